@@ -1,0 +1,77 @@
+"""Command-line verbs: flask --app jobdating demo | create-organizer | setup."""
+from __future__ import annotations
+
+import click
+from flask import Flask
+from sqlalchemy import func, select
+
+from .extensions import db
+from .models import Event, Organizer
+
+
+def register(app: Flask) -> None:
+    app.cli.add_command(demo_command)
+    app.cli.add_command(create_organizer_command)
+    app.cli.add_command(setup_command)
+
+
+def _free_slug(base: str) -> str:
+    slug, n = base, 1
+    while db.session.scalar(select(Event.id).where(Event.slug == slug)) is not None:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+@click.command("demo")
+@click.option("--candidates", default=300, show_default=True, type=click.IntRange(0, 20000))
+@click.option("--employers", default=40, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--seed", default=1, show_default=True, type=int)
+@click.option("--slug", default=None, help="Address of the event page (default: connectic-day-lens-SEED).")
+def demo_command(candidates: int, employers: int, seed: int, slug: str | None) -> None:
+    """Create a demo job dating (French names, Artois sectors, skewed wishes)."""
+    from .services.demo import create_demo_event
+
+    event = create_demo_event(candidates=candidates, employers=employers, seed=seed,
+                              slug=_free_slug(slug or f"connectic-day-lens-{seed}"))
+    click.echo(f"Événement de démonstration créé : {event.name} (id {event.id}, /{event.slug}), "
+               f"{employers} employeurs, {candidates} candidats.")
+
+
+@click.command("create-organizer")
+@click.argument("email")
+@click.option("--name", default="", help="Display name.")
+@click.password_option(prompt="Mot de passe", confirmation_prompt="Confirmez le mot de passe")
+def create_organizer_command(email: str, name: str, password: str) -> None:
+    """Create an organizer account (asks for the password)."""
+    from .services.accounts import AccountError, create_organizer
+
+    try:
+        organizer = create_organizer(email, password, name)
+    except AccountError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Compte organisateur créé : {organizer.email}")
+
+
+@click.command("setup")
+def setup_command() -> None:
+    """Upgrade the database; on an empty one, load the demo event and the demo organizer."""
+    from flask_migrate import upgrade
+
+    from .services.accounts import create_organizer
+    from .services.demo import DEMO_ORGANIZER, create_demo_event
+
+    upgrade()
+    if db.session.scalar(select(func.count()).select_from(Event)) == 0:
+        event = create_demo_event(slug="connectic-day-lens")
+        click.echo(f"Événement de démonstration chargé : {event.name} ({len(event.candidates)} candidats, "
+                   f"{len(event.employers)} employeurs).")
+    if db.session.scalar(select(func.count()).select_from(Organizer)) == 0:
+        email, password = DEMO_ORGANIZER
+        create_organizer(email, password, "Organisateur démo")
+        click.echo("")
+        click.echo("  Compte organisateur de démonstration :")
+        click.echo(f"    identifiant : {email}")
+        click.echo(f"    mot de passe : {password}")
+        click.echo("  Connexion : http://127.0.0.1:5000/login")
+        click.echo("")

@@ -1,0 +1,1 @@
+"""WTForms (Flask-WTF) forms: fields and validators only."""

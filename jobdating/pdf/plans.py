@@ -1,0 +1,122 @@
+"""Candidate day plans: one A4 page per candidate with interviews, arrival time and room map."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from xml.sax.saxutils import escape
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from .data import CandidatePlan, EventInfo
+from .document import build_story
+from .roommap import RoomMap
+from .style import (BOLD, HIGHLIGHT, INK, LIGHT, MUTED, NAVY, REGULAR, RULE, WHITE, french_date, from_minutes,
+                    hhmm, minutes, wrap)
+
+MARGIN = 18 * mm
+HEADER = 30 * mm
+BODY_WIDTH = A4[0] - 2 * MARGIN
+COLUMNS = (34 * mm, 52 * mm, BODY_WIDTH - 34 * mm - 52 * mm - 18 * mm, 18 * mm)
+
+KICKER = ParagraphStyle("kicker", fontName=BOLD, fontSize=9, leading=12, textColor=MUTED)
+NAME = ParagraphStyle("name", fontName=BOLD, fontSize=22, leading=26, textColor=NAVY, spaceAfter=3 * mm)
+SECTION = ParagraphStyle("section", fontName=BOLD, fontSize=11.5, leading=15, textColor=NAVY,
+                         spaceBefore=5 * mm, spaceAfter=2 * mm)
+CALLOUT = ParagraphStyle("callout", fontName=REGULAR, fontSize=10.5, leading=14, textColor=INK)
+NOTE = ParagraphStyle("note", fontName=REGULAR, fontSize=9.5, leading=13, textColor=MUTED)
+
+TABLE_STYLE = TableStyle([
+    ("FONT", (0, 0), (-1, 0), BOLD, 9),
+    ("TEXTCOLOR", (0, 0), (-1, 0), WHITE),
+    ("BACKGROUND", (0, 0), (-1, 0), NAVY),
+    ("FONT", (0, 1), (-1, -1), REGULAR, 9.5),
+    ("LEADING", (0, 1), (-1, -1), 12),
+    ("FONT", (0, 1), (0, -1), BOLD, 9.5),
+    ("FONT", (3, 1), (3, -1), BOLD, 12),
+    ("TEXTCOLOR", (0, 1), (-1, -1), INK),
+    ("ALIGN", (3, 0), (3, -1), "CENTER"),
+    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ("ROWBACKGROUNDS", (0, 1), (-1, -1), [WHITE, LIGHT]),
+    ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+    ("TOPPADDING", (0, 0), (-1, -1), 5),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+    ("LEFTPADDING", (0, 0), (-1, -1), 6),
+])
+CALLOUT_STYLE = TableStyle([
+    ("BACKGROUND", (0, 0), (-1, -1), LIGHT),
+    ("LINEBEFORE", (0, 0), (0, -1), 4, HIGHLIGHT),
+    ("LEFTPADDING", (0, 0), (-1, -1), 10),
+    ("TOPPADDING", (0, 0), (-1, -1), 7),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+])
+
+
+def render_candidate_plans(event: EventInfo, plans: Sequence[CandidatePlan]) -> bytes:
+    """One page per candidate, in the order given (sort by name for the organizer's pile)."""
+    room = RoomMap(event.room) if event.room else None
+    story: list = []
+    for index, plan in enumerate(plans):
+        if index:
+            story.append(PageBreak())
+        story.extend(_plan_story(event, plan, room))
+    if not story:
+        story.append(Paragraph("Aucun planning à imprimer.", NOTE))
+    title = f"Plannings des candidat·e·s — {event.name}"
+    return build_story(A4, title, story, (MARGIN, MARGIN, MARGIN + HEADER, 16 * mm),
+                       on_page=lambda canvas, doc: _page_frame(canvas, event))
+
+
+def _plan_story(event: EventInfo, plan: CandidatePlan, room: RoomMap | None) -> list:
+    interviews = sorted(plan.interviews, key=lambda i: (i.start, i.table))
+    story = [
+        Paragraph("VOTRE PROGRAMME", KICKER),
+        Paragraph(escape(f"{plan.first_name} {plan.last_name}".strip()), NAME),
+    ]
+    if interviews:
+        arrive = from_minutes(minutes(interviews[0].start) - event.arrive_minutes_before)
+        text = (f"Merci d'arriver à <b>{hhmm(arrive)}</b>, soit {event.arrive_minutes_before} minutes avant "
+                f"votre premier entretien, et de passer par l'accueil.")
+        story.append(Table([[Paragraph(text, CALLOUT)]], colWidths=[BODY_WIDTH], style=CALLOUT_STYLE))
+        count = len(interviews)
+        story.append(Paragraph(f"Vos entretiens ({count})" if count > 1 else "Votre entretien", SECTION))
+        rows = [["Heure", "Entreprise", "Poste", "Table"]]
+        for interview in interviews:
+            rows.append([
+                f"{hhmm(interview.start)} – {hhmm(interview.end)}",
+                "\n".join(wrap(interview.company, REGULAR, 9.5, COLUMNS[1] - 12)),
+                "\n".join(wrap(interview.offer, REGULAR, 9.5, COLUMNS[2] - 12)),
+                str(interview.table),
+            ])
+        story.append(Table(rows, colWidths=COLUMNS, style=TABLE_STYLE, repeatRows=1))
+    else:
+        story.append(Paragraph("Aucun entretien n'est prévu pour vous à ce jour. "
+                               "Présentez-vous à l'accueil : l'équipe vous orientera.", CALLOUT))
+    if room is not None:
+        story.append(Paragraph("Plan de la salle — vos tables sont surlignées", SECTION))
+        story.append(room.highlighting(frozenset(i.table for i in interviews)))
+    story.append(Spacer(1, 4 * mm))
+    story.append(Paragraph("Présentez-vous à la table à l'heure indiquée, avec quelques CV. "
+                           "En cas d'empêchement, prévenez l'accueil.", NOTE))
+    return story
+
+
+def _page_frame(canvas, event: EventInfo) -> None:
+    """Event band at the top of every page."""
+    width, height = A4
+    canvas.saveState()
+    canvas.setFillColor(NAVY)
+    canvas.rect(0, height - HEADER, width, HEADER, stroke=0, fill=1)
+    canvas.setFillColor(WHITE)
+    canvas.setFont(BOLD, 16)
+    canvas.drawString(MARGIN, height - 14 * mm, _clip(event.name, BOLD, 16, BODY_WIDTH))
+    canvas.setFont(REGULAR, 10)
+    details = " · ".join(part for part in (french_date(event.date).capitalize(), event.venue) if part)
+    canvas.drawString(MARGIN, height - 21 * mm, _clip(details, REGULAR, 10, BODY_WIDTH))
+    canvas.restoreState()
+
+
+def _clip(text: str, font: str, size: float, max_width: float) -> str:
+    lines = wrap(text, font, size, max_width)
+    return lines[0] + ("…" if len(lines) > 1 else "")

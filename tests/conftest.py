@@ -51,7 +51,7 @@ def runner(app):
 
 
 @pytest.fixture
-def create_event():
+def create_event(app):
     def create(**overrides) -> Event:
         values = dict(
             slug=f"jd-{dt.datetime.now().timestamp():.6f}".replace(".", "-"), name="Job dating test",
@@ -67,7 +67,7 @@ def create_event():
 
 
 @pytest.fixture
-def create_employer():
+def create_employer(app):
     counter = iter(range(1, 10_000))
 
     def create(event: Event, offers: list[str] | None = None, **overrides) -> Employer:
@@ -85,7 +85,7 @@ def create_employer():
 
 
 @pytest.fixture
-def create_candidate():
+def create_candidate(app):
     counter = iter(range(1, 10_000))
 
     def create(event: Event, wishes: list[Employer | Offer] = (), **overrides) -> Candidate:
@@ -106,7 +106,7 @@ def create_candidate():
 
 
 @pytest.fixture
-def preselect():
+def preselect(app):
     def decide(employer: Employer, candidate: Candidate, decision: Decision) -> Preselection:
         row = Preselection(employer=employer, candidate=candidate, decision=decision)
         db.session.add(row)

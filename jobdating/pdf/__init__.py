@@ -14,10 +14,15 @@ from .data import (
     TableSign,
     room_in_rows,
 )
+from .employer_sheets import render_employer_sheets
+from .grid import render_front_desk_grid
 from .layouts import DEFAULT_LAYOUT, LAYOUTS, SheetLayout
+from .plans import render_candidate_plans
+from .signs import render_table_signs
 
 __all__ = [
     "DEFAULT_LAYOUT", "LAYOUTS", "Break", "CandidateBadge", "CandidateInterview", "CandidatePlan",
     "EmployerBadge", "EmployerInterview", "EmployerSheet", "EventInfo", "RoomTable", "SheetLayout", "Slot",
-    "TableSign", "render_badges", "room_in_rows",
+    "TableSign", "render_badges", "render_candidate_plans", "render_employer_sheets", "render_front_desk_grid",
+    "render_table_signs", "room_in_rows",
 ]

@@ -10,10 +10,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from .data import CandidatePlan, EventInfo
-from .document import build_story
+from .document import build_story, event_band
 from .roommap import RoomMap
-from .style import (BOLD, HIGHLIGHT, INK, LIGHT, MUTED, NAVY, REGULAR, RULE, WHITE, french_date, from_minutes,
-                    hhmm, minutes, wrap)
+from .style import (BOLD, HIGHLIGHT, INK, LIGHT, MUTED, NAVY, REGULAR, RULE, WHITE, from_minutes,
+                    hhmm, minutes, register_fonts, wrap)
 
 MARGIN = 18 * mm
 HEADER = 30 * mm
@@ -55,6 +55,7 @@ CALLOUT_STYLE = TableStyle([
 
 def render_candidate_plans(event: EventInfo, plans: Sequence[CandidatePlan]) -> bytes:
     """One page per candidate, in the order given (sort by name for the organizer's pile)."""
+    register_fonts()
     room = RoomMap(event.room) if event.room else None
     story: list = []
     for index, plan in enumerate(plans):
@@ -65,7 +66,7 @@ def render_candidate_plans(event: EventInfo, plans: Sequence[CandidatePlan]) -> 
         story.append(Paragraph("Aucun planning à imprimer.", NOTE))
     title = f"Plannings des candidat·e·s — {event.name}"
     return build_story(A4, title, story, (MARGIN, MARGIN, MARGIN + HEADER, 16 * mm),
-                       on_page=lambda canvas, doc: _page_frame(canvas, event))
+                       on_page=lambda canvas, doc: event_band(canvas, event, A4, HEADER, MARGIN))
 
 
 def _plan_story(event: EventInfo, plan: CandidatePlan, room: RoomMap | None) -> list:
@@ -100,23 +101,3 @@ def _plan_story(event: EventInfo, plan: CandidatePlan, room: RoomMap | None) -> 
     story.append(Paragraph("Présentez-vous à la table à l'heure indiquée, avec quelques CV. "
                            "En cas d'empêchement, prévenez l'accueil.", NOTE))
     return story
-
-
-def _page_frame(canvas, event: EventInfo) -> None:
-    """Event band at the top of every page."""
-    width, height = A4
-    canvas.saveState()
-    canvas.setFillColor(NAVY)
-    canvas.rect(0, height - HEADER, width, HEADER, stroke=0, fill=1)
-    canvas.setFillColor(WHITE)
-    canvas.setFont(BOLD, 16)
-    canvas.drawString(MARGIN, height - 14 * mm, _clip(event.name, BOLD, 16, BODY_WIDTH))
-    canvas.setFont(REGULAR, 10)
-    details = " · ".join(part for part in (french_date(event.date).capitalize(), event.venue) if part)
-    canvas.drawString(MARGIN, height - 21 * mm, _clip(details, REGULAR, 10, BODY_WIDTH))
-    canvas.restoreState()
-
-
-def _clip(text: str, font: str, size: float, max_width: float) -> str:
-    lines = wrap(text, font, size, max_width)
-    return lines[0] + ("…" if len(lines) > 1 else "")

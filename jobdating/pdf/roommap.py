@@ -11,7 +11,7 @@ from .style import BOLD, HIGHLIGHT, INK, LIGHT, MUTED, NAVY, REGULAR, RULE, fit
 class RoomMap(Flowable):
     """Draws the room grid; build it once per event and reuse it with `highlighting()` on every page."""
 
-    def __init__(self, tables: tuple[RoomTable, ...], height: float = 70 * mm, min_height: float = 40 * mm,
+    def __init__(self, tables: tuple[RoomTable, ...], height: float = 95 * mm, min_height: float = 40 * mm,
                  marked: frozenset[int] = frozenset()):
         super().__init__()
         self.tables = tables
@@ -31,22 +31,37 @@ class RoomMap(Flowable):
         return self.width, self.height
 
     def draw(self):
+        # The plain room is the same on every page: draw it once as a form XObject, then only
+        # overdraw the reader's tables. This keeps 2,000 plans fast and the file small.
+        canvas = self.canv
+        name = f"room-{self.width:.0f}x{self.height:.0f}"
+        if not canvas.hasForm(name):
+            canvas.beginForm(name, 0, 0, self.width, self.height)
+            self._draw_room(frozenset())
+            canvas.endForm()
+        canvas.doForm(name)
+        self._draw_room(self.marked, only_marked=True)
+
+    def _draw_room(self, marked: frozenset[int], only_marked: bool = False) -> None:
         canvas = self.canv
         entrance = 7 * mm
         cell_w = self.width / self.columns
         cell_h = (self.height - entrance) / self.rows
         gap = min(2.2 * mm, cell_w * 0.08)
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.6)
-        canvas.roundRect(0, 0, self.width, self.height, 2 * mm, stroke=1, fill=0)
+        if not only_marked:
+            canvas.setStrokeColor(RULE)
+            canvas.setLineWidth(0.6)
+            canvas.roundRect(0, 0, self.width, self.height, 2 * mm, stroke=1, fill=0)
+            canvas.setFillColor(MUTED)
+            canvas.setFont(REGULAR, 7.5)
+            canvas.drawCentredString(self.width / 2, 2.2 * mm, "▼  Entrée et accueil  ▼")
         for table in self.tables:
+            if only_marked and table.number not in marked:
+                continue
             x = table.column * cell_w + gap
             # Row 0 sits next to the entrance, at the bottom of the drawing.
             y = entrance + table.row * cell_h + gap / 2
-            self._table(x, y, cell_w - 2 * gap, cell_h - gap, table, table.number in self.marked)
-        canvas.setFillColor(MUTED)
-        canvas.setFont(REGULAR, 7.5)
-        canvas.drawCentredString(self.width / 2, 2.2 * mm, "▼  Entrée et accueil  ▼")
+            self._table(x, y, cell_w - 2 * gap, cell_h - gap, table, table.number in marked)
 
     def _table(self, x: float, y: float, w: float, h: float, table: RoomTable, marked: bool) -> None:
         canvas = self.canv
@@ -61,7 +76,7 @@ class RoomMap(Flowable):
         room = h - number_size - 1.2 * mm
         if room < 4:
             return
-        size, lines = fit(table.company, BOLD if marked else REGULAR, 6.5, 4.2, w - 1.5 * mm, 2, max_height=room)
+        size, lines = fit(table.company, BOLD if marked else REGULAR, 6.5, 6.5, w - 1.5 * mm, 3, max_height=room)
         canvas.setFont(BOLD if marked else REGULAR, size)
         canvas.setFillColor(INK if marked else MUTED)
         top = y + room - 0.3 * mm

@@ -6,6 +6,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -33,7 +34,8 @@ def register_fonts() -> None:
     """Register the DejaVu family once per process; parsing a TTF costs tens of milliseconds."""
     pdfmetrics.registerFont(TTFont(REGULAR, str(FONT_DIR / "DejaVuSans.ttf")))
     pdfmetrics.registerFont(TTFont(BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf")))
-    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
+    addMapping(REGULAR, 0, 0, REGULAR)
+    addMapping(REGULAR, 1, 0, BOLD)
 
 
 def french_date(day: dt.date) -> str:

@@ -120,7 +120,8 @@ def _make_candidates(rng: random.Random, event: Event, count: int, employers: li
             consent_at=dt.datetime(2026, 11, 2) + dt.timedelta(minutes=rng.randint(0, 60 * 24 * 120)),
         )
         chosen: list[Employer] = []
-        for _ in range(rng.randint(3, 6)):
+        wanted = min(rng.randint(3, 6), len(order))
+        while len(chosen) < wanted:
             pick = rng.choices(order, weights=weights)[0]
             if pick not in chosen:
                 chosen.append(pick)

@@ -1,0 +1,41 @@
+"""Why a wish did not become an interview: the `unmet` list of a schedule."""
+from __future__ import annotations
+
+from .board import Board
+from .instance import Unmet
+
+
+def explain_unmet(board: Board) -> list[Unmet]:
+    """One entry per wish (in each candidate's order) that no interview grants."""
+    problem = board.problem
+    met = {(fx.c, fx.e) for fx in problem.fixed}
+    met |= {(problem.pairs[p].c, problem.pairs[p].e) for p in board.assign}
+    unmet = []
+    for c, cand in enumerate(problem.instance.candidates):
+        for wish in cand.wishes:
+            e = problem.emp_index.get(wish)
+            if e is None:
+                e = problem.offer_owner[wish][0]
+            if (c, e) in met:
+                continue
+            p = problem.pair_index.get((c, e))
+            unmet.append(Unmet(cand.id, wish, "rejected" if p is None else _reason(board, p)))
+    return unmet
+
+
+def _reason(board: Board, p: int) -> str:
+    problem = board.problem
+    pair = problem.pairs[p]
+    if not pair.slots or not pair.tables:
+        return "no_common_time"
+    if board.cand_count[pair.c] >= problem.cap[pair.c]:
+        return "candidate_full"
+    if board.emp_count[pair.e] >= problem.max_int[pair.e]:
+        return "employer_full"
+    cand_blocked = [not board.candidate_free(pair.c, s) for s in pair.slots]
+    emp_blocked = [all(s in board.table_busy[pair.e][t - 1] for t in pair.tables) for s in pair.slots]
+    if all(emp_blocked):
+        return "employer_full"
+    if all(cand_blocked):
+        return "candidate_full"
+    return "traded_off"

@@ -1,0 +1,83 @@
+"""The constructive plan: fast, always valid, the fallback of every solve and the hint of CP-SAT."""
+from __future__ import annotations
+
+import random
+
+from .board import Board
+from .problem import Problem
+
+
+def _best_option(board: Board, p: int, options: list[tuple[int, int]]) -> tuple[int, int]:
+    problem = board.problem
+    pair = problem.pairs[p]
+    mine = [k for k in board.cand_busy[pair.c]]
+    bound_tables = problem.bound_tables[pair.e]
+
+    def key(option):
+        s, t = option
+        dist = min((abs(s - k) for k in mine), default=0)
+        stay = 0 if pair.previous == option else (1 if pair.previous and pair.previous[0] == s else 2)
+        return (stay if pair.previous else 0, dist, s not in problem.preferred[pair.e],
+                len(pair.tables) > 1 and t in bound_tables, s, t)
+    return min(options, key=key)
+
+
+def try_place(board: Board, p: int, repair: bool = True) -> bool:
+    """Place pair p at its best free (slot, table); else move one interview of its employer aside."""
+    if not board.has_room(p):
+        return False
+    options = board.options(p)
+    if options:
+        board.place(p, *_best_option(board, p, options))
+        return True
+    if not repair:
+        return False
+    problem = board.problem
+    pair = problem.pairs[p]
+    for s in pair.slots:
+        if not board.candidate_free(pair.c, s):
+            continue
+        for t in pair.tables:
+            q = board.table_busy[pair.e][t - 1].get(s)
+            if q is None or q < 0 or (problem.pairs[q].previous is not None and pair.previous is None):
+                continue
+            board.remove(q)
+            if board.table_free(pair.e, t, s):
+                board.place(p, s, t)
+                alternatives = [o for o in board.options(q)]
+                if alternatives:
+                    board.place(q, *_best_option(board, q, alternatives))
+                    return True
+                board.remove(p)
+            board.place(q, s, t)
+    return False
+
+
+def greedy(problem: Problem, seed: int = 0, pairs: list[int] | None = None) -> Board:
+    """Round-robin by candidate: everybody's first meeting, then everybody's second, and so on.
+
+    Candidates with fewer possibilities go first within a round; ties are broken by a seeded shuffle.
+    When `pairs` is given, only those pairs are placed (the rest are not tried).
+    """
+    board = Board(problem)
+    allowed = set(problem.free_pairs if pairs is None else pairs)
+    rng = random.Random(seed)
+    order = list(range(len(problem.cands)))
+    rng.shuffle(order)
+    todo = {c: sorted((p for p in problem.pairs_of_cand[c] if p in allowed and problem.pairs[p].slots),
+                      key=lambda p: (problem.pairs[p].previous is None, -problem.pairs[p].value))
+            for c in order}
+    order.sort(key=lambda c: sum(len(problem.pairs[p].slots) for p in todo[c]))
+    active = [c for c in order if todo[c]]
+    while active:
+        still = []
+        for c in active:
+            wishes = todo[c]
+            while wishes:
+                p = wishes.pop(0)
+                if try_place(board, p):
+                    break
+            if wishes and board.cand_count[c] < problem.cap[c]:
+                still.append(c)
+        active = still
+    return board

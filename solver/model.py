@@ -1,0 +1,243 @@
+"""The CP-SAT model of interview timing: one method per hard rule, one per objective term.
+
+Variables: `y[p, s]` is true when the (candidate, employer) pair p meets in slot s, and `met[p]`
+when it meets at all. The model covers a set of *free* pairs on top of a context (the fixed
+interviews, and when used as a neighbourhood of the large-neighbourhood search, every other
+interview of the current plan). Tables are interchangeable unless offers bind them, so the model
+counts interviews per employer and slot (with Hall's condition over the tables offers are bound to)
+instead of choosing a table; `tables.assign_tables` picks the tables afterwards.
+
+How the weights realise the order of importance of formats.md (constants in objective.py):
+
+1. coverage: a candidate's 1st interview weighs 1,000,000, more than everything a single interview
+   can bring in the lower terms together, so one more candidate covered always wins;
+2. fairness: the j-th interview of a candidate weighs 100,000 (2nd), 30,000 (3rd), 10,000, 3,000,
+   then 1,000: a candidate's 2nd interview counts more than anybody's 3rd, and so on. Since the
+   weights decrease, `sum(tier[j])` over a candidate's interviews is concave and needs no ordering
+   constraint;
+3. ranked wishes: +400 for a first choice, -50 per rank (at least +50), +300 for an employer's
+   favourite; always less than the smallest fairness step (1,000);
+4. stability: +100 for each published interview kept at its slot (re-planning);
+5. employers' preferred windows: +10 per interview inside them;
+6. compact days: -3 per slot between a candidate's first and last interview.
+"""
+from __future__ import annotations
+
+import threading
+from itertools import combinations
+
+from ortools.sat.python import cp_model
+
+from .board import Board
+from .objective import COMPACT, PREFERRED, STABLE, tier
+from .problem import Problem
+
+
+class InterviewModel:
+    """CP-SAT model placing the `free` pairs in slots around the context held by `board`."""
+
+    def __init__(self, problem: Problem, board: Board, free: list[int]):
+        self.problem, self.board, self.free = problem, board, free
+        self.model = cp_model.CpModel()
+        self.y: dict[tuple[int, int], cp_model.IntVar] = {}
+        self.met: dict[int, cp_model.IntVar] = {}
+        self.terms: list = []
+        self._create_variables()
+        self._add_one_slot_per_meeting()
+        self._add_candidate_one_interview_at_a_time_with_gap()
+        self._add_candidate_cap()
+        self._add_table_capacity()
+        self._add_max_consecutive()
+        self._add_employer_cap()
+        self._coverage_and_fairness_term()
+        self._wish_rank_and_favorites_term()
+        self._stability_term()
+        self._preferred_windows_term()
+        self._compact_days_term()
+        self.model.maximize(sum(self.terms))
+
+    # ------------------------------------------------------------- hard rules
+    def _create_variables(self) -> None:
+        """Rules 1-3 by construction: only wished, unrejected pairs, in usable slots both are available in."""
+        board, pairs = self.board, self.problem.pairs
+        self.by_cand: dict[int, list[int]] = {}
+        self.by_emp: dict[int, list[int]] = {}
+        for p in self.free:
+            pair = pairs[p]
+            slots = [s for s in pair.slots if board.candidate_free(pair.c, s)
+                     and any(s not in board.table_busy[pair.e][t - 1] for t in pair.tables)]
+            if not slots:
+                continue
+            self.met[p] = self.model.new_bool_var(f"met_{p}")
+            for s in slots:
+                self.y[p, s] = self.model.new_bool_var(f"y_{p}_{s}")
+            self.by_cand.setdefault(pair.c, []).append(p)
+            self.by_emp.setdefault(pair.e, []).append(p)
+        self.slots_of: dict[int, list[int]] = {p: [] for p in self.met}
+        for (p, s) in self.y:
+            self.slots_of[p].append(s)
+
+    def _add_one_slot_per_meeting(self) -> None:
+        """Rule 4: a candidate meets an employer at most once."""
+        for p, met in self.met.items():
+            self.model.add(sum(self.y[p, s] for s in self.slots_of[p]) == met)
+
+    def _add_candidate_one_interview_at_a_time_with_gap(self) -> None:
+        """Rule 4: at most one interview in any `min_gap_slots + 1` consecutive slots."""
+        g = self.problem.min_gap
+        for c, ps in self.by_cand.items():
+            at: dict[int, list] = {}
+            for p in ps:
+                for s in self.slots_of[p]:
+                    at.setdefault(s, []).append(self.y[p, s])
+            for w in sorted(at):
+                window = [v for k in range(w, w + g + 1) for v in at.get(k, ())]
+                if len(window) > 1:
+                    self.model.add_at_most_one(window)
+
+    def _add_candidate_cap(self) -> None:
+        """Rule 4: at most the candidate's cap of interviews."""
+        for c, ps in self.by_cand.items():
+            room = self.problem.cap[c] - self.board.cand_count[c]
+            if room < len(ps):
+                self.model.add(sum(self.met[p] for p in ps) <= room)
+
+    def _add_table_capacity(self) -> None:
+        """Rule 5: one interview per table and slot; with offers bound to tables, Hall's condition."""
+        board, pairs = self.board, self.problem.pairs
+        for e, ps in self.by_emp.items():
+            at: dict[int, list[int]] = {}
+            for p in ps:
+                for s in self.slots_of[p]:
+                    at.setdefault(s, []).append(p)
+            kinds = sorted({pairs[p].tables for p in ps})
+            unions = {frozenset(t for k in combo for t in k)
+                      for r in range(1, min(len(kinds), 4) + 1) for combo in combinations(kinds, r)}
+            for s, group in at.items():
+                free = {t for t in range(1, self.problem.tables[e] + 1) if s not in board.table_busy[e][t - 1]}
+                for union in unions:
+                    inside = [self.y[p, s] for p in group if set(pairs[p].tables) <= union]
+                    room = len(free & union)
+                    if len(inside) > room:
+                        self.model.add(sum(inside) <= room)
+
+    def _add_max_consecutive(self) -> None:
+        """Rule 5: in any `max_consecutive + 1` slots in a row, each table pauses at least once."""
+        problem, board = self.problem, self.board
+        for e, ps in self.by_emp.items():
+            m, n_tables = problem.max_consec[e], problem.tables[e]
+            if m >= problem.n_slots:
+                continue
+            at: dict[int, list] = {}
+            for p in ps:
+                for s in self.slots_of[p]:
+                    at.setdefault(s, []).append(self.y[p, s])
+            busy = [sum(1 for t in board.table_busy[e] if k in t) for k in range(problem.n_slots)]
+            for w in range(problem.n_slots - m):
+                window = range(w, w + m + 1)
+                if not all(problem.usable[k] for k in window):
+                    continue
+                vs = [v for k in window for v in at.get(k, ())]
+                fixed = sum(busy[k] for k in window)
+                if len(vs) + fixed > n_tables * m:
+                    self.model.add(sum(vs) <= n_tables * m - fixed)
+
+    def _add_employer_cap(self) -> None:
+        """Rule 5: an employer has at most `max_interviews`."""
+        for e, ps in self.by_emp.items():
+            room = self.problem.max_int[e] - self.board.emp_count[e]
+            if room < len(ps):
+                self.model.add(sum(self.met[p] for p in ps) <= room)
+
+    # ------------------------------------------------------------- objective terms
+    def _coverage_and_fairness_term(self) -> None:
+        """Order 1-2: the j-th interview of a candidate weighs tier(j), decreasing in j."""
+        for c, ps in self.by_cand.items():
+            k0 = self.board.cand_count[c]
+            n = min(len(ps), max(0, self.problem.cap[c] - k0))
+            steps = [self.model.new_bool_var(f"tier_{c}_{j}") for j in range(n)]
+            self.model.add(sum(steps) == sum(self.met[p] for p in ps))
+            self.terms += [tier(k0 + j + 1) * v for j, v in enumerate(steps)]
+
+    def _wish_rank_and_favorites_term(self) -> None:
+        """Order 3: first choices first; employers' favourites count extra."""
+        self.terms += [self.problem.pairs[p].value * met for p, met in self.met.items()]
+
+    def _stability_term(self) -> None:
+        """Order 4: a published interview kept at its slot."""
+        for p in self.met:
+            prev = self.problem.pairs[p].previous
+            if prev is not None and (p, prev[0]) in self.y:
+                self.terms.append(STABLE * self.y[p, prev[0]])
+
+    def _preferred_windows_term(self) -> None:
+        """Order 5: interviews inside the employer's preferred windows."""
+        pref = self.problem.preferred
+        self.terms += [PREFERRED * v for (p, s), v in self.y.items() if s in pref[self.problem.pairs[p].e]]
+
+    def _compact_days_term(self) -> None:
+        """Order 6: few slots between a candidate's first and last interview."""
+        top = self.problem.n_slots
+        for c, ps in self.by_cand.items():
+            mine = list(self.board.cand_busy[c])
+            if len(ps) + len(mine) < 2 or self.problem.cap[c] < 2:
+                continue
+            first = self.model.new_int_var(0, top, f"first_{c}")
+            last = self.model.new_int_var(0, top, f"last_{c}")
+            self.model.add(last >= first)
+            if mine:
+                self.model.add(first <= min(mine))
+                self.model.add(last >= max(mine))
+            for p in ps:
+                at = sum(s * self.y[p, s] for s in self.slots_of[p])
+                self.model.add(last >= at)
+                self.model.add(first <= at + top * (1 - self.met[p]))
+            self.terms.append(-COMPACT * (last - first))
+
+    # ------------------------------------------------------------- solving
+    def hint(self, assign: dict[int, tuple[int, int]]) -> None:
+        for (p, s), var in self.y.items():
+            self.model.add_hint(var, p in assign and assign[p][0] == s)
+        for p, var in self.met.items():
+            self.model.add_hint(var, p in assign and (p, assign[p][0]) in self.y)
+
+    def solve(self, *, seconds: float, workers: int, seed: int, deterministic: float | None = None,
+              stop: threading.Event | None = None, on_solution=None) -> tuple[str, dict[int, int], float, float]:
+        """Returns (status, pair -> slot, objective, bound) of the model (context terms excluded)."""
+        solver = cp_model.CpSolver()
+        params = solver.parameters
+        params.max_time_in_seconds = max(0.01, seconds)
+        if deterministic is not None:
+            params.max_deterministic_time = deterministic
+        params.num_workers = workers
+        params.random_seed = seed
+        params.interleave_search = workers > 1
+        params.log_search_progress = False
+
+        class Callback(cp_model.CpSolverSolutionCallback):
+            def on_solution_callback(cb):
+                if on_solution:
+                    on_solution(cb.objective_value, cb.best_objective_bound)
+                if stop is not None and stop.is_set():
+                    cb.stop_search()
+
+        done = threading.Event()
+
+        def watch():
+            while not done.wait(0.05):
+                if stop.is_set():
+                    solver.stop_search()
+                    return
+
+        watcher = threading.Thread(target=watch, daemon=True) if stop is not None else None
+        if watcher:
+            watcher.start()
+        try:
+            status = solver.solve(self.model, Callback())
+        finally:
+            done.set()
+        name = solver.status_name(status)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return name, {}, 0.0, float("inf")
+        placed = {p: s for (p, s), v in self.y.items() if solver.boolean_value(v)}
+        return name, placed, solver.objective_value, solver.best_objective_bound

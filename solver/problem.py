@@ -1,0 +1,164 @@
+"""The instance compiled to integer indices: slots, eligible pairs, fixed interviews, capacities."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .instance import Instance, InstanceError, Interview, check_instance, minutes
+from .objective import FAVORITE, PREFERRED, STABLE, rank_bonus
+
+
+@dataclass
+class Pair:
+    """A (candidate, employer) meeting the candidate wished and the employer did not reject."""
+    idx: int
+    c: int
+    e: int
+    rank: int | None            # among the candidate's distinct wished employers, 0 = first choice
+    wishes: tuple[str, ...]     # the wish ids this meeting grants
+    offers: tuple[str, ...]     # wished offers of the employer, listed on the interview
+    tables: tuple[int, ...]     # tables allowed (1-based)
+    slots: tuple[int, ...]      # usable slots both are available in (and not before `now`)
+    favorite: bool
+    previous: tuple[int, int] | None = None   # published (slot, table), when re-planning
+    value: int = 0              # rank and favourite weight (tiers are counted per candidate)
+
+
+@dataclass
+class Fixed:
+    """An interview that must stay unchanged (locked, or published and started before `now`)."""
+    interview: Interview
+    c: int                      # -1 when the candidate is no longer in the instance
+    e: int
+    slot: int
+    table: int
+    pair: int                   # eligible pair index, or -1
+    value: int = 0
+
+
+def _inside(windows, start: int, end: int) -> bool:
+    return any(minutes(a) <= start and end <= minutes(b) for a, b in windows)
+
+
+class Problem:
+    """Everything the solver stages need, derived once from an Instance."""
+
+    def __init__(self, instance: Instance):
+        check_instance(instance)
+        self.instance = instance
+        ev = instance.event
+        d = ev.slot_minutes
+        t0, t1 = minutes(ev.start), minutes(ev.end)
+        self.slot_minutes = d
+        self.n_slots = (t1 - t0) // d
+        self.slot_start = [t0 + k * d for k in range(self.n_slots)]
+        breaks = [(minutes(a), minutes(b)) for a, b in ev.breaks]
+        self.usable = [not any(s < b and a < s + d for a, b in breaks) for s in self.slot_start]
+        now = minutes(instance.now) if instance.now else None
+        self.first_new = 0 if now is None else sum(1 for s in self.slot_start if s < now)
+        self.min_gap = ev.min_gap_slots
+        self.cands = [c.id for c in instance.candidates]
+        self.emps = [e.id for e in instance.employers]
+        self.cand_index = {cid: i for i, cid in enumerate(self.cands)}
+        self.emp_index = {eid: i for i, eid in enumerate(self.emps)}
+        self.cap = []
+        for cand in instance.candidates:
+            cap = cand.max_interviews if cand.max_interviews is not None else ev.max_interviews_per_candidate
+            self.cap.append(self.n_slots if cap is None else cap)
+        self.cand_slots = [self._available(c.available) for c in instance.candidates]
+        self.emp_slots = [self._available(e.available) for e in instance.employers]
+        self.tables = [e.tables for e in instance.employers]
+        self.max_int = [self.n_slots * e.tables if e.max_interviews is None else e.max_interviews
+                        for e in instance.employers]
+        self.max_consec = [e.max_consecutive or self.n_slots for e in instance.employers]
+        self.preferred = [frozenset(k for k in range(self.n_slots)
+                                    if _inside(e.preferred, self.slot_start[k], self.slot_start[k] + d))
+                          for e in instance.employers]
+        self.bound_tables = [{t for o in e.offers for t in (o.tables or ())} for e in instance.employers]
+        self.offer_owner = {o.id: (i, o) for i, e in enumerate(instance.employers) for o in e.offers}
+        self._build_pairs()
+        self._build_fixed()
+
+    def _available(self, windows) -> frozenset[int]:
+        d = self.slot_minutes
+        return frozenset(k for k in range(self.n_slots) if self.usable[k]
+                         and (not windows or _inside(windows, self.slot_start[k], self.slot_start[k] + d)))
+
+    def _build_pairs(self) -> None:
+        self.pairs: list[Pair] = []
+        self.rejected: list[tuple[int, str]] = []          # (candidate, wish)
+        self.pairs_of_cand: list[list[int]] = [[] for _ in self.cands]
+        self.pairs_of_emp: list[list[int]] = [[] for _ in self.emps]
+        self.pair_index: dict[tuple[int, int], int] = {}
+        inst = self.instance
+        for c, cand in enumerate(inst.candidates):
+            grouped: dict[int, list[str]] = {}
+            for wish in cand.wishes:
+                e = self.emp_index[wish] if wish in self.emp_index else self.offer_owner[wish][0]
+                grouped.setdefault(e, []).append(wish)
+            for rank, (e, wishes) in enumerate(grouped.items()):
+                emp = inst.employers[e]
+                if cand.id in emp.rejects:
+                    self.rejected.extend((c, w) for w in wishes)
+                    continue
+                offers = tuple(w for w in wishes if w in self.offer_owner)
+                all_tables = tuple(range(1, emp.tables + 1))
+                if len(offers) < len(wishes) or any(self.offer_owner[o][1].tables is None for o in offers):
+                    tables = all_tables
+                else:
+                    tables = tuple(sorted({t for o in offers for t in self.offer_owner[o][1].tables}))
+                slots = tuple(sorted(k for k in self.cand_slots[c] & self.emp_slots[e] if k >= self.first_new))
+                fav = cand.id in emp.favorites
+                pair = Pair(len(self.pairs), c, e, rank, tuple(wishes), offers, tables, slots, fav)
+                pair.value = rank_bonus(rank) + (FAVORITE if fav else 0)
+                self.pairs.append(pair)
+                self.pair_index[(c, e)] = pair.idx
+                self.pairs_of_cand[c].append(pair.idx)
+                self.pairs_of_emp[e].append(pair.idx)
+
+    def slot_of(self, start: str) -> int:
+        return (minutes(start) - self.slot_start[0]) // self.slot_minutes if self.n_slots else -1
+
+    def _build_fixed(self) -> None:
+        self.fixed: list[Fixed] = []
+        taken: set[tuple[int, int]] = set()
+        now = self.slot_start[self.first_new] if self.first_new < self.n_slots else 10 ** 9
+        past = [i for i in self.instance.previous if minutes(i.start) < now]
+        for itv in list(self.instance.locked) + past:
+            c = self.cand_index.get(itv.candidate, -1)
+            e = self.emp_index.get(itv.employer, -1)
+            key = (itv.candidate, itv.employer)
+            if key in taken:
+                continue
+            taken.add(key)
+            p = self.pair_index.get((c, e), -1)
+            fx = Fixed(itv, c, e, self.slot_of(itv.start), itv.table, p)
+            if p >= 0:
+                fx.value = self.pairs[p].value + self.slot_bonus(self.pairs[p], fx.slot, itv.table)
+            self.fixed.append(fx)
+        fixed_pairs = {fx.pair for fx in self.fixed}
+        self.free_pairs = [p.idx for p in self.pairs if p.idx not in fixed_pairs]
+        fixed_keys = {(fx.c, fx.e) for fx in self.fixed}
+        for itv in self.instance.previous:
+            c, e = self.cand_index.get(itv.candidate, -1), self.emp_index.get(itv.employer, -1)
+            p = self.pair_index.get((c, e), -1)
+            if p >= 0 and (c, e) not in fixed_keys:
+                self.pairs[p].previous = (self.slot_of(itv.start), itv.table)
+        if any(fx.slot < 0 or fx.slot >= self.n_slots for fx in self.fixed):
+            bad = next(fx for fx in self.fixed if fx.slot < 0 or fx.slot >= self.n_slots)
+            raise InstanceError(f"interview {bad.interview.candidate}/{bad.interview.employer} at "
+                                f"{bad.interview.start} lies outside the event", "locked")
+
+    def slot_bonus(self, pair: Pair, slot: int, table: int | None = None) -> int:
+        """Weight of holding `pair` at `slot`: employer's preferred windows and stability."""
+        bonus = PREFERRED if slot in self.preferred[pair.e] else 0
+        if pair.previous is not None and pair.previous[0] == slot:
+            bonus += STABLE
+        return bonus
+
+    def interview(self, p: int, slot: int, table: int) -> Interview:
+        pair = self.pairs[p]
+        start = self.slot_start[slot]
+        return Interview(self.cands[pair.c], self.emps[pair.e], table,
+                         f"{start // 60:02d}:{start % 60:02d}",
+                         f"{(start + self.slot_minutes) // 60:02d}:{(start + self.slot_minutes) % 60:02d}",
+                         pair.offers)

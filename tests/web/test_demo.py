@@ -1,0 +1,80 @@
+"""The demo job dating is realistic and reproducible from its seed."""
+from __future__ import annotations
+
+from collections import Counter
+
+from jobdating.models import Decision
+from jobdating.services.demo import create_demo_event
+from jobdating.services.demo_data import SECTORS
+from jobdating.services.instance import instance_dict
+
+
+def snapshot(event) -> dict:
+    """Everything a user would see of an event, without database ids."""
+    return {
+        "employers": [(e.company, e.sector, e.tables, e.available, e.preferred, e.max_interviews,
+                       e.max_consecutive, [(o.title, o.contract_type, o.tables) for o in e.offers])
+                      for e in event.employers],
+        "candidates": [(c.first_name, c.last_name, c.email, c.town, c.situation, c.available,
+                        [(w.rank, w.employer.company, w.offer.title if w.offer else None) for w in c.wishes])
+                       for c in event.candidates],
+        "preselections": sorted((p.employer.company, p.candidate.email, p.decision)
+                                for e in event.employers for p in e.preselections),
+    }
+
+
+def test_the_same_seed_gives_the_same_event(app):
+    first = create_demo_event(candidates=60, employers=12, seed=7, slug="a")
+    second = create_demo_event(candidates=60, employers=12, seed=7, slug="b")
+    assert snapshot(first) == snapshot(second)
+
+
+def test_another_seed_gives_another_event(app):
+    first = create_demo_event(candidates=60, employers=12, seed=7, slug="a")
+    second = create_demo_event(candidates=60, employers=12, seed=8, slug="b")
+    assert snapshot(first) != snapshot(second)
+
+
+def test_the_default_demo_looks_like_a_connectic_day(app):
+    event = create_demo_event()
+    assert len(event.employers) == 40 and len(event.candidates) == 300
+    assert {e.sector for e in event.employers} == set(SECTORS)
+    assert all(1 <= e.tables <= 4 for e in event.employers)
+    assert any(e.available == [["09:00", "12:30"]] for e in event.employers)
+    assert any(e.available == [["13:30", "17:00"]] for e in event.employers)
+    assert {o.contract_type.value for e in event.employers for o in e.offers} == {
+        "cdi", "cdd", "alternance", "stage", "interim"}
+    assert any(o.tables for e in event.employers for o in e.offers), "some offers are bound to tables"
+    assert all(3 <= len(c.wishes) <= 6 for c in event.candidates)
+    assert len({len(c.wishes) for c in event.candidates}) == 4, "every count from 3 to 6 occurs"
+    assert any(c.available == [["09:00", "12:30"]] for c in event.candidates)
+    assert len(event.slot_starts()) == 28
+
+
+def test_demo_popularity_is_skewed(app):
+    event = create_demo_event()
+    demand = Counter(w.employer_id for c in event.candidates for w in c.wishes)
+    counts = sorted(demand.values(), reverse=True)
+    assert counts[0] >= 4 * counts[len(counts) // 2], "the most wanted employer draws far more than the median"
+
+
+def test_demo_has_preselection_decisions_of_every_kind(app):
+    event = create_demo_event()
+    decisions = {p.decision for e in event.employers for p in e.preselections}
+    assert decisions == {Decision.ACCEPTED, Decision.DECLINED, Decision.FAVOURITE}
+
+
+def test_demo_names_carry_french_and_polish_letters(app):
+    event = create_demo_event()
+    names = " ".join(c.full_name for c in event.candidates)
+    assert any(letter in names for letter in "éèïëç")
+    assert all(c.email.isascii() for c in event.candidates)
+
+
+def test_the_demo_instance_passes_the_solver_format_validation(app):
+    from solver import load_instance
+
+    event = create_demo_event(candidates=120, employers=20, seed=3)
+    instance = load_instance(instance_dict(event))
+    assert len(instance.candidates) == 120
+    assert len(instance.employers) == 20

@@ -13,6 +13,10 @@ def register(app: Flask) -> None:
     app.cli.add_command(demo_command)
     app.cli.add_command(create_organizer_command)
     app.cli.add_command(setup_command)
+    app.cli.add_command(print_command)
+    from .jobs import schedule_command, worker_command
+    app.cli.add_command(schedule_command)
+    app.cli.add_command(worker_command)
 
 
 def _free_slug(base: str) -> str:
@@ -75,3 +79,21 @@ def setup_command() -> None:
         click.echo(f"    mot de passe : {password}")
         click.echo("  Connexion : http://127.0.0.1:5000/login")
         click.echo("")
+
+
+@click.command("print")
+@click.argument("document", type=click.Choice(["badges", "plans", "employers", "signs", "grid"]))
+@click.argument("event_id", type=int)
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, writable=True),
+              help="PDF file to write.")
+def print_command(document: str, event_id: int, output: str) -> None:
+    """Print one document of an event as a PDF: badges, plans, employers, signs or grid."""
+    from .services import printing
+
+    event = db.session.get(Event, event_id)
+    if event is None:
+        raise click.ClickException(f"Aucun événement n'a l'identifiant {event_id}.")
+    data = printing.render(event, document)
+    with open(output, "wb") as handle:
+        handle.write(data)
+    click.echo(f"{output} : {len(data) // 1024} Ko.")

@@ -1,0 +1,145 @@
+"""Printed documents of an event: gather plain rows from the database and hand them to jobdating.pdf."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from flask import current_app, has_request_context, request
+
+from .. import pdf
+from ..models import Candidate, Employer, Event, Interview, SITUATION_LABELS
+
+DOCUMENTS = {
+    "badges": "badges",
+    "plans": "plannings-candidats",
+    "employers": "fiches-employeurs",
+    "signs": "panneaux-tables",
+    "grid": "grille-accueil",
+}
+
+
+def _end(event: Event, start: dt.time) -> dt.time:
+    return (dt.datetime.combine(event.date, start) + dt.timedelta(minutes=event.slot_minutes)).time()
+
+
+def room_number(employer: Employer, table: int) -> int:
+    """Room number of an employer's table `table` (1..employer.tables)."""
+    return (employer.first_table or 1) + table - 1
+
+
+def base_url() -> str:
+    configured = current_app.config.get("PUBLIC_BASE_URL")
+    if configured:
+        return configured.rstrip("/")
+    if has_request_context():
+        return request.host_url.rstrip("/")
+    return "http://127.0.0.1:5000"
+
+
+def checkin_url(candidate: Candidate) -> str:
+    """What a candidate's badge QR code carries: the private link, which the front desk scans to check in."""
+    return f"{base_url()}/c/{candidate.token}"
+
+
+def event_info(event: Event) -> pdf.EventInfo:
+    def hm(text: str) -> dt.time:
+        return dt.datetime.strptime(text, "%H:%M").time()
+
+    tables = [(room_number(e, t), e.company) for e in event.employers for t in range(1, e.tables + 1)]
+    return pdf.EventInfo(
+        name=event.name, date=event.date, venue=event.venue,
+        slots=tuple(pdf.Slot(s, _end(event, s)) for s in event.slot_starts()),
+        breaks=tuple(pdf.Break(hm(a), hm(b)) for a, b in event.breaks or []),
+        room=pdf.room_in_rows(tables, event.table_rows or 1),
+    )
+
+
+def _offer_titles(interview: Interview) -> str:
+    titles = {o.id: o.title for o in interview.employer.offers}
+    covered = [titles[i] for i in interview.offers or [] if i in titles]
+    if covered:
+        return ", ".join(covered)
+    wished = [w.offer.title for w in interview.candidate.wishes
+              if w.employer_id == interview.employer_id and w.offer is not None]
+    return ", ".join(wished)
+
+
+def candidate_plan(candidate: Candidate) -> pdf.CandidatePlan:
+    interviews = sorted(candidate.interviews, key=lambda i: i.start)
+    return pdf.CandidatePlan(
+        first_name=candidate.first_name, last_name=candidate.last_name,
+        interviews=tuple(
+            pdf.CandidateInterview(start=i.start, end=i.end, company=i.employer.company,
+                                   offer=_offer_titles(i), table=room_number(i.employer, i.table))
+            for i in interviews
+        ),
+    )
+
+
+def _presence(employer: Employer) -> tuple[dt.time | None, dt.time | None]:
+    windows = sorted(employer.available or [])
+    if not windows:
+        return None, None
+    return (dt.datetime.strptime(windows[0][0], "%H:%M").time(),
+            dt.datetime.strptime(windows[-1][1], "%H:%M").time())
+
+
+def employer_sheets(employer: Employer) -> list[pdf.EmployerSheet]:
+    present_from, present_until = _presence(employer)
+    sheets = []
+    for table in range(1, employer.tables + 1):
+        interviews = sorted((i for i in employer.interviews if i.table == table), key=lambda i: i.start)
+        sheets.append(pdf.EmployerSheet(
+            company=employer.company, table=room_number(employer, table), contact_name=employer.contact_name,
+            present_from=present_from, present_until=present_until,
+            interviews=tuple(
+                pdf.EmployerInterview(start=i.start, end=i.end, candidate_name=i.candidate.full_name,
+                                      situation=SITUATION_LABELS[i.candidate.situation], offer=_offer_titles(i))
+                for i in interviews
+            ),
+        ))
+    return sheets
+
+
+def table_signs(employer: Employer) -> list[pdf.TableSign]:
+    signs = []
+    for table in range(1, employer.tables + 1):
+        offers = tuple(o.title for o in employer.offers if not o.tables or table in o.tables)
+        signs.append(pdf.TableSign(company=employer.company, table=room_number(employer, table), offers=offers))
+    return signs
+
+
+def _by_name(candidates: Iterable[Candidate]) -> list[Candidate]:
+    return sorted(candidates, key=lambda c: (c.last_name.casefold(), c.first_name.casefold(), c.id))
+
+
+def render(event: Event, document: str, *, candidates: Iterable[Candidate] | None = None,
+           employers: Iterable[Employer] | None = None) -> bytes:
+    """One document of DOCUMENTS for the whole event, or only for the given candidates / employers."""
+    info = event_info(event)
+    whole_event = candidates is None and employers is None
+    employer_rows = list(event.employers if employers is None else employers)
+    if document == "badges":
+        candidate_rows = _by_name(event.candidates if whole_event else candidates or [])
+        badge_employers = employer_rows if whole_event or employers is not None else []
+        return pdf.render_badges(
+            info,
+            candidates=[pdf.CandidateBadge(c.first_name, c.last_name, checkin_url(c)) for c in candidate_rows],
+            employers=[pdf.EmployerBadge(e.contact_name or e.company, e.company,
+                                         tuple(room_number(e, t) for t in range(1, e.tables + 1)))
+                       for e in badge_employers],
+        )
+    if document == "plans":
+        rows = _by_name(candidates if candidates is not None else (c for c in event.candidates if c.interviews))
+        return pdf.render_candidate_plans(info, [candidate_plan(c) for c in rows])
+    if document == "employers":
+        return pdf.render_employer_sheets(info, [s for e in employer_rows for s in employer_sheets(e)])
+    if document == "signs":
+        return pdf.render_table_signs(info, [s for e in employer_rows for s in table_signs(e)])
+    if document == "grid":
+        return pdf.render_front_desk_grid(info, [s for e in employer_rows for s in employer_sheets(e)])
+    raise ValueError(f"unknown document {document!r}")
+
+
+def filename(event: Event, document: str, suffix: str = "") -> str:
+    return f"{event.slug}-{DOCUMENTS[document]}{('-' + suffix) if suffix else ''}.pdf"

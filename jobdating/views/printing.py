@@ -1,0 +1,76 @@
+"""PDF downloads: the organizer prints documents; candidates and employers download their own plan."""
+from __future__ import annotations
+
+import hmac
+
+from flask import Blueprint, Response, abort, request
+from flask_login import login_required
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import Candidate, Employer, Event, EventStatus
+
+
+def _published(event: Event) -> bool:
+    return event.status == EventStatus.PUBLISHED or event.published_at is not None
+from ..services import printing
+
+bp = Blueprint("printing", __name__)
+
+
+def _pdf(data: bytes, name: str, *, inline: bool = False) -> Response:
+    response = Response(data, mimetype="application/pdf")
+    disposition = "inline" if inline else "attachment"
+    response.headers["Content-Disposition"] = f'{disposition}; filename="{name}"'
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@bp.route("/organisateur/evenements/<int:event_id>/impression/<document>.pdf")
+@login_required
+def event_document(event_id: int, document: str):
+    """The whole event's document, or one person's with ?candidat=ID or ?employeur=ID."""
+    event = db.get_or_404(Event, event_id)
+    if document not in printing.DOCUMENTS:
+        abort(404)
+    candidate_id = request.args.get("candidat", type=int)
+    employer_id = request.args.get("employeur", type=int)
+    if candidate_id is not None:
+        candidate = db.session.get(Candidate, candidate_id)
+        if candidate is None or candidate.event_id != event.id:
+            abort(404)
+        data = printing.render(event, document, candidates=[candidate])
+        return _pdf(data, printing.filename(event, document, f"c{candidate.id}"))
+    if employer_id is not None:
+        employer = db.session.get(Employer, employer_id)
+        if employer is None or employer.event_id != event.id:
+            abort(404)
+        data = printing.render(event, document, employers=[employer])
+        return _pdf(data, printing.filename(event, document, f"e{employer.id}"))
+    return _pdf(printing.render(event, document), printing.filename(event, document))
+
+
+def _by_token(model, token: str):
+    row = db.session.scalar(select(model).where(model.token == token))
+    if row is None or not hmac.compare_digest(row.token, token):
+        abort(404)
+    return row
+
+
+@bp.route("/c/<token>/planning.pdf")
+def candidate_plan(token: str):
+    candidate = _by_token(Candidate, token)
+    if not _published(candidate.event):
+        abort(404)
+    data = printing.render(candidate.event, "plans", candidates=[candidate])
+    return _pdf(data, printing.filename(candidate.event, "plans", "personnel"))
+
+
+@bp.route("/e/<token>/planning.pdf")
+def employer_plan(token: str):
+    employer = _by_token(Employer, token)
+    if not _published(employer.event):
+        abort(404)
+    data = printing.render(employer.event, "employers", employers=[employer])
+    return _pdf(data, printing.filename(employer.event, "employers", "personnel"))

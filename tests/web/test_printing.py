@@ -1,0 +1,121 @@
+"""Printed documents from the database: organizer downloads, personal plans, the print command."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from jobdating.extensions import db
+from jobdating.models import EventStatus, Interview, Situation
+
+
+def _text(data: bytes) -> str:
+    """The PDF's words, whitespace collapsed so that names wrapped in a narrow column still match."""
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages)
+
+
+@pytest.fixture
+def planned(create_event, create_employer, create_candidate):
+    event = create_event(name="Connec'Tic Day", venue="Lens", table_rows=2)
+    logistics = create_employer(event, company="Logistique Artois", offers=["Cariste"], tables=2, first_table=1,
+                                contact_name="Claire Petit")
+    robots = create_employer(event, company="Robotique Lens", tables=1, first_table=3)
+    anais = create_candidate(event, wishes=[logistics.offers[0], robots], first_name="Anaïs",
+                             last_name="Lefèvre-Da Conceição", situation=Situation.STUDENT)
+    lukasz = create_candidate(event, wishes=[robots], first_name="Łukasz", last_name="Nowak")
+    db.session.add_all([
+        Interview(event=event, candidate=anais, employer=logistics, table=2, start=dt.time(9, 15),
+                  end=dt.time(9, 30), offers=[logistics.offers[0].id]),
+        Interview(event=event, candidate=anais, employer=robots, table=1, start=dt.time(10, 0), end=dt.time(10, 15)),
+        Interview(event=event, candidate=lukasz, employer=robots, table=1, start=dt.time(9, 0), end=dt.time(9, 15)),
+    ])
+    db.session.commit()
+    return event, anais, lukasz, logistics, robots
+
+
+def test_a_candidate_plan_lists_times_companies_offers_and_room_tables(logged_in, planned):
+    event, anais, *_ = planned
+    response = logged_in.get(f"/organisateur/evenements/{event.id}/impression/plans.pdf?candidat={anais.id}")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    assert response.headers["Content-Disposition"].startswith("attachment;")
+    text = _text(response.data)
+    assert "Anaïs" in text and "Lefèvre-Da Conceição" in text
+    assert "9 h 15" in text and "Logistique Artois" in text and "Cariste" in text
+    assert "10 h 00" in text and "Robotique Lens" in text
+    assert "Łukasz" not in text
+
+
+def test_the_whole_event_plans_have_one_page_per_planned_candidate(logged_in, planned):
+    event, *_ = planned
+    data = logged_in.get(f"/organisateur/evenements/{event.id}/impression/plans.pdf").data
+    assert len(PdfReader(io.BytesIO(data)).pages) == 2
+
+
+def test_employer_sheets_show_room_table_numbers_and_candidates(logged_in, planned):
+    event, _, _, logistics, _ = planned
+    text = _text(logged_in.get(
+        f"/organisateur/evenements/{event.id}/impression/employers.pdf?employeur={logistics.id}").data)
+    assert "Logistique Artois" in text and "Lefèvre-Da Conceição" in text and "Étudiant·e" in text
+    assert "Robotique Lens" not in text
+
+
+@pytest.mark.parametrize("document", ["badges", "signs", "grid", "employers", "plans"])
+def test_every_document_of_the_event_downloads(logged_in, planned, document):
+    event, *_ = planned
+    response = logged_in.get(f"/organisateur/evenements/{event.id}/impression/{document}.pdf")
+    assert response.status_code == 200
+    assert response.data.startswith(b"%PDF-")
+
+
+def test_documents_need_an_organizer_login(client, planned):
+    event, *_ = planned
+    response = client.get(f"/organisateur/evenements/{event.id}/impression/badges.pdf")
+    assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+def test_a_person_of_another_event_is_not_printed(logged_in, planned, create_event, create_candidate):
+    event, *_ = planned
+    stranger = create_candidate(create_event(slug="autre"))
+    response = logged_in.get(f"/organisateur/evenements/{event.id}/impression/plans.pdf?candidat={stranger.id}")
+    assert response.status_code == 404
+
+
+def test_a_candidate_downloads_their_own_plan_once_published(client, planned):
+    event, anais, *_ = planned
+    assert client.get(f"/c/{anais.token}/planning.pdf").status_code == 404
+    event.status = EventStatus.PUBLISHED
+    db.session.commit()
+    response = client.get(f"/c/{anais.token}/planning.pdf")
+    assert response.status_code == 200
+    assert "Lefèvre-Da Conceição" in _text(response.data)
+    assert client.get("/c/not-a-token/planning.pdf").status_code == 404
+
+
+def test_an_employer_downloads_its_own_sheets_once_published(client, planned):
+    event, _, _, logistics, _ = planned
+    event.status = EventStatus.PUBLISHED
+    db.session.commit()
+    text = _text(client.get(f"/e/{logistics.token}/planning.pdf").data)
+    assert "Logistique Artois" in text and "Robotique Lens" not in text
+
+
+def test_badges_carry_the_candidate_check_in_link(app, planned):
+    from jobdating.services.printing import checkin_url
+
+    _, anais, *_ = planned
+    assert checkin_url(anais).endswith(f"/c/{anais.token}")
+
+
+def test_print_command_writes_the_pdf(runner, planned, tmp_path):
+    event, *_ = planned
+    target = tmp_path / "grille.pdf"
+    result = runner.invoke(args=["print", "grid", str(event.id), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "Logistique Artois" in _text(target.read_bytes())
+
+
+def test_print_command_names_an_unknown_event(runner):
+    result = runner.invoke(args=["print", "badges", "999", "-o", "/tmp/x.pdf"])
+    assert result.exit_code != 0 and "999" in result.output

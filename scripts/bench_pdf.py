@@ -4,8 +4,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # runnable from a clone without installing
 
 from jobdating.pdf import (Break, CandidateBadge, CandidateInterview, CandidatePlan, EmployerBadge,
                            EmployerInterview, EmployerSheet, EventInfo, Slot, TableSign, render_badges,

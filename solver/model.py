@@ -42,6 +42,8 @@ class InterviewModel:
         self.y: dict[tuple[int, int], cp_model.IntVar] = {}
         self.met: dict[int, cp_model.IntVar] = {}
         self.terms: list = []
+        self.steps: dict[int, list] = {}
+        self.span: dict[int, tuple] = {}
         self._create_variables()
         self._add_one_slot_per_meeting()
         self._add_candidate_one_interview_at_a_time_with_gap()
@@ -156,6 +158,7 @@ class InterviewModel:
             k0 = self.board.cand_count[c]
             n = min(len(ps), max(0, self.problem.cap[c] - k0))
             steps = [self.model.new_bool_var(f"tier_{c}_{j}") for j in range(n)]
+            self.steps[c] = steps
             self.model.add(sum(steps) == sum(self.met[p] for p in ps))
             self.terms += [tier(k0 + j + 1) * v for j, v in enumerate(steps)]
 
@@ -185,6 +188,7 @@ class InterviewModel:
             first = self.model.new_int_var(0, top, f"first_{c}")
             last = self.model.new_int_var(0, top, f"last_{c}")
             self.model.add(last >= first)
+            self.span[c] = (first, last)
             if mine:
                 self.model.add(first <= min(mine))
                 self.model.add(last >= max(mine))
@@ -200,6 +204,15 @@ class InterviewModel:
             self.model.add_hint(var, p in assign and assign[p][0] == s)
         for p, var in self.met.items():
             self.model.add_hint(var, p in assign and (p, assign[p][0]) in self.y)
+        for c, steps in self.steps.items():
+            n = sum(1 for p in self.by_cand[c] if p in assign and (p, assign[p][0]) in self.y)
+            for j, v in enumerate(steps):
+                self.model.add_hint(v, j < n)
+        for c, (first, last) in self.span.items():
+            slots = list(self.board.cand_busy[c])
+            slots += [assign[p][0] for p in self.by_cand[c] if p in assign and (p, assign[p][0]) in self.y]
+            self.model.add_hint(first, min(slots, default=0))
+            self.model.add_hint(last, max(slots, default=0))
 
     def solve(self, *, seconds: float, workers: int, seed: int, deterministic: float | None = None,
               stop: threading.Event | None = None, on_solution=None) -> tuple[str, dict[int, int], float, float]:

@@ -137,6 +137,7 @@ class Problem:
             self.fixed.append(fx)
         fixed_pairs = {fx.pair for fx in self.fixed}
         self.free_pairs = [p.idx for p in self.pairs if p.idx not in fixed_pairs]
+        self.free_set = set(self.free_pairs)
         fixed_keys = {(fx.c, fx.e) for fx in self.fixed}
         for itv in self.instance.previous:
             c, e = self.cand_index.get(itv.candidate, -1), self.emp_index.get(itv.employer, -1)

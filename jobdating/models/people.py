@@ -92,6 +92,8 @@ class Candidate(db.Model):
     token: Mapped[str] = mapped_column(String(64), unique=True, default=new_token)
     walk_in: Mapped[bool] = mapped_column(default=False)
     arrived_at: Mapped[dt.datetime | None]
+    # Declared absent by the front desk (local time); cleared if they check in after all.
+    absent_at: Mapped[dt.datetime | None]
     plan_digest: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 

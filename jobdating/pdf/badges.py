@@ -16,6 +16,7 @@ from .style import BOLD, INK, LIGHT, MUTED, NAVY, REGULAR, RULE, TEAL, WHITE, fi
 
 CANDIDATE_ROLE = "Candidat·e"
 EMPLOYER_ROLE = "Recruteur"
+QR_MASK = 0  # checkerboard: breaks up large uniform areas whatever the data
 
 
 def render_badges(event: EventInfo, candidates: Sequence[CandidateBadge] = (),
@@ -151,19 +152,28 @@ def _table_box(canvas: Canvas, x: float, y: float, w: float, h: float, tables: t
 
 
 def _draw_qr(canvas: Canvas, value: str, x: float, y: float, size: float) -> None:
-    """Encode with ReportLab's QR encoder and fill all dark modules as one path (fast, crisp)."""
+    """Encode with ReportLab's QR encoder (level M) and fill the dark modules as one path.
+
+    ReportLab's make() scores all eight mask patterns in pure Python (7 ms a code, most of the time
+    of a badge sheet); every mask is valid and decoders read them all, so we use one fixed mask
+    (tests decode every code with zxing). Module units keep the path coordinates small integers.
+    """
     qr = QrCodeWidget(value, barLevel="M").qr
-    qr.make()
+    qr.version = qr.version or qr.calculate_version()
+    qr.makeImpl(False, QR_MASK)
     count = qr.getModuleCount()
-    border = 2  # white badge around it completes the quiet zone
-    module = size / (count + 2 * border)
+    border = 2  # the white badge around it completes the quiet zone
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.scale(size / (count + 2 * border), size / (count + 2 * border))
     path = canvas.beginPath()
     for r, row in enumerate(qr.modules):
-        c = 0
-        for dark, run in itertools.groupby(bool(m) for m in row):
+        column = border
+        for dark, run in itertools.groupby(row):
             length = len(list(run))
             if dark:
-                path.rect(x + (c + border) * module, y + size - (r + border + 1) * module, length * module, module)
-            c += length
+                path.rect(column, count + border - 1 - r, length, 1)
+            column += length
     canvas.setFillColor(BLACK)
     canvas.drawPath(path, stroke=0, fill=1)
+    canvas.restoreState()

@@ -17,7 +17,7 @@ from .timeline import day_rows
 MARGIN = 15 * mm
 HEADER = 24 * mm
 BODY_WIDTH = A4[0] - 2 * MARGIN
-COLUMNS = [21 * mm, 38 * mm, 27 * mm, 33 * mm, 0, 23 * mm]
+COLUMNS = [19 * mm, 35 * mm, 25 * mm, 31 * mm, 0, 23 * mm]
 COLUMNS[4] = BODY_WIDTH - sum(COLUMNS)
 HEADINGS = ["Heure", "Candidat·e", "Situation", "Poste souhaité", "Notes", "Suite"]
 OUTCOME = "☐ Retenu·e\n☐ À revoir\n☐ Non retenu·e"

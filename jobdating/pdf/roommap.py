@@ -76,10 +76,11 @@ class RoomMap(Flowable):
         room = h - number_size - 1.2 * mm
         if room < 4:
             return
-        size, lines = fit(table.company, BOLD if marked else REGULAR, 6.5, 6.5, w - 1.5 * mm, 3, max_height=room)
+        size, lines = fit(table.company, BOLD if marked else REGULAR, 7, 7, w - 1.5 * mm, 3, max_height=room)
         canvas.setFont(BOLD if marked else REGULAR, size)
         canvas.setFillColor(INK if marked else MUTED)
-        top = y + room - 0.3 * mm
+        # Centre the name in the space under the number.
+        top = y + (room + len(lines) * size * 1.15) / 2
         for line in lines:
             top -= size * 1.15
-            canvas.drawCentredString(x + w / 2, top + size * 0.2, line)
+            canvas.drawCentredString(x + w / 2, top + size * 0.25, line)

@@ -1,0 +1,126 @@
+"""Background solves: a worker thread inside the app by default, an RQ queue when REDIS_URL is set.
+
+Either way the state of a solve lives in its SolveRun row, so any web process can show its progress and
+ask it to stop.
+"""
+from __future__ import annotations
+
+import threading
+
+from flask import Flask, current_app, has_app_context
+
+from .extensions import db
+
+_threads: dict[int, threading.Thread] = {}
+DEFAULT_QUEUE = "jobdating-solves"
+
+
+def enqueue_solve(run_id: int) -> None:
+    """Start the run in the background and return at once."""
+    app = current_app._get_current_object()
+    if app.config.get("REDIS_URL"):
+        queue(app).enqueue(run_job, run_id, job_timeout=int(app.config.get("SOLVER_TIME_LIMIT", 10)) * 4 + 600,
+                           result_ttl=3600, failure_ttl=24 * 3600)
+        return
+    thread = threading.Thread(target=_thread_main, args=(app, run_id), daemon=True, name=f"solve-{run_id}")
+    _threads[run_id] = thread
+    thread.start()
+
+
+def _thread_main(app: Flask, run_id: int) -> None:
+    from .services.scheduling import run_solve
+
+    with app.app_context():
+        try:
+            run_solve(run_id)
+        finally:
+            db.session.remove()
+            _threads.pop(run_id, None)
+
+
+def wait(run_id: int, timeout: float | None = None) -> None:
+    """Block until the worker thread of `run_id` ends (command line and tests; never in a request)."""
+    thread = _threads.get(run_id)
+    if thread is not None:
+        thread.join(timeout)
+
+
+def run_job(run_id: int) -> None:
+    """The RQ job: runs inside the worker's app context (`flask worker`), or builds the app itself."""
+    from .services.scheduling import run_solve
+
+    if has_app_context():
+        try:
+            run_solve(run_id)
+        finally:
+            db.session.remove()
+        return
+    from . import create_app
+
+    with create_app().app_context():
+        run_solve(run_id)
+        db.session.remove()
+
+
+def connection(app: Flask):
+    from redis import Redis
+
+    return Redis.from_url(app.config["REDIS_URL"])
+
+
+def queue(app: Flask):
+    from rq import Queue
+
+    return Queue(app.config.get("RQ_QUEUE", DEFAULT_QUEUE), connection=connection(app))
+
+
+def work(app: Flask, *, burst: bool = False) -> bool:
+    """Process solves from the queue in this process (no fork: the app context and its database stay valid)."""
+    from rq import SimpleWorker
+
+    worker = SimpleWorker([queue(app)], connection=connection(app))
+    return worker.work(burst=burst)
+
+
+# ---------------------------------------------------------------- command line
+
+import click  # noqa: E402  (the commands sit next to the machinery they drive)
+
+
+@click.command("schedule")
+@click.argument("event_id", type=int)
+@click.option("--time-limit", type=click.FloatRange(min=0.5), default=None,
+              help="Seconds of search (default: SOLVER_TIME_LIMIT).")
+def schedule_command(event_id: int, time_limit: float | None) -> None:
+    """Build the plan of an event now, in this process (same job as the « Générer le planning » button)."""
+    from .models import Event
+    from .services.scheduling import SchedulingError, run_solve, start_solve
+
+    event = db.session.get(Event, event_id)
+    if event is None:
+        raise click.ClickException(f"Aucun événement n° {event_id}.")
+    try:
+        run = start_solve(event, None, time_limit=time_limit, enqueue=False)
+    except SchedulingError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Calcul n° {run.id} : {len(event.candidates)} candidats, {len(event.employers)} employeurs, "
+               f"{run.time_limit:g} s au plus…")
+    run = run_solve(run.id)
+    if run.error:
+        raise click.ClickException(f"Échec du calcul : {run.error}")
+    f = run.figures
+    click.echo(f"{run.status.value} : {f['covered']}/{f['candidates']} candidats avec un entretien "
+               f"(borne {f.get('upper_bound_covered')}), {f['interviews']} entretiens "
+               f"(borne {f.get('upper_bound_interviews')}), {f['first_choices']} premiers choix, "
+               f"attente moyenne {f['mean_wait_minutes']} min.")
+
+
+@click.command("worker")
+@click.option("--burst", is_flag=True, help="Stop when the queue is empty.")
+def worker_command(burst: bool) -> None:
+    """Run an RQ worker for background solves (needs REDIS_URL)."""
+    app = current_app._get_current_object()
+    if not app.config.get("REDIS_URL"):
+        raise click.ClickException("REDIS_URL n'est pas configuré : les calculs tournent dans l'application.")
+    click.echo(f"Worker en attente sur la file « {queue(app).name} »…")
+    work(app, burst=burst)

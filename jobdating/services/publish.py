@@ -1,0 +1,119 @@
+"""Publishing the plan: private pages show it, each person gets it by email with an .ics calendar file."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from flask import current_app, render_template
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+from werkzeug.routing import BuildError
+
+from ..extensions import db
+from ..models import Candidate, Employer, Event, EventStatus, Organizer
+from ..models.base import utcnow
+from . import accounts
+from .mail import private_url, send_mail
+from .planning import digest, plan_rows
+from .scheduling import active_run
+
+log = logging.getLogger(__name__)
+
+
+class PublishError(ValueError):
+    """Publication refused, message in French."""
+
+
+@dataclass
+class Publication:
+    candidates_mailed: int = 0
+    employers_mailed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+
+
+def calendar(event: Event, rows: list[dict], *, for_candidate: bool) -> bytes:
+    """An iCalendar file with one entry per interview (times in UTC, so every calendar reads them right)."""
+    zone = ZoneInfo(current_app.config.get("BABEL_DEFAULT_TIMEZONE", "Europe/Paris"))
+    cal = Calendar()
+    cal.add("prodid", "-//Job dating//planning//FR")
+    cal.add("version", "2.0")
+    for n, row in enumerate(rows):
+        entry = CalendarEvent()
+        start = dt.datetime.combine(event.date, dt.time.fromisoformat(row["start"]), tzinfo=zone)
+        end = dt.datetime.combine(event.date, dt.time.fromisoformat(row["end"]), tzinfo=zone)
+        who = row["company"] if for_candidate else row["candidate"]
+        entry.add("uid", f"jobdating-{event.id}-{row['table']}-{row['start']}-{n}@jobdating")
+        entry.add("dtstamp", dt.datetime.now(dt.timezone.utc))
+        entry.add("dtstart", start.astimezone(dt.timezone.utc))
+        entry.add("dtend", end.astimezone(dt.timezone.utc))
+        entry.add("summary", _("Entretien — %(who)s", who=who))
+        entry.add("location", f"{event.venue}, table {row['table']}".strip(", "))
+        if row["offers"]:
+            entry.add("description", ", ".join(row["offers"]))
+        cal.add_component(entry)
+    return cal.to_ical()
+
+
+def _link(endpoint: str, token: str) -> str | None:
+    try:
+        return private_url(endpoint, token)
+    except BuildError:  # the private pages are not installed in this deployment
+        return None
+
+
+def _send_plan(person: Candidate | Employer, rows: list[dict], republished: bool) -> bool:
+    is_candidate = isinstance(person, Candidate)
+    event = person.event
+    with force_locale(current_app.config.get("BABEL_DEFAULT_LOCALE", "fr")):
+        context = dict(person=person, event=event, rows=rows, is_candidate=is_candidate, republished=republished,
+                       link=_link("candidate.home" if is_candidate else "employer.home", person.token))
+        subject = (_("Votre planning a changé — %(event)s", event=event.name) if republished
+                   else _("Votre planning — %(event)s", event=event.name))
+        text = render_template("organizer/mail/plan.txt", **context)
+        ics = calendar(event, rows, for_candidate=is_candidate) if rows else None
+    try:
+        send_mail(person.email, subject, text,
+                  attachments=[("planning.ics", "text/calendar", ics)] if ics else ())
+        return True
+    except Exception:  # one bad address must not stop the others
+        log.exception("could not send the plan to %s", person.email)
+        return False
+
+
+def publish(event: Event, organizer: Organizer | None) -> Publication:
+    """Publish the current plan; emails only the people whose plan differs from what they were last sent."""
+    if not event.interviews:
+        raise PublishError("Il n'y a pas encore de planning à publier.")
+    if active_run(event) is not None:
+        raise PublishError("Un calcul de planning est en cours : attendez qu'il se termine pour publier.")
+    rows = plan_rows(event)
+    republished = event.published_at is not None
+    result = Publication()
+    for person, key in [(c, f"C{c.id}") for c in event.candidates] + [(e, f"E{e.id}") for e in event.employers]:
+        mine = rows.get(key, [])
+        fingerprint = digest(mine)
+        if fingerprint == person.plan_digest:
+            result.unchanged += 1
+            continue
+        if _send_plan(person, mine, republished and person.plan_digest is not None):
+            person.plan_digest = fingerprint
+            if isinstance(person, Candidate):
+                result.candidates_mailed += 1
+            else:
+                result.employers_mailed += 1
+        else:
+            result.failed += 1
+    event.published_plan = rows
+    event.published_at = utcnow()
+    event.status = EventStatus.PUBLISHED
+    accounts.record("planning.publish",
+                    f"Planning publié : {result.candidates_mailed} candidats et {result.employers_mailed} "
+                    f"employeurs prévenus, {result.unchanged} inchangés", organizer=organizer,
+                    event_id=event.id, commit=False)
+    db.session.commit()
+    return result

@@ -1,0 +1,162 @@
+"""Public pages of an event: presentation with search, candidate and employer sign-up, private link again."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from ..extensions import db, limiter
+from ..forms.employer import EmployerSignupForm
+from ..forms.signup import CandidateSignupForm, ResendLinkForm
+from ..models import CONTRACT_LABELS, Candidate, Employer, Event, EventStatus
+from ..services import registration
+from ..services.registration import DuplicateEmail, RegistrationError
+from . import formdata
+
+bp = Blueprint("public", __name__)
+
+signup_limit = limiter.shared_limit(lambda: current_app.config["RATELIMIT_SIGNUP"], scope="signup",
+                                    methods=["POST"])
+
+
+def _public_event(slug: str) -> Event:
+    event = db.session.scalar(select(Event).where(Event.slug == slug))
+    if event is None or event.status == EventStatus.DRAFT:
+        abort(404)
+    return event
+
+
+def _matches(employer: Employer, query: str, sector: str, contract: str) -> list | None:
+    """The offers to show for this employer under the filters, or None when it does not match."""
+    offers = [o for o in employer.offers if not contract or o.contract_type.value == contract]
+    if sector and employer.sector != sector or contract and not offers:
+        return None
+    if query:
+        words = query.lower().split()
+        text = " ".join([employer.company, employer.sector, employer.description,
+                         *[f"{o.title} {o.description} {o.contract_label}" for o in employer.offers]]).lower()
+        if not all(word in text for word in words):
+            return None
+        in_offers = [o for o in offers if all(w in f"{o.title} {o.description}".lower() for w in words)]
+        offers = in_offers or offers
+    return offers
+
+
+@bp.route("/<slug>")
+def event(slug: str):
+    event = _public_event(slug)
+    query = request.args.get("q", "").strip()[:100]
+    sector = request.args.get("secteur", "")
+    contract = request.args.get("contrat", "")
+    listed = []
+    for employer in event.employers:
+        offers = _matches(employer, query, sector, contract)
+        if offers is not None:
+            listed.append((employer, offers))
+    sectors = sorted({e.sector for e in event.employers if e.sector})
+    return render_template("public/event.html", event=event, listed=listed, query=query, sector=sector,
+                           contract=contract, sectors=sectors, contracts=CONTRACT_LABELS,
+                           filtered=bool(query or sector or contract))
+
+
+@bp.route("/<slug>/inscription", methods=["GET", "POST"])
+@signup_limit
+def candidate_signup(slug: str):
+    event = _public_event(slug)
+    if not event.signup_is_open():
+        return render_template("public/closed.html", event=event)
+    form = CandidateSignupForm()
+    formdata.setup_wishes(form, event)
+    duplicate = False
+    if form.is_submitted() and formdata.apply_move(form):
+        return _render_candidate_signup(event, form, duplicate, reordered=True)
+    if form.validate_on_submit():
+        try:
+            candidate = registration.register_candidate(
+                event, wishes=formdata.wish_keys(form), available=formdata.window(form.availability, event),
+                cv=formdata.uploaded_cv(form), consent=form.consent.data, **formdata.candidate_details(form))
+        except DuplicateEmail as error:
+            duplicate = True
+            formdata.attach_error(form, error)
+        except RegistrationError as error:
+            formdata.attach_error(form, error)
+        else:
+            session["signed_up"] = candidate.token
+            return redirect(url_for("public.candidate_done", slug=event.slug))
+    return _render_candidate_signup(event, form, duplicate)
+
+
+def _render_candidate_signup(event: Event, form, duplicate: bool, reordered: bool = False):
+    chosen = formdata.uploaded_cv(form) if form.is_submitted() else None
+    return render_template("public/candidate_signup.html", event=event, form=form, duplicate=duplicate,
+                           groups=formdata.wish_groups(event), reordered=reordered,
+                           lost_file=chosen[1] if chosen else None, resend_form=ResendLinkForm(),
+                           months=formdata.retention_months())
+
+
+@bp.route("/<slug>/employeurs/inscription", methods=["GET", "POST"])
+@signup_limit
+def employer_signup(slug: str):
+    event = _public_event(slug)
+    if not event.signup_is_open():
+        return render_template("public/closed.html", event=event)
+    form = EmployerSignupForm()
+    duplicate = False
+    if form.is_submitted() and formdata.add_offer_row(form):
+        return render_template("public/employer_signup.html", event=event, form=form, duplicate=False,
+                               resend_form=ResendLinkForm(), months=formdata.retention_months())
+    if form.validate_on_submit():
+        try:
+            employer = registration.register_employer(
+                event, offers=formdata.offer_rows(form), available=formdata.window(form.presence, event),
+                preferred=formdata.window(form.preferred, event), **formdata.employer_details(form))
+        except DuplicateEmail as error:
+            duplicate = True
+            formdata.attach_error(form, error)
+        except RegistrationError as error:
+            formdata.attach_error(form, error)
+        else:
+            session["signed_up_employer"] = employer.token
+            return redirect(url_for("public.employer_done", slug=event.slug))
+    return render_template("public/employer_signup.html", event=event, form=form, duplicate=duplicate,
+                           resend_form=ResendLinkForm(), months=formdata.retention_months())
+
+
+@bp.route("/<slug>/inscription/merci")
+def candidate_done(slug: str):
+    event = _public_event(slug)
+    token = session.get("signed_up")
+    person = registration.find_by_token(Candidate, token) if token else None
+    if person is not None and person.event_id != event.id:
+        person = None
+    return render_template("public/done.html", event=event, person=person, is_candidate=True)
+
+
+@bp.route("/<slug>/employeurs/inscription/merci")
+def employer_done(slug: str):
+    event = _public_event(slug)
+    token = session.get("signed_up_employer")
+    person = registration.find_by_token(Employer, token) if token else None
+    if person is not None and person.event_id != event.id:
+        person = None
+    return render_template("public/done.html", event=event, person=person, is_candidate=False)
+
+
+@bp.route("/<slug>/lien-prive", methods=["GET", "POST"])
+@signup_limit
+def resend_link(slug: str):
+    event = _public_event(slug)
+    form = ResendLinkForm()
+    if form.validate_on_submit():
+        registration.resend_private_links(event, form.email.data)
+        return redirect(url_for("public.link_sent", slug=event.slug))
+    return render_template("public/resend.html", event=event, form=form)
+
+
+@bp.route("/<slug>/lien-prive/envoye")
+def link_sent(slug: str):
+    event = _public_event(slug)
+    return render_template("public/link_sent.html", event=event,
+                           message=_("Si cette adresse est inscrite à ce job dating, un e-mail avec le lien "
+                                     "privé vient de lui être envoyé. Pensez à regarder dans les courriers "
+                                     "indésirables."))

@@ -1,0 +1,136 @@
+"""solve(instance, config) -> Schedule: greedy plan, then CP-SAT (whole model or neighbourhood search)."""
+from __future__ import annotations
+
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .board import Board
+from .bounds import upper_bounds
+from .explain import explain_unmet
+from .greedy import greedy, try_place
+from .instance import Instance, Schedule
+from .lns import improve
+from .model import InterviewModel
+from .objective import COMPACT, evaluate, tier
+from .problem import Problem
+from .tables import assign_tables
+from .validate import figures
+
+
+def default_workers() -> int:
+    return max(1, min(os.cpu_count() or 8, 8))
+
+
+@dataclass
+class SolverConfig:
+    """How long and how to search.
+
+    `progress(best_objective, bound, elapsed_seconds)` is called on every better plan; setting the
+    `stop` event ends the search early and `solve` returns the best plan found so far.
+    Same `seed` and `workers` give the same plan as long as the search ends on its own (deterministic
+    CP-SAT budgets) before `time_limit` seconds of wall time.
+    """
+    time_limit: float = 30.0
+    workers: int = field(default_factory=default_workers)
+    seed: int = 0
+    progress: Callable[[float, float, float], None] | None = None
+    stop: threading.Event = field(default_factory=threading.Event)
+    full_model_limit: int = 25_000      # slot variables; larger instances use neighbourhood search
+
+
+class Clock:
+    def __init__(self, config: SolverConfig):
+        self.config, self.started = config, time.monotonic()
+
+    @property
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    @property
+    def left(self) -> float:
+        return self.config.time_limit - self.elapsed
+
+    def over(self) -> bool:
+        return self.left <= 0 or self.config.stop.is_set()
+
+    def report(self, objective: float, bound: float) -> None:
+        if self.config.progress:
+            self.config.progress(objective, bound, self.elapsed)
+
+
+def context_constant(problem: Problem, context: Board, modelled: set[int]) -> int:
+    """Objective of the context that the model leaves out, so model value + constant = evaluate()."""
+    total = sum(fx.value for fx in problem.fixed)
+    for p, (s, _t) in context.assign.items():
+        total += problem.pairs[p].value + problem.slot_bonus(problem.pairs[p], s)
+    for c, busy in enumerate(context.cand_busy):
+        total += sum(tier(j) for j in range(1, context.cand_count[c] + 1))
+        if busy and c not in modelled:
+            total -= COMPACT * (max(busy) - min(busy))
+    return total
+
+
+def place_slots(board: Board, placed: dict[int, int]) -> None:
+    """Give tables to the slots a model chose; interviews that find no table are re-inserted greedily."""
+    problem = board.problem
+    by_emp: dict[int, dict[int, int]] = {}
+    for p, s in placed.items():
+        by_emp.setdefault(problem.pairs[p].e, {})[p] = s
+    dropped = [p for e in sorted(by_emp) for p in assign_tables(board, e, by_emp[e])]
+    for p in dropped:
+        try_place(board, p)
+
+
+def fill(board: Board) -> None:
+    """Last pass: any wish that still fits somewhere, without moving others."""
+    for p in board.problem.free_pairs:
+        if p not in board.assign and board.problem.pairs[p].slots:
+            try_place(board, p, repair=False)
+
+
+def solve(instance: Instance, config: SolverConfig | None = None) -> Schedule:
+    config = config or SolverConfig()
+    clock = Clock(config)
+    problem = Problem(instance)
+    ub_interviews, ub_covered = upper_bounds(problem)
+    board = greedy(problem, config.seed)
+    fill(board)
+    best = evaluate(problem, board.assign)
+    status, bound = "FEASIBLE", float("inf")
+    clock.report(best, bound)
+    free = [p for p in problem.free_pairs if problem.pairs[p].slots]
+    size = sum(len(problem.pairs[p].slots) for p in free)
+    if not free:
+        status, bound = "OPTIMAL", best
+    elif size <= config.full_model_limit and not clock.over():
+        context = Board(problem)
+        model = InterviewModel(problem, context, free)
+        model.hint(board.assign)
+        const = context_constant(problem, context, set(model.by_cand))
+        name, placed, _obj, cp_bound = model.solve(
+            seconds=clock.left, workers=config.workers, seed=config.seed, stop=config.stop,
+            deterministic=max(1.0, config.time_limit),
+            on_solution=lambda obj, bnd: clock.report(obj + const, bnd + const))
+        if placed or name in ("OPTIMAL", "FEASIBLE"):
+            candidate = Board(problem)
+            place_slots(candidate, placed)
+            complete = len(candidate.assign) == len(placed)
+            fill(candidate)
+            value = evaluate(problem, candidate.assign)
+            bound = cp_bound + const
+            if value >= best:
+                board, best = candidate, value
+                status = "OPTIMAL" if name == "OPTIMAL" and complete and value >= bound - 1e-6 else "FEASIBLE"
+    else:
+        board, best = improve(problem, board, best, config, clock)
+    interviews = [fx.interview for fx in problem.fixed]
+    interviews += [problem.interview(p, s, t) for p, (s, t) in board.assign.items()]
+    interviews.sort(key=lambda i: (i.start, i.employer, i.table, i.candidate))
+    stats = figures(instance, interviews)
+    solver = {"status": status, "seconds": round(clock.elapsed, 3), "objective": best,
+              "bound": None if bound == float("inf") else int(bound),
+              "upper_bound_interviews": ub_interviews, "upper_bound_covered": ub_covered}
+    return Schedule(tuple(interviews), tuple(explain_unmet(board)), stats, solver)

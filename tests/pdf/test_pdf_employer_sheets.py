@@ -1,0 +1,45 @@
+"""Employer table sheets: interviews in order, free slots and breaks as rows, room for notes."""
+from __future__ import annotations
+
+from pdfdata import at, slots_between
+from pdfread import page_texts
+
+from jobdating.pdf import EmployerInterview, render_employer_sheets
+
+
+def test_sheet_lists_interviews_in_time_order_with_candidate_situation_and_offer(make_event, make_sheet):
+    text = page_texts(render_employer_sheets(make_event(), [make_sheet()]))[0]
+    assert "Leroy Merlin" in text and "Table 3" in text and "2 entretiens" in text
+    morning = text.index("Łukasz Nowak")
+    afternoon = text.index("Anaïs Lefèvre-Da")
+    assert morning < afternoon
+    assert "En reconversion" in text and "Magasinier·ère" in text and "Étudiant·e" in text
+    assert "Notes" in text and "Retenu·e" in text
+
+
+def test_free_slots_and_the_lunch_break_appear_as_rows(make_event, make_sheet):
+    event = make_event()
+    text = page_texts(render_employer_sheets(event, [make_sheet()]))[0]
+    assert text.count("Libre") == len(event.slots) - 2
+    assert "Pause déjeuner" in text
+    assert text.index("9 h 15") < text.index("Libre")
+
+
+def test_slots_outside_the_employers_presence_are_not_offered_as_free(make_event, make_sheet):
+    sheet = make_sheet(present_from=at("09:00"), present_until=at("10:00"),
+                       interviews=(EmployerInterview(at("09:00"), at("09:15"), "Łukasz Nowak"),))
+    text = page_texts(render_employer_sheets(make_event(), [sheet]))[0]
+    assert text.count("Libre") == 3
+    assert "Pause déjeuner" not in text and "14 h" not in text
+
+
+def test_a_long_day_continues_on_the_next_page_with_the_header_repeated(make_event, make_sheet):
+    event = make_event(slots=slots_between("08:00", "19:00"), breaks=())
+    interviews = tuple(EmployerInterview(s.start, s.end, f"Candidat {n}", "Étudiant·e", "Vendeur·se")
+                       for n, s in enumerate(event.slots))
+    texts = page_texts(render_employer_sheets(event, [make_sheet(interviews=interviews), make_sheet("Orange", 9)]))
+    assert len(texts) >= 3
+    first_sheet = [t for t in texts if "Leroy Merlin — table 3" in t]
+    assert len(first_sheet) >= 2 and all("Candidat·e" in t and "Notes" in t for t in first_sheet)
+    assert "Candidat 43" in "".join(first_sheet)
+    assert "Orange" in texts[-1] and "Leroy Merlin" not in texts[-1]

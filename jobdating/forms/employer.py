@@ -22,7 +22,7 @@ DECISION_CHOICES = [("accepted", _l("Accepter")), ("favourite", _l("Favori")), (
 class OfferForm(Form):
     """One job offer; a row left without a title is ignored, so empty rows can always be shown."""
 
-    id = HiddenField()
+    offer_id = HiddenField()
     title = StringField(_l("Intitulé du poste"), validators=[Optional(), Length(max=200)])
     contract_type = SelectField(_l("Type de contrat"), choices=CONTRACT_CHOICES, validators=[Optional()])
     description = TextAreaField(_l("Description courte"), validators=[Optional(), Length(max=1000)])

@@ -102,11 +102,11 @@ def _sheet_story(event: EventInfo, sheet: EmployerSheet) -> list:
             heights.append(14 * mm)
         elif row.kind == "free":
             data.append([when, "Libre", "", "", "", ""])
-            heights.append(9 * mm)
+            heights.append(8 * mm)
             style += [("TEXTCOLOR", (0, line), (-1, line), MUTED), ("FONT", (1, line), (1, line), REGULAR, FONT_SIZE)]
         else:
             data.append([when, row.label, "", "", "", ""])
-            heights.append(9 * mm)
+            heights.append(8 * mm)
             style += [("SPAN", (1, line), (-1, line)), ("BACKGROUND", (0, line), (-1, line), LIGHT),
                       ("TEXTCOLOR", (0, line), (-1, line), NAVY), ("ALIGN", (1, line), (1, line), "CENTER")]
     story.append(Table(data, colWidths=COLUMNS, rowHeights=heights, repeatRows=1, style=TableStyle(style)))

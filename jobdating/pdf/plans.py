@@ -7,7 +7,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Paragraph, Table, TableStyle
 
 from .data import CandidatePlan, EventInfo
 from .document import build_story, event_band
@@ -18,7 +18,7 @@ from .style import (BOLD, HIGHLIGHT, INK, LIGHT, MUTED, NAVY, REGULAR, RULE, WHI
 MARGIN = 18 * mm
 HEADER = 30 * mm
 BODY_WIDTH = A4[0] - 2 * MARGIN
-COLUMNS = (34 * mm, 52 * mm, BODY_WIDTH - 34 * mm - 52 * mm - 18 * mm, 18 * mm)
+COLUMNS = (36 * mm, 52 * mm, BODY_WIDTH - 36 * mm - 52 * mm - 16 * mm, 16 * mm)
 
 KICKER = ParagraphStyle("kicker", fontName=BOLD, fontSize=9, leading=12, textColor=MUTED)
 NAME = ParagraphStyle("name", fontName=BOLD, fontSize=22, leading=26, textColor=NAVY, spaceAfter=3 * mm)
@@ -66,7 +66,18 @@ def render_candidate_plans(event: EventInfo, plans: Sequence[CandidatePlan]) -> 
         story.append(Paragraph("Aucun planning à imprimer.", NOTE))
     title = f"Plannings des candidat·e·s — {event.name}"
     return build_story(A4, title, story, (MARGIN, MARGIN, MARGIN + HEADER, 16 * mm),
-                       on_page=lambda canvas, doc: event_band(canvas, event, A4, HEADER, MARGIN))
+                       on_page=lambda canvas, doc: _page_frame(canvas, event))
+
+
+def _page_frame(canvas, event: EventInfo) -> None:
+    """Event band on top; the advice sits in the footer so that the map can take all the room left."""
+    event_band(canvas, event, A4, HEADER, MARGIN)
+    canvas.saveState()
+    canvas.setFont(REGULAR, 8.5)
+    canvas.setFillColor(MUTED)
+    canvas.drawString(MARGIN, 9 * mm, "Présentez-vous à la table à l'heure indiquée, avec quelques CV. "
+                                      "En cas d'empêchement, prévenez l'accueil.")
+    canvas.restoreState()
 
 
 def _plan_story(event: EventInfo, plan: CandidatePlan, room: RoomMap | None) -> list:
@@ -97,7 +108,4 @@ def _plan_story(event: EventInfo, plan: CandidatePlan, room: RoomMap | None) -> 
     if room is not None:
         story.append(Paragraph("Plan de la salle — vos tables sont surlignées", SECTION))
         story.append(room.highlighting(frozenset(i.table for i in interviews)))
-    story.append(Spacer(1, 4 * mm))
-    story.append(Paragraph("Présentez-vous à la table à l'heure indiquée, avec quelques CV. "
-                           "En cas d'empêchement, prévenez l'accueil.", NOTE))
     return story

@@ -11,7 +11,7 @@ from .style import BOLD, HIGHLIGHT, INK, LIGHT, MUTED, NAVY, REGULAR, RULE, fit
 class RoomMap(Flowable):
     """Draws the room grid; build it once per event and reuse it with `highlighting()` on every page."""
 
-    def __init__(self, tables: tuple[RoomTable, ...], height: float = 95 * mm, min_height: float = 40 * mm,
+    def __init__(self, tables: tuple[RoomTable, ...], height: float = 105 * mm, min_height: float = 40 * mm,
                  marked: frozenset[int] = frozenset()):
         super().__init__()
         self.tables = tables

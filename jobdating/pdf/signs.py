@@ -50,7 +50,7 @@ def _sign(canvas, event: EventInfo, sign: TableSign) -> None:
     offers_h = _offers_height(offers)
     top = block_y - 8 * mm
     bottom = MARGIN + offers_h + (8 * mm if offers else 0)
-    size, lines = fit(sign.company, BOLD, 120, 36, usable, 3, max_height=top - bottom, leading=1.1)
+    size, lines = fit(sign.company, BOLD, 120, 24, usable, 4, max_height=top - bottom, leading=1.1)
     block = len(lines) * size * 1.1
     y = bottom + (top - bottom + block) / 2
     canvas.setFillColor(INK)

@@ -94,10 +94,11 @@ def employer_details(form) -> dict[str, Any]:
 def offer_rows(form) -> list[dict[str, Any]]:
     rows = []
     for entry in form.offers:
-        tables = (entry.tables.data or "").replace(";", ",").replace(" ", ",").split(",")
-        rows.append(dict(id=int(entry.id.data) if (entry.id.data or "").isdigit() else None,
-                         title=entry.title.data, contract_type=entry.contract_type.data,
-                         description=entry.description.data, remove=entry.remove.data,
+        offer = entry.form  # sub-fields through .form: FormField has its own "id" and "description"
+        tables = (offer.tables.data or "").replace(";", ",").replace(" ", ",").split(",")
+        rows.append(dict(id=int(offer.offer_id.data) if (offer.offer_id.data or "").isdigit() else None,
+                         title=offer.title.data, contract_type=offer.contract_type.data,
+                         description=offer.description.data, remove=offer.remove.data,
                          tables=[int(t) for t in tables if t.strip().isdigit()]))
     return rows
 
@@ -112,7 +113,7 @@ def fill_employer(form, employer: Employer) -> None:
     while len(form.offers):
         form.offers.pop_entry()
     for offer in employer.offers:
-        form.offers.append_entry(dict(id=str(offer.id), title=offer.title, contract_type=offer.contract_type.value,
+        form.offers.append_entry(dict(offer_id=str(offer.id), title=offer.title, contract_type=offer.contract_type.value,
                                       description=offer.description,
                                       tables=", ".join(str(t) for t in offer.tables or [])))
     form.offers.append_entry()

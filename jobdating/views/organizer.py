@@ -7,8 +7,8 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from ..extensions import db
-from ..forms.organizer import EventForm
-from ..models import AuditEntry, Event
+from ..forms.organizer import STATUS_LABELS, EventForm
+from ..models import AuditEntry, Event, Organizer
 from ..services import events as event_service
 from ..services import overview
 from ..services.scheduling import active_run, applied_run, latest_run
@@ -32,7 +32,7 @@ def get_event(event_id: int) -> Event:
 @bp.route("/")
 @login_required
 def events():
-    return render_template("organizer/events.html", events=event_service.all_events())
+    return render_template("organizer/events.html", events=event_service.all_events(), status_labels=STATUS_LABELS)
 
 
 def _values(form: EventForm) -> dict:
@@ -90,8 +90,9 @@ def dashboard(event_id: int):
 @login_required
 def audit(event_id: int):
     event = get_event(event_id)
-    entries = db.session.scalars(select(AuditEntry).where(AuditEntry.event_id == event.id)
-                                 .order_by(AuditEntry.id.desc()).limit(500)).all()
+    entries = db.session.execute(
+        select(AuditEntry, Organizer.email).outerjoin(Organizer, Organizer.id == AuditEntry.organizer_id)
+        .where(AuditEntry.event_id == event.id).order_by(AuditEntry.id.desc()).limit(500)).all()
     return render_template("organizer/audit.html", event=event, entries=entries)
 
 

@@ -1,6 +1,8 @@
 """Public pages of an event: presentation with search, candidate and employer sign-up, private link again."""
 from __future__ import annotations
 
+import datetime as dt
+
 from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -9,7 +11,7 @@ from ..extensions import db, limiter
 from ..forms.employer import EmployerSignupForm
 from ..forms.signup import CandidateSignupForm, ResendLinkForm
 from ..models import CONTRACT_LABELS, Candidate, Employer, Event, EventStatus
-from ..services import registration
+from ..services import registration, windows
 from ..services.registration import DuplicateEmail, RegistrationError
 from . import formdata
 
@@ -17,6 +19,18 @@ bp = Blueprint("public", __name__)
 
 signup_limit = limiter.shared_limit(lambda: current_app.config["RATELIMIT_SIGNUP"], scope="signup",
                                     methods=["POST"])
+
+
+@bp.app_template_global("half_days")
+def half_days(event: Event) -> tuple[list[str], list[str]]:
+    """Morning and afternoon of an event, for the availability choices of the forms."""
+    return windows.half_days(event)
+
+
+@bp.app_template_global("now_local")
+def now_local() -> dt.datetime:
+    """Local time, as used by Event.signup_is_open()."""
+    return dt.datetime.now()
 
 
 def _public_event(slug: str) -> Event:

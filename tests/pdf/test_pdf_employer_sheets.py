@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pdfdata import at, slots_between
-from pdfread import page_texts
+from pdfread import page_texts, pages
 
 from jobdating.pdf import EmployerInterview, render_employer_sheets
 
@@ -13,13 +13,20 @@ def test_sheet_lists_interviews_in_time_order_with_candidate_situation_and_offer
     morning = text.index("Łukasz Nowak")
     afternoon = text.index("Anaïs Lefèvre-Da")
     assert morning < afternoon
-    assert "En reconversion" in text and "Magasinier·ère" in text and "Étudiant·e" in text
     assert "Notes" in text and "Retenu·e" in text
+
+
+def test_each_interview_row_holds_time_candidate_situation_offer_and_empty_notes(make_event, make_sheet):
+    table = pages(render_employer_sheets(make_event(), [make_sheet()]))[0].extract_tables()[0]
+    rows = [[(cell or "").replace("\n", " ") for cell in row] for row in table]
+    assert rows[0] == ["Heure", "Candidat·e", "Situation", "Poste souhaité", "Notes", "Suite"]
+    assert rows[1][:5] == ["9 h 00 – 9 h 15", "Łukasz Nowak", "En reconversion", "Magasinier·ère", ""]
+    assert rows[2][:2] == ["9 h 15 – 9 h 30", "Libre"]
 
 
 def test_free_slots_and_the_lunch_break_appear_as_rows(make_event, make_sheet):
     event = make_event()
-    text = page_texts(render_employer_sheets(event, [make_sheet()]))[0]
+    text = "\n".join(page_texts(render_employer_sheets(event, [make_sheet()])))
     assert text.count("Libre") == len(event.slots) - 2
     assert "Pause déjeuner" in text
     assert text.index("9 h 15") < text.index("Libre")

@@ -1,0 +1,31 @@
+// Live progress of a background solve: polls the run's JSON status until it ends.
+(function () {
+  "use strict";
+  var box = document.getElementById("run-progress");
+  if (!box || box.dataset.finished === "true") { return; }
+  var labels = { queued: "en attente", running: "en cours", done: "terminé", stopped: "arrêté", failed: "échec" };
+  function show(id, text) { var el = document.getElementById(id); if (el) { el.textContent = text; } }
+  function poll() {
+    fetch(box.dataset.statusUrl, { headers: { "Accept": "application/json" }, credentials: "same-origin" })
+      .then(function (response) { return response.json(); })
+      .then(function (s) {
+        document.getElementById("run-bar").value = s.progress;
+        var state = document.getElementById("run-state");
+        state.dataset.status = s.status;
+        state.textContent = labels[s.status] || s.status;
+        show("run-elapsed", s.elapsed === null ? "0" : s.elapsed.toFixed(1));
+        show("run-best", s.best === null ? "—" : Math.round(s.best).toLocaleString("fr-FR"));
+        show("run-gap", s.gap === null ? "—" : (s.gap * 100).toFixed(2) + " %");
+        if (s.error) { var err = document.getElementById("run-error"); err.textContent = s.error; err.hidden = false; }
+        if (s.finished) {
+          document.getElementById("run-live").hidden = true;
+          document.getElementById("run-done").hidden = false;
+          box.dataset.finished = "true";
+        } else {
+          window.setTimeout(poll, 700);
+        }
+      })
+      .catch(function () { window.setTimeout(poll, 2000); });
+  }
+  poll();
+})();

@@ -1,0 +1,53 @@
+"""Re-planning keeps everybody else's published interviews in place."""
+from solver import schedule_to_dict
+from plans import candidate, employer, instance, run
+
+
+def _published():
+    data = instance([employer("E1"), employer("E2"), employer("E3", tables=2)],
+                    [candidate(f"C{i}", "E1", "E2") for i in range(1, 5)], end="10:00")
+    return data, run(data)
+
+
+def _keys(interviews, skip=lambda i: False):
+    return {(i["candidate"], i["employer"], i["table"], i["start"]) for i in interviews if not skip(i)}
+
+
+def test_absent_candidate_leaves_the_others_untouched():
+    data, plan = _published()
+    data["previous"] = schedule_to_dict(plan)["interviews"]
+    data["candidates"] = [c for c in data["candidates"] if c["id"] != "C4"]
+    replan = schedule_to_dict(run(data))
+    assert _keys(replan["interviews"]) == _keys(data["previous"], lambda i: i["candidate"] == "C4")
+
+
+def test_employer_leaving_early_only_cancels_its_own_later_interviews():
+    data, plan = _published()
+    data["previous"] = schedule_to_dict(plan)["interviews"]
+    data["employers"][1]["available"] = [["09:00", "09:30"]]
+    data["now"] = "09:20"
+    replan = schedule_to_dict(run(data))
+    kept = _keys(data["previous"], lambda i: i["employer"] == "E2" and i["start"] >= "09:30")
+    assert kept <= _keys(replan["interviews"])
+    assert not any(i["employer"] == "E2" and i["start"] >= "09:30" for i in replan["interviews"])
+
+
+def test_walk_in_gets_a_free_slot_and_the_others_keep_theirs():
+    data, plan = _published()
+    data["previous"] = schedule_to_dict(plan)["interviews"]
+    data["candidates"].append(candidate("W1", "E1", "E3"))
+    data["now"] = "09:10"
+    replan = schedule_to_dict(run(data))
+    assert _keys(data["previous"]) <= _keys(replan["interviews"])
+    walk_in = [i for i in replan["interviews"] if i["candidate"] == "W1"]
+    assert [i["employer"] for i in walk_in] == ["E3"] and walk_in[0]["start"] >= "09:15"
+
+
+def test_interviews_that_already_started_stay_even_for_a_candidate_who_left():
+    data, plan = _published()
+    data["previous"] = schedule_to_dict(plan)["interviews"]
+    data["candidates"] = [c for c in data["candidates"] if c["id"] != "C1"]
+    data["now"] = "09:50"
+    replan = schedule_to_dict(run(data))
+    started = _keys(data["previous"], lambda i: i["start"] >= "09:50")
+    assert started <= _keys(replan["interviews"])

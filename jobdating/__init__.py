@@ -83,7 +83,7 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from .views import auth, candidate, employer, main, organizer, printing, public
+    from .views import auth, candidate, employer, frontdesk, main, organizer, printing, public
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(main.bp)
@@ -91,6 +91,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(candidate.bp)
     app.register_blueprint(employer.bp)
     app.register_blueprint(organizer.bp)
+    app.register_blueprint(frontdesk.bp)
     # Keep public last: its /<slug> catches every other one-segment address.
     app.register_blueprint(public.bp)
 

@@ -12,6 +12,7 @@ from flask import Flask, current_app, has_app_context
 from .extensions import db
 
 _threads: dict[int, threading.Thread] = {}
+_calls: list[threading.Thread] = []
 DEFAULT_QUEUE = "jobdating-solves"
 
 
@@ -36,6 +37,51 @@ def _thread_main(app: Flask, run_id: int) -> None:
         finally:
             db.session.remove()
             _threads.pop(run_id, None)
+
+
+def enqueue_call(function, *args) -> None:
+    """Run a plain service function in the background (RQ when configured, else a thread with an app context)."""
+    app = current_app._get_current_object()
+    if app.config.get("REDIS_URL"):
+        queue(app).enqueue(run_call, function.__module__, function.__name__, *args, result_ttl=3600)
+        return
+    thread = threading.Thread(target=_call_in_app, args=(app, function, args), daemon=True)
+    _calls.append(thread)
+    thread.start()
+
+
+def _call_in_app(app: Flask, function, args) -> None:
+    with app.app_context():
+        try:
+            function(*args)
+        except Exception:
+            app.logger.exception("background call %s failed", function.__name__)
+        finally:
+            db.session.remove()
+
+
+def run_call(module: str, name: str, *args) -> None:
+    """The RQ job for enqueue_call: the function is named, not pickled."""
+    import importlib
+
+    function = getattr(importlib.import_module(module), name)
+    if has_app_context():
+        try:
+            function(*args)
+        finally:
+            db.session.remove()
+        return
+    from . import create_app
+
+    with create_app().app_context():
+        function(*args)
+        db.session.remove()
+
+
+def wait_calls(timeout: float | None = None) -> None:
+    """Block until the background calls started so far end (tests)."""
+    while _calls:
+        _calls.pop().join(timeout)
 
 
 def wait(run_id: int, timeout: float | None = None) -> None:

@@ -33,6 +33,8 @@ class Board:
     def candidate_free(self, c: int, s: int) -> bool:
         busy = self.cand_busy[c]
         g = self.problem.min_gap
+        if g == 0:
+            return s not in busy
         return all(k not in busy for k in range(s - g, s + g + 1))
 
     def table_free(self, e: int, t: int, s: int) -> bool:
@@ -58,6 +60,15 @@ class Board:
         pair = self.problem.pairs[p]
         return [(s, t) for s in pair.slots if self.candidate_free(pair.c, s)
                 for t in pair.tables if self.table_free(pair.e, t, s)]
+
+    def first_option(self, p: int) -> tuple[int, int] | None:
+        pair = self.problem.pairs[p]
+        for s in pair.slots:
+            if self.candidate_free(pair.c, s):
+                for t in pair.tables:
+                    if self.table_free(pair.e, t, s):
+                        return s, t
+        return None
 
     # -- moves
     def place(self, p: int, s: int, t: int) -> None:

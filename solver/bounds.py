@@ -17,12 +17,13 @@ def candidate_room(problem: Problem, c: int, fixed_slots: set[int]) -> int:
     return min(count, problem.cap[c] - len(fixed_slots))
 
 
-def employer_room(problem: Problem, e: int, fixed: dict[int, set[int]]) -> int:
-    """Interviews employer e can still hold: per table, runs of slots with a pause every max_consecutive."""
+def employer_room(problem: Problem, e: int, fixed: dict[int, set[int]], tables=None) -> int:
+    """Interviews employer e (or some of its tables) can still hold: per table, runs of open slots with
+    a pause every max_consecutive, minus the fixed interviews, within the employer's cap."""
     m = problem.max_consec[e]
     open_slots = {s for s in problem.emp_slots[e] if s >= problem.first_new}
     total = 0
-    for t in range(1, problem.tables[e] + 1):
+    for t in tables or range(1, problem.tables[e] + 1):
         mine = fixed.get(t, set())
         run, inside = 0, 0
         for s in range(problem.n_slots + 1):
@@ -32,12 +33,13 @@ def employer_room(problem: Problem, e: int, fixed: dict[int, set[int]]) -> int:
                 continue
             total += run - run // (m + 1) - inside
             run, inside = 0, 0
-    n_fixed = sum(len(v) for v in fixed.values())
+    n_fixed = sum(len(v) for t, v in fixed.items() if tables is None or t in tables)
     return max(0, min(total, problem.max_int[e] - n_fixed))
 
 
 def upper_bounds(problem: Problem) -> tuple[int, int]:
-    """(interviews, covered): max flows source -> candidate -> pair -> (employer, slot) -> employer -> sink."""
+    """(interviews, covered): max flows source -> candidate -> pair -> (employer, slot, its tables)
+    -> (employer, table, slot) -> (employer, table) -> employer -> sink."""
     fixed_c: dict[int, set[int]] = {}
     fixed_e: dict[int, dict[int, set[int]]] = {}
     for fx in problem.fixed:
@@ -66,19 +68,26 @@ def upper_bounds(problem: Problem) -> tuple[int, int]:
             room = employer_room(problem, e, fixed_e.get(e, {}))
             if room > 0:
                 flow.add_arc_with_capacity(index(("e", e)), sink, room)
+                for t in range(1, problem.tables[e] + 1):
+                    per_table = employer_room(problem, e, fixed_e.get(e, {}), tables=(t,))
+                    if per_table > 0:
+                        flow.add_arc_with_capacity(index(("t", e, t)), node[("e", e)], per_table)
         for p in problem.free_pairs:
             pair = problem.pairs[p]
             if ("c", pair.c) not in node or ("e", pair.e) not in node or not pair.slots:
                 continue
             flow.add_arc_with_capacity(index(("c", pair.c)), index(("p", p)), 1)
             for s in pair.slots:
-                key = ("es", pair.e, s)
+                key = ("es", pair.e, s, pair.tables)
                 if key not in node:
-                    busy = sum(1 for t in fixed_e.get(pair.e, {}).values() if s in t)
-                    free = problem.tables[pair.e] - busy
-                    if free <= 0:
-                        continue
-                    flow.add_arc_with_capacity(index(key), index(("e", pair.e)), free)
+                    index(key)
+                    for t in pair.tables:
+                        if ("t", pair.e, t) not in node or s in fixed_e.get(pair.e, {}).get(t, ()):
+                            continue
+                        slot_key = ("ets", pair.e, t, s)
+                        if slot_key not in node:
+                            flow.add_arc_with_capacity(index(slot_key), node[("t", pair.e, t)], 1)
+                        flow.add_arc_with_capacity(node[key], node[slot_key], 1)
                 flow.add_arc_with_capacity(index(("p", p)), node[key], 1)
         if len(node) == 0 or flow.solve(source, sink) != flow.OPTIMAL:
             result.append(0)

@@ -9,6 +9,7 @@ from typing import Callable
 
 from .board import Board
 from .bounds import upper_bounds
+from .compact import compact
 from .explain import explain_unmet
 from .greedy import greedy, try_place
 from .instance import Instance, Schedule
@@ -16,6 +17,7 @@ from .lns import improve
 from .model import InterviewModel
 from .objective import COMPACT, evaluate, tier
 from .problem import Problem
+from .select import PairSelection
 from .tables import assign_tables
 from .validate import figures
 
@@ -91,13 +93,27 @@ def fill(board: Board) -> None:
             try_place(board, p, repair=False)
 
 
+def _better(problem: Problem, board: Board, best: int, candidate: Board) -> tuple[Board, int, bool]:
+    value = evaluate(problem, candidate.assign)
+    return (candidate, value, True) if value > best else (board, best, False)
+
+
 def solve(instance: Instance, config: SolverConfig | None = None) -> Schedule:
+    """Plan the day: always returns a valid schedule, the best found within the limits.
+
+    1. greedy plan (fallback and hint), compacted by local search;
+    2. pair selection (select.py, CP-SAT over one boolean per wish) decides who meets whom,
+       then the greedy times those pairs and the local search compacts the days;
+    3. when the instance is small enough, the whole timing model (model.py) polishes the plan and
+       can prove it optimal; otherwise neighbourhoods of it are re-solved (lns.py) while time is left.
+    """
     config = config or SolverConfig()
     clock = Clock(config)
     problem = Problem(instance)
     ub_interviews, ub_covered = upper_bounds(problem)
     board = greedy(problem, config.seed)
     fill(board)
+    compact(board, should_stop=clock.over)
     best = evaluate(problem, board.assign)
     status, bound = "FEASIBLE", float("inf")
     clock.report(best, bound)
@@ -105,26 +121,37 @@ def solve(instance: Instance, config: SolverConfig | None = None) -> Schedule:
     size = sum(len(problem.pairs[p].slots) for p in free)
     if not free:
         status, bound = "OPTIMAL", best
-    elif size <= config.full_model_limit and not clock.over():
+    if free and not clock.over():
+        selection = PairSelection(problem)
+        _name, chosen = selection.solve(seconds=clock.left * 0.6, seed=config.seed, hint=set(board.assign),
+                                        stop=config.stop)
+        if chosen:
+            timed = greedy(problem, config.seed, pairs=chosen)
+            fill(timed)
+            compact(timed, should_stop=clock.over)
+            board, best, improved = _better(problem, board, best, timed)
+            if improved:
+                clock.report(best, bound)
+    if free and size <= config.full_model_limit and not clock.over():
         context = Board(problem)
         model = InterviewModel(problem, context, free)
         model.hint(board.assign)
         const = context_constant(problem, context, set(model.by_cand))
         name, placed, _obj, cp_bound = model.solve(
             seconds=clock.left, workers=config.workers, seed=config.seed, stop=config.stop,
-            deterministic=max(1.0, config.time_limit),
+            deterministic=max(0.5, config.time_limit / 3),
             on_solution=lambda obj, bnd: clock.report(obj + const, bnd + const))
-        if placed or name in ("OPTIMAL", "FEASIBLE"):
-            candidate = Board(problem)
-            place_slots(candidate, placed)
-            complete = len(candidate.assign) == len(placed)
-            fill(candidate)
-            value = evaluate(problem, candidate.assign)
+        if name in ("OPTIMAL", "FEASIBLE"):
+            polished = Board(problem)
+            place_slots(polished, placed)
+            complete = len(polished.assign) == len(placed)
+            fill(polished)
+            compact(polished)
             bound = cp_bound + const
-            if value >= best:
-                board, best = candidate, value
-                status = "OPTIMAL" if name == "OPTIMAL" and complete and value >= bound - 1e-6 else "FEASIBLE"
-    else:
+            board, best, _ = _better(problem, board, best, polished)
+            if name == "OPTIMAL" and complete and best >= bound - 1e-6:
+                status = "OPTIMAL"
+    elif free and not clock.over():
         board, best = improve(problem, board, best, config, clock)
     interviews = [fx.interview for fx in problem.fixed]
     interviews += [problem.interview(p, s, t) for p, (s, t) in board.assign.items()]

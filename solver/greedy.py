@@ -44,9 +44,9 @@ def try_place(board: Board, p: int, repair: bool = True) -> bool:
             board.remove(q)
             if board.table_free(pair.e, t, s):
                 board.place(p, s, t)
-                alternatives = [o for o in board.options(q)]
-                if alternatives:
-                    board.place(q, *_best_option(board, q, alternatives))
+                alternative = board.first_option(q)
+                if alternative:
+                    board.place(q, *alternative)
                     return True
                 board.remove(p)
             board.place(q, s, t)

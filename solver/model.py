@@ -179,24 +179,38 @@ class InterviewModel:
         self.terms += [PREFERRED * v for (p, s), v in self.y.items() if s in pref[self.problem.pairs[p].e]]
 
     def _compact_days_term(self) -> None:
-        """Order 6: few slots between a candidate's first and last interview."""
-        top = self.problem.n_slots
+        """Order 6: few slots between a candidate's first and last interview.
+
+        `begun[s]` (non-decreasing) and `going[s]` (non-increasing) bracket the candidate's day; their
+        sum counts the slots from first to last interview plus a constant, an LP-tight interval form.
+        """
         for c, ps in self.by_cand.items():
             mine = list(self.board.cand_busy[c])
             if len(ps) + len(mine) < 2 or self.problem.cap[c] < 2:
                 continue
-            first = self.model.new_int_var(0, top, f"first_{c}")
-            last = self.model.new_int_var(0, top, f"last_{c}")
-            self.model.add(last >= first)
-            self.span[c] = (first, last)
-            if mine:
-                self.model.add(first <= min(mine))
-                self.model.add(last >= max(mine))
+            slots = sorted({s for p in ps for s in self.slots_of[p]} | set(mine))
+            lo, hi = slots[0], slots[-1]
+            begun = [self.model.new_bool_var(f"begun_{c}_{s}") for s in range(lo, hi + 1)]
+            going = [self.model.new_bool_var(f"going_{c}_{s}") for s in range(lo, hi + 1)]
+            for a, b in zip(begun, begun[1:]):
+                self.model.add_implication(a, b)
+            for a, b in zip(going, going[1:]):
+                self.model.add_implication(b, a)
+            at: dict[int, list] = {}
             for p in ps:
-                at = sum(s * self.y[p, s] for s in self.slots_of[p])
-                self.model.add(last >= at)
-                self.model.add(first <= at + top * (1 - self.met[p]))
-            self.terms.append(-COMPACT * (last - first))
+                for s in self.slots_of[p]:
+                    at.setdefault(s, []).append(self.y[p, s])
+            for s in slots:
+                for v in at.get(s, ()):
+                    self.model.add_implication(v, begun[s - lo])
+                    self.model.add_implication(v, going[s - lo])
+                if s in mine:
+                    self.model.add(begun[s - lo] == 1)
+                    self.model.add(going[s - lo] == 1)
+            self.span[c] = (lo, begun, going)
+            covered = 1 if mine else self.steps[c][0]
+            # slots from first to last = sum(begun) + sum(going) - (hi - lo + 2) when covered
+            self.terms.append(-COMPACT * (sum(begun) + sum(going) - (hi - lo + 2) * covered))
 
     # ------------------------------------------------------------- solving
     def hint(self, assign: dict[int, tuple[int, int]]) -> None:
@@ -208,11 +222,12 @@ class InterviewModel:
             n = sum(1 for p in self.by_cand[c] if p in assign and (p, assign[p][0]) in self.y)
             for j, v in enumerate(steps):
                 self.model.add_hint(v, j < n)
-        for c, (first, last) in self.span.items():
+        for c, (lo, begun, going) in self.span.items():
             slots = list(self.board.cand_busy[c])
             slots += [assign[p][0] for p in self.by_cand[c] if p in assign and (p, assign[p][0]) in self.y]
-            self.model.add_hint(first, min(slots, default=0))
-            self.model.add_hint(last, max(slots, default=0))
+            for k, (b, g) in enumerate(zip(begun, going)):
+                self.model.add_hint(b, bool(slots) and lo + k >= min(slots))
+                self.model.add_hint(g, bool(slots) and lo + k <= max(slots))
 
     def solve(self, *, seconds: float, workers: int, seed: int, deterministic: float | None = None,
               stop: threading.Event | None = None, on_solution=None) -> tuple[str, dict[int, int], float, float]:

@@ -11,7 +11,7 @@ from wtforms.validators import DataRequired, Email, Length, NumberRange, Optiona
 
 from ..models import CONTRACT_LABELS
 from ..services.demo_data import SECTORS
-from .signup import PHONE, PreferenceForm, WindowForm
+from .signup import PHONE, PreferenceForm, WindowForm, strip
 
 SECTOR_CHOICES = [("", _l("— Choisir —")), *[(name, name) for name in SECTORS], ("Autre", _l("Autre"))]
 CONTRACT_CHOICES = [("", _l("— Choisir —")), *[(key.value, label) for key, label in CONTRACT_LABELS.items()]]
@@ -23,8 +23,8 @@ class OfferForm(Form):
     """One job offer; a row left without a title is ignored, so empty rows can always be shown."""
 
     offer_id = HiddenField()
-    title = StringField(_l("Intitulé du poste"), validators=[Optional(), Length(max=200)])
-    contract_type = SelectField(_l("Type de contrat"), choices=CONTRACT_CHOICES, validators=[Optional()])
+    title = StringField(_l("Intitulé du poste"), validators=[Length(max=200)])
+    contract_type = SelectField(_l("Type de contrat"), choices=CONTRACT_CHOICES)
     description = TextAreaField(_l("Description courte"), validators=[Optional(), Length(max=1000)])
     tables = StringField(_l("Tables qui reçoivent pour ce poste"), validators=[
         Optional(), Regexp(r"^\s*\d+(\s*[,; ]\s*\d+)*\s*$",
@@ -49,7 +49,7 @@ class EmployerForm(FlaskForm):
     description = TextAreaField(_l("Présentation de l'entreprise"), validators=[Optional(), Length(max=2000)])
     contact_name = StringField(_l("Nom de la personne à contacter"), validators=[
         DataRequired(_l("Indiquez le nom de la personne à contacter.")), Length(max=200)])
-    email = EmailField(_l("Adresse e-mail de contact"), validators=[
+    email = EmailField(_l("Adresse e-mail de contact"), filters=[strip], validators=[
         DataRequired(_l("Indiquez une adresse e-mail.")),
         Email(_l("Cette adresse e-mail n'est pas valide (exemple : rh@entreprise.fr).")), Length(max=254)])
     phone = TelField(_l("Téléphone"), validators=[DataRequired(_l("Indiquez un numéro de téléphone.")), PHONE])
@@ -76,5 +76,5 @@ class PreselectionForm(FlaskForm):
     """Decisions on the candidates: one at a time (a button per row) or for the ticked rows."""
 
     selected = SelectMultipleField(_l("Candidats sélectionnés"), coerce=int, choices=[], validate_choice=False)
-    bulk_action = SelectField(_l("Pour les candidats cochés"), choices=DECISION_CHOICES)
+    bulk_action = SelectField(_l("Pour les candidats cochés"), choices=DECISION_CHOICES, default="accepted")
     decide = StringField(validators=[Optional(), Regexp(r"^\d+:(accepted|favourite|declined|clear)$")])

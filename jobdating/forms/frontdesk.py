@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, RadioField, SelectField, StringField, TelField, TimeField
-from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Email, Length, Optional
 
 from ..models import Outcome
 
@@ -28,9 +28,12 @@ class WalkInForm(FlaskForm):
     wish2 = SelectField(_l("2e choix (facultatif)"), validators=[Optional()])
     wish3 = SelectField(_l("3e choix (facultatif)"), validators=[Optional()])
 
-    def validate_email(self, field):
-        if not field.data and not (self.phone.data or "").strip():
-            raise ValidationError(_l("Indiquez un téléphone ou une adresse e-mail."))
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if not (self.email.data or "").strip() and not (self.phone.data or "").strip():
+            self.email.errors = [*self.email.errors, _l("Indiquez un téléphone ou une adresse e-mail.")]
+            return False
+        return valid
 
     def wishes(self) -> list[str]:
         return [f.data for f in (self.wish1, self.wish2, self.wish3) if f.data]

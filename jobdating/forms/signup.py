@@ -14,6 +14,12 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from ..models import CONTRACT_LABELS, EDUCATION_LABELS, SITUATION_LABELS
 
 PHONE = Regexp(r"^[0-9+(). -]{6,25}$", message=_l("Indiquez un numéro de téléphone, par exemple 06 12 34 56 78."))
+
+
+def strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
 POSTCODE = Regexp(r"^[0-9A-Za-z -]{4,10}$", message=_l("Indiquez un code postal, par exemple 62300."))
 
 
@@ -65,7 +71,7 @@ class CandidateSignupForm(WishesForm):
     first_name = StringField(_l("Prénom"), validators=[
         DataRequired(_l("Indiquez votre prénom.")), Length(max=100)])
     last_name = StringField(_l("Nom"), validators=[DataRequired(_l("Indiquez votre nom.")), Length(max=100)])
-    email = EmailField(_l("Adresse e-mail"), validators=[
+    email = EmailField(_l("Adresse e-mail"), filters=[strip], validators=[
         DataRequired(_l("Indiquez votre adresse e-mail.")),
         Email(_l("Cette adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr).")), Length(max=254)])
     phone = TelField(_l("Téléphone"), validators=[Optional(), PHONE])
@@ -87,7 +93,7 @@ class CandidateSignupForm(WishesForm):
 
 
 class ResendLinkForm(FlaskForm):
-    email = EmailField(_l("Adresse e-mail utilisée à l'inscription"), validators=[
+    email = EmailField(_l("Adresse e-mail utilisée à l'inscription"), filters=[strip], validators=[
         DataRequired(_l("Indiquez votre adresse e-mail.")),
         Email(_l("Cette adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr).")), Length(max=254)])
 

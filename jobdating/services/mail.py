@@ -60,7 +60,7 @@ def send_private_link(person: Candidate | Employer, *, reminder: bool = False) -
     link = private_url("candidate.home" if is_candidate else "employer.home", person.token)
     locale = str(get_locale()) if has_request_context() else current_app.config["BABEL_DEFAULT_LOCALE"]
     with force_locale(locale):
-        context = dict(person=person, event=person.event, link=link, reminder=reminder,
+        context = dict(person=person, event=person.event, link=link, reminder=reminder, locale=locale,
                        is_candidate=is_candidate)
         name = "mail/private_link"
         subject = (_("Votre lien privé — %(event)s", event=person.event.name) if reminder

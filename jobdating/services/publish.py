@@ -85,8 +85,12 @@ def _send_plan(person: Candidate | Employer, rows: list[dict], republished: bool
         return False
 
 
-def publish(event: Event, organizer: Organizer | None) -> Publication:
-    """Publish the current plan; emails only the people whose plan differs from what they were last sent."""
+def publish(event: Event, organizer: Organizer | None, *, background: bool = False) -> Publication:
+    """Publish the current plan; emails only the people whose plan differs from what they were last sent.
+
+    The private pages show the new plan at once; with `background`, the emails leave from a background job
+    (a few hundred emails with calendars take seconds) and a failed one is retried at the next publication.
+    """
     if not event.interviews:
         raise PublishError("Il n'y a pas encore de planning à publier.")
     if active_run(event) is not None:
@@ -94,26 +98,46 @@ def publish(event: Event, organizer: Organizer | None) -> Publication:
     rows = plan_rows(event)
     republished = event.published_at is not None
     result = Publication()
+    changed = []
     for person, key in [(c, f"C{c.id}") for c in event.candidates] + [(e, f"E{e.id}") for e in event.employers]:
-        mine = rows.get(key, [])
-        fingerprint = digest(mine)
+        fingerprint = digest(rows.get(key, []))
         if fingerprint == person.plan_digest:
             result.unchanged += 1
             continue
-        if _send_plan(person, mine, republished and person.plan_digest is not None):
-            person.plan_digest = fingerprint
-            if isinstance(person, Candidate):
-                result.candidates_mailed += 1
-            else:
-                result.employers_mailed += 1
+        changed.append((key, republished and person.plan_digest is not None))
+        person.plan_digest = fingerprint
+        if isinstance(person, Candidate):
+            result.candidates_mailed += 1
         else:
-            result.failed += 1
+            result.employers_mailed += 1
     event.published_plan = rows
     event.published_at = utcnow()
     event.status = EventStatus.PUBLISHED
     accounts.record("planning.publish",
                     f"Planning publié : {result.candidates_mailed} candidats et {result.employers_mailed} "
-                    f"employeurs prévenus, {result.unchanged} inchangés", organizer=organizer,
+                    f"employeurs à prévenir, {result.unchanged} inchangés", organizer=organizer,
                     event_id=event.id, commit=False)
     db.session.commit()
+    if background:
+        from .. import jobs
+        jobs.enqueue_call(send_plans, event.id, changed)
+    else:
+        result.failed = send_plans(event.id, changed)
     return result
+
+
+def send_plans(event_id: int, people: list[tuple[str, bool]]) -> int:
+    """Email each person ('C12', changed?) their published plan; returns how many could not be sent."""
+    event = db.session.get(Event, event_id)
+    rows = event.published_plan or {}
+    failed = 0
+    for key, changed in people:
+        model = Candidate if key.startswith("C") else Employer
+        person = db.session.get(model, int(key[1:]))
+        if person is None:
+            continue
+        if not _send_plan(person, rows.get(key, []), changed):
+            person.plan_digest = None  # so that the next publication tries again
+            failed += 1
+    db.session.commit()
+    return failed

@@ -11,10 +11,10 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
-from ..models import Candidate, ContractType, Decision, Employer, Event, Offer, Preselection, Wish
+from ..models import Candidate, ContractType, Employer, Event, Offer, Wish
 from . import cv as cv_files
 from . import windows
-from .instance import employer_key, offer_key, parse_key
+from .instance import employer_key, offer_key
 
 CANDIDATE_DETAILS = {"first_name", "last_name", "email", "phone", "postcode", "town", "situation",
                      "education_level", "wanted_contracts", "accessibility_needs", "max_interviews", "walk_in"}
@@ -214,6 +214,8 @@ def _apply_offers(employer: Employer, offers: Iterable[dict[str, Any]]) -> None:
         tables = sorted({int(t) for t in row.get("tables") or []})
         if any(t < 1 or t > employer.tables for t in tables):
             raise RegistrationError(_l("Les tables d'une offre vont de 1 à %(n)d.", n=employer.tables), "offers")
+        if row.get("contract_type") not in {c.value for c in ContractType}:
+            raise RegistrationError(_l("Choisissez le type de contrat de chaque offre."), "offers")
         if offer is None:
             offer = Offer(title=title, contract_type=ContractType(row["contract_type"]))
         offer.title, offer.contract_type = title, ContractType(row["contract_type"])

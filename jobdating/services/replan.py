@@ -73,7 +73,7 @@ def replan_input(event: Event, when: dt.datetime, allow_moves: bool) -> ReplanIn
     if not allow_moves:
         locked += [i for i in valid if not i.locked]
     affected = {i.candidate_id for i in current if not started(i) and i.id not in valid_ids}
-    now = hhmm(cut.time()) if cut.date() == event.date and cut.time() > event.start_time else None
+    now = cut.time() if cut.date() == event.date and cut.time() > event.start_time else None
     data = instance_dict(event, locked=locked, previous=previous, now=now)
     counts: dict[int, int] = {}
     for interview in current:
@@ -101,7 +101,7 @@ def start_replan(event: Event, organizer: Organizer | None, *, allow_moves: bool
         raise ReplanError(_("Il n'y a pas encore de planning : construisez-le depuis l'espace organisateur."))
     prepared = replan_input(event, when, allow_moves)
     scheduling.release_stale_runs(event)
-    limit = float(time_limit or current_app.config.get("REPLAN_TIME_LIMIT", 20))
+    limit = float(time_limit or current_app.config.get("REPLAN_TIME_LIMIT", 15))
     run = SolveRun(event_id=event.id, status=RunStatus.QUEUED, time_limit=limit,
                    input_json=json.dumps(prepared.data, ensure_ascii=False),
                    requested_by=organizer.email if organizer is not None else "accueil")

@@ -1,7 +1,7 @@
 """An employer's private page: preselection of the candidates who wished it, edits until close, its plan."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 

@@ -32,6 +32,7 @@ def setup_wishes(form, event: Event) -> None:
     choices = [("", "")] + [option for _group, options in wish_groups(event) for option in options]
     for rank, entry in enumerate(form.wishes, start=1):
         entry.choices = choices
+        entry.data = entry.data or ""
         entry.label.text = _("Vœu n° %(rank)d", rank=rank)
 
 
@@ -113,9 +114,9 @@ def fill_employer(form, employer: Employer) -> None:
     while len(form.offers):
         form.offers.pop_entry()
     for offer in employer.offers:
-        form.offers.append_entry(dict(offer_id=str(offer.id), title=offer.title, contract_type=offer.contract_type.value,
-                                      description=offer.description,
-                                      tables=", ".join(str(t) for t in offer.tables or [])))
+        form.offers.append_entry(dict(
+            offer_id=str(offer.id), title=offer.title, contract_type=offer.contract_type.value,
+            description=offer.description, tables=", ".join(str(t) for t in offer.tables or [])))
     form.offers.append_entry()
 
 
@@ -131,12 +132,12 @@ def add_offer_row(form) -> bool:
 def attach_error(form, error: RegistrationError) -> None:
     """Show a service error next to its field, or at the top of the form."""
     field = form._fields.get(error.field or "")
-    if field is None and error.field in ("availability", "presence", "preferred"):
-        field = getattr(form, error.field).form.kind
+    if error.field in ("availability", "presence", "preferred") and field is not None:
+        field = field.form.kind
     if field is not None:
-        field.errors = [*field.errors, error.message]
+        field.errors = [*(field.errors or []), str(error.message)]
     else:
-        form.form_errors.append(error.message)
+        form.form_errors.append(str(error.message))
 
 
 def retention_months() -> int:

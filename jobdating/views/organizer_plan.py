@@ -208,15 +208,13 @@ def publish_plan(event_id: int):
     event = get_event(event_id)
     if ConfirmForm().validate_on_submit():
         try:
-            result = publish.publish(event, current_user)
+            result = publish.publish(event, current_user, background=True)
         except publish.PublishError as error:
             flash(str(error), "error")
         else:
-            flash(_("Planning publié : %(c)d candidats et %(e)d employeurs prévenus par e-mail, %(u)d sans "
-                    "changement.", c=result.candidates_mailed, e=result.employers_mailed, u=result.unchanged),
-                  "success")
-            if result.failed:
-                flash(_("%(n)d e-mails n'ont pas pu partir : republiez plus tard.", n=result.failed), "warning")
+            flash(_("Planning publié : %(c)d candidats et %(e)d employeurs vont recevoir leur planning par "
+                    "e-mail, %(u)d sans changement.", c=result.candidates_mailed, e=result.employers_mailed,
+                    u=result.unchanged), "success")
     return redirect(url_for("organizer.plan", event_id=event.id))
 
 

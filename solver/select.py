@@ -1,0 +1,116 @@
+"""Stage 1: which (candidate, employer) pairs meet, as a CP-SAT model over one boolean per pair.
+
+Timing is relaxed into capacities: a candidate cannot hold more interviews than fit in the slots
+it shares with the employers of a group of its wishes, an employer no more than its tables hold in
+the slots it shares with a group of its candidates (pauses after `max_consecutive` included). The
+objective is the plan's objective without its slot-dependent terms (see model.py for the weights).
+"""
+from __future__ import annotations
+
+from ortools.sat.python import cp_model
+
+from .objective import STABLE, tier
+from .problem import Problem
+
+
+def _fit(slots: list[int], gap: int, blocked: set[int]) -> int:
+    count, last = 0, -10 ** 9
+    for s in sorted(slots):
+        if s - last > gap and all(abs(s - b) > gap for b in blocked):
+            count, last = count + 1, s
+    return count
+
+
+def _table_room(problem: Problem, e: int, slots: frozenset[int], tables, fixed: dict[int, set[int]]) -> int:
+    m = problem.max_consec[e]
+    total = 0
+    for t in tables:
+        mine = fixed.get(t, set())
+        run = inside = 0
+        for s in range(problem.n_slots + 1):
+            if s < problem.n_slots and (s in slots or s in mine):
+                run, inside = run + 1, inside + (s in mine)
+                continue
+            total += max(0, run - run // (m + 1) - inside)
+            run = inside = 0
+    return total
+
+
+class PairSelection:
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        self.model = cp_model.CpModel()
+        self.x: dict[int, cp_model.IntVar] = {}
+        fixed_c: dict[int, set[int]] = {}
+        fixed_e: dict[int, dict[int, set[int]]] = {}
+        for fx in problem.fixed:
+            if fx.c >= 0:
+                fixed_c.setdefault(fx.c, set()).add(fx.slot)
+            if fx.e >= 0:
+                fixed_e.setdefault(fx.e, {}).setdefault(fx.table, set()).add(fx.slot)
+        self.fixed_c, self.fixed_e = fixed_c, fixed_e
+        for p in problem.free_pairs:
+            if problem.pairs[p].slots:
+                self.x[p] = self.model.new_bool_var(f"x_{p}")
+        terms = []
+        for c in range(len(problem.cands)):
+            ps = [p for p in problem.pairs_of_cand[c] if p in self.x]
+            if not ps:
+                continue
+            k0 = len(fixed_c.get(c, ()))
+            self._candidate_capacity(c, ps, fixed_c.get(c, set()))
+            steps = [self.model.new_bool_var("") for _ in range(min(len(ps), max(0, problem.cap[c] - k0)))]
+            self.model.add(sum(steps) == sum(self.x[p] for p in ps))
+            terms += [tier(k0 + j + 1) * v for j, v in enumerate(steps)]
+        for e in range(len(problem.emps)):
+            ps = [p for p in problem.pairs_of_emp[e] if p in self.x]
+            if ps:
+                self._employer_capacity(e, ps)
+        for p, v in self.x.items():
+            pair = problem.pairs[p]
+            terms.append((pair.value + (STABLE if pair.previous else 0)) * v)
+        self.model.maximize(sum(terms))
+
+    def _candidate_capacity(self, c: int, ps: list[int], blocked: set[int]) -> None:
+        problem = self.problem
+        room = problem.cap[c] - len(blocked)
+        groups = {frozenset(problem.pairs[p].slots) for p in ps}
+        groups.add(frozenset(s for p in ps for s in problem.pairs[p].slots))
+        for group in groups:
+            inside = [self.x[p] for p in ps if group.issuperset(problem.pairs[p].slots)]
+            limit = min(room, _fit(list(group), problem.min_gap, blocked))
+            if len(inside) > limit:
+                self.model.add(sum(inside) <= limit)
+
+    def _employer_capacity(self, e: int, ps: list[int]) -> None:
+        problem = self.problem
+        fixed = self.fixed_e.get(e, {})
+        room = problem.max_int[e] - sum(len(v) for v in fixed.values())
+        slot_groups = {frozenset(problem.pairs[p].slots) for p in ps}
+        slot_groups.add(frozenset(s for p in ps for s in problem.pairs[p].slots))
+        table_groups = {problem.pairs[p].tables for p in ps}
+        table_groups.add(tuple(range(1, problem.tables[e] + 1)))
+        for slots in slot_groups:
+            for tables in table_groups:
+                inside = [self.x[p] for p in ps if slots.issuperset(problem.pairs[p].slots)
+                          and set(tables).issuperset(problem.pairs[p].tables)]
+                limit = min(room, _table_room(problem, e, slots, tables, fixed))
+                if len(inside) > limit:
+                    self.model.add(sum(inside) <= limit)
+
+    def solve(self, *, seconds: float, seed: int, hint: set[int], stop=None) -> tuple[str, list[int]]:
+        """Single-threaded on purpose: on this model one CP-SAT worker proves optimality faster than
+        the parallel portfolio on two cores, and it makes the result reproducible (deterministic time)."""
+        for p, v in self.x.items():
+            self.model.add_hint(v, p in hint)
+        solver = cp_model.CpSolver()
+        solver.parameters.max_time_in_seconds = max(0.05, seconds)
+        solver.parameters.max_deterministic_time = max(0.05, seconds) / 2
+        solver.parameters.num_workers = 1
+        solver.parameters.random_seed = seed
+        if stop is not None and stop.is_set():
+            return "UNKNOWN", []
+        status = solver.solve(self.model)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return solver.status_name(status), []
+        return solver.status_name(status), [p for p, v in self.x.items() if solver.boolean_value(v)]

@@ -1,0 +1,87 @@
+// Sign-up pages: progressive enhancements. Every form also works without this file.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  // Time windows: show the two time fields only when "a precise window" is chosen.
+  document.querySelectorAll("[data-window]").forEach(function (fieldset) {
+    function update() {
+      var checked = fieldset.querySelector("input[data-window-kind]:checked");
+      fieldset.classList.toggle("is-custom", !!checked && checked.value === "custom");
+    }
+    fieldset.addEventListener("change", update);
+    update();
+  });
+
+  // Wishes: the up/down buttons swap two rows in place instead of reloading the page.
+  document.querySelectorAll("[data-wishes]").forEach(function (fieldset) {
+    var rows = Array.prototype.slice.call(fieldset.querySelectorAll("[data-wish-row]"));
+    var status = fieldset.querySelector("[data-wish-status]");
+    fieldset.addEventListener("click", function (event) {
+      var button = event.target.closest("button[data-move]");
+      if (!button) { return; }
+      event.preventDefault();
+      var row = button.closest("[data-wish-row]");
+      var i = rows.indexOf(row);
+      var j = button.dataset.move === "up" ? i - 1 : i + 1;
+      if (j < 0 || j >= rows.length) { return; }
+      var a = row.querySelector("select"), b = rows[j].querySelector("select");
+      var value = a.value;
+      a.value = b.value;
+      b.value = value;
+      var target = rows[j].querySelector('button[data-move="' + button.dataset.move + '"]');
+      (target && !target.disabled ? target : b).focus();
+      rows[j].classList.add("moved");
+      window.setTimeout(function () { rows[j].classList.remove("moved"); }, 700);
+      if (status) {
+        var label = b.options[b.selectedIndex] ? b.options[b.selectedIndex].text : "";
+        status.textContent = (document.documentElement.lang === "en" ? "Now wish no. " : "Désormais vœu n° ") +
+          (j + 1) + (label ? " : " + label : "");
+      }
+    });
+  });
+
+  // Offers: "add another offer" copies the last row instead of reloading the page.
+  document.querySelectorAll("[data-add-offer]").forEach(function (button) {
+    button.addEventListener("click", function (event) {
+      var rows = button.parentNode.querySelectorAll("[data-offer]");
+      var last = rows[rows.length - 1];
+      if (!last) { return; }
+      event.preventDefault();
+      var index = rows.length;
+      var copy = last.cloneNode(true);
+      var pattern = /offers-\d+-/g, replacement = "offers-" + index + "-";
+      copy.querySelectorAll("[name],[id],[for],[aria-describedby]").forEach(function (el) {
+        ["name", "id", "for", "aria-describedby"].forEach(function (attribute) {
+          var value = el.getAttribute(attribute);
+          if (value) { el.setAttribute(attribute, value.replace(pattern, replacement)); }
+        });
+      });
+      copy.querySelectorAll("input, textarea, select").forEach(function (el) {
+        if (el.type === "checkbox") { el.checked = false; } else { el.value = ""; }
+        el.removeAttribute("aria-invalid");
+      });
+      copy.querySelectorAll(".error, input[type=checkbox]").forEach(function (el) {
+        var field = el.closest(".field");
+        if (el.type === "checkbox" && field) { field.remove(); } else if (el.classList.contains("error")) { el.remove(); }
+      });
+      copy.querySelectorAll(".has-error").forEach(function (el) { el.classList.remove("has-error"); });
+      var legend = copy.querySelector("legend");
+      if (legend) { legend.textContent = legend.textContent.replace(/\d+/, String(index + 1)); }
+      last.parentNode.insertBefore(copy, button);
+      var title = copy.querySelector("input[type=text]");
+      if (title) { title.focus(); }
+    });
+  });
+
+  // Preselection: a button to tick every candidate at once.
+  document.querySelectorAll("[data-select-all]").forEach(function (button) {
+    var form = button.closest("form");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var boxes = form.querySelectorAll('input[name="selected"]');
+      var all = Array.prototype.every.call(boxes, function (box) { return box.checked; });
+      boxes.forEach(function (box) { box.checked = !all; });
+    });
+  });
+})();

@@ -1,0 +1,117 @@
+"""The organizer's workspace: login required, events, settings, dashboard and people lists."""
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from jobdating.extensions import db
+from jobdating.models import AuditEntry, Candidate, Employer, Event
+
+from organizer_helpers import small_event, solve_now
+
+# A browser sends every wish select, the unused ones empty.
+EMPTY_WISHES = {f"wishes-{n}": "" for n in range(1, 5)}
+
+
+def test_every_organizer_page_requires_login(client, create_event):
+    event = create_event()
+    for path in ("/organisateur/", f"/organisateur/evenements/{event.id}", f"/organisateur/evenements/{event.id}/planning"):
+        response = client.get(path)
+        assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+def test_organizer_creates_an_event_with_breaks(logged_in):
+    response = logged_in.post("/organisateur/evenements/nouveau", data={
+        "name": "Job dating de Liévin", "date": "2027-05-20", "start_time": "09:00", "end_time": "12:00",
+        "slot_minutes": "20", "breaks": "10:20-10:40", "max_wishes": "4", "table_rows": "3", "status": "open",
+    })
+    assert response.status_code == 302
+    event = db.session.scalar(db.select(Event).where(Event.name == "Job dating de Liévin"))
+    assert event.slug == "job-dating-de-lievin" and event.breaks == [["10:20", "10:40"]]
+    assert db.session.scalar(db.select(AuditEntry.action).where(AuditEntry.event_id == event.id)) == "event.create"
+
+
+def test_settings_reject_an_end_before_the_start_and_keep_what_was_typed(logged_in, create_event):
+    event = create_event()
+    response = logged_in.post(f"/organisateur/evenements/{event.id}/reglages", data={
+        "name": "Nom modifié", "date": "2027-03-18", "start_time": "12:00", "end_time": "09:00",
+        "slot_minutes": "15", "max_wishes": "5", "table_rows": "4", "status": "open"})
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 200 and "L'heure de fin doit suivre l'heure de début." in page
+    assert 'value="Nom modifié"' in page
+
+
+def test_changing_the_slot_length_of_a_planned_event_warns_that_the_plan_is_invalid(
+        logged_in, organizer, create_event, create_employer, create_candidate):
+    event, *_ = small_event(create_event, create_employer, create_candidate)
+    solve_now(event, organizer)
+    response = logged_in.post(f"/organisateur/evenements/{event.id}/reglages", follow_redirects=True, data={
+        "name": event.name, "slug": event.slug, "date": "2027-03-18", "start_time": "09:00", "end_time": "10:00",
+        "slot_minutes": "20", "max_wishes": "5", "table_rows": "4", "status": "open"})
+    assert "relancez « Générer le planning »" in response.get_data(as_text=True)
+
+
+def test_dashboard_counts_and_flags_an_oversubscribed_employer(logged_in, create_event, create_employer,
+                                                               create_candidate):
+    event, first, second, people = small_event(create_event, create_employer, create_candidate, candidates=6)
+    page = logged_in.get(f"/organisateur/evenements/{event.id}").get_data(as_text=True)
+    assert "<strong>6</strong> candidats" in page and "<strong>2</strong> employeurs" in page
+    assert "<strong>12</strong> vœux" in page
+    # 6 candidates ask each employer, which can hold 4 interviews (4 slots x 1 table).
+    assert page.count("Surchargé") == 2
+    assert dt.date.today().isoformat() in page
+
+
+def test_candidate_list_is_searchable(logged_in, create_event, create_candidate):
+    event = create_event()
+    create_candidate(event, first_name="Zoé", last_name="Lemaire")
+    create_candidate(event, first_name="Karim", last_name="Benali")
+    page = logged_in.get(f"/organisateur/evenements/{event.id}/candidats?q=lema").get_data(as_text=True)
+    assert "Lemaire" in page and "Benali" not in page
+
+
+def test_organizer_removes_a_candidate_and_it_is_audited(logged_in, create_event, create_candidate):
+    event = create_event()
+    candidate = create_candidate(event, last_name="Dupont")
+    response = logged_in.post(f"/organisateur/evenements/{event.id}/candidats/{candidate.id}/retirer")
+    assert response.status_code == 302
+    assert db.session.get(Candidate, candidate.id) is None
+    assert "Dupont" in db.session.scalar(db.select(AuditEntry.detail).where(AuditEntry.action == "candidate.remove"))
+
+
+def test_organizer_removes_an_employer(logged_in, create_event, create_employer):
+    event = create_event()
+    employer = create_employer(event, offers=["Cariste"])
+    logged_in.post(f"/organisateur/evenements/{event.id}/employeurs/{employer.id}/retirer")
+    assert db.session.get(Employer, employer.id) is None
+
+
+def test_organizer_signs_up_a_candidate_on_their_behalf_even_when_signup_is_closed(
+        logged_in, create_event, create_employer, app):
+    event = create_event(status="closed")
+    employer = create_employer(event, offers=["Cariste"])
+    response = logged_in.post(f"/organisateur/evenements/{event.id}/candidats/nouveau", data={
+        "first_name": "Lucie", "last_name": "Martin", "email": "lucie@exemple.fr", "situation": "job_seeker",
+        "wishes-0": f"E{employer.id}", **EMPTY_WISHES, "availability-kind": "day", "consent": "y"})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    candidate = db.session.scalar(db.select(Candidate).where(Candidate.email == "lucie@exemple.fr"))
+    assert [w.employer_id for w in candidate.wishes] == [employer.id]
+
+
+def test_organizer_edits_a_candidate(logged_in, create_event, create_employer, create_candidate):
+    event = create_event()
+    employer = create_employer(event, offers=["Cariste"])
+    candidate = create_candidate(event, wishes=[employer], last_name="Avant")
+    assert logged_in.get(f"/organisateur/evenements/{event.id}/candidats/{candidate.id}").status_code == 200
+    response = logged_in.post(f"/organisateur/evenements/{event.id}/candidats/{candidate.id}", data={
+        "first_name": "Inès", "last_name": "Après", "email": candidate.email, "situation": "student",
+        "wishes-0": f"E{employer.id}", **EMPTY_WISHES, "availability-kind": "day", "max_interviews": "2"})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    assert candidate.last_name == "Après" and candidate.max_interviews == 2
+
+
+def test_organizer_edits_an_employer(logged_in, create_event, create_employer):
+    event = create_event()
+    employer = create_employer(event, offers=["Cariste"])
+    page = logged_in.get(f"/organisateur/evenements/{event.id}/employeurs/{employer.id}")
+    assert page.status_code == 200 and "Cariste" in page.get_data(as_text=True)

@@ -1,0 +1,161 @@
+"""One-click scheduling: a background solve with live state in its row, never two at once, runs restorable."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from sqlalchemy.exc import IntegrityError
+
+from jobdating import jobs
+from jobdating.extensions import db
+from jobdating.models import Interview, RunStatus, SolveRun
+from jobdating.services import scheduling
+
+from organizer_helpers import small_event, solve_now
+
+
+def test_generate_returns_at_once_and_the_plan_is_written_when_the_solve_ends(
+        logged_in, create_event, create_employer, create_candidate):
+    event, *_ = small_event(create_event, create_employer, create_candidate)
+    response = logged_in.post(f"/organisateur/evenements/{event.id}/planning/generer", data={"time_limit": "5"})
+    assert response.status_code == 302 and "/calculs/" in response.headers["Location"]
+    run = db.session.scalar(db.select(SolveRun).where(SolveRun.event_id == event.id))
+    assert run.status in (RunStatus.QUEUED, RunStatus.RUNNING, RunStatus.DONE)
+    jobs.wait(run.id, timeout=60)
+    db.session.expire_all()
+    state = logged_in.get(f"/organisateur/evenements/{event.id}/calculs/{run.id}/etat.json").get_json()
+    assert state["finished"] and state["status"] == "done" and state["progress"] == 1
+    assert state["figures"]["covered"] == 4 and state["figures"]["interviews"] == 8
+    assert len(event.interviews) == 8
+
+
+def test_a_second_click_while_a_solve_is_queued_starts_nothing(logged_in, organizer, create_event,
+                                                                create_employer, create_candidate):
+    event, *_ = small_event(create_event, create_employer, create_candidate)
+    first = scheduling.start_solve(event, organizer, enqueue=False)
+    response = logged_in.post(f"/organisateur/evenements/{event.id}/planning/generer", follow_redirects=True)
+    assert "Un calcul de planning est déjà en cours" in response.get_data(as_text=True)
+    assert db.session.scalar(db.select(db.func.count(SolveRun.id))) == 1
+    assert first.status == RunStatus.QUEUED
+
+
+def test_the_database_itself_refuses_two_active_runs_for_one_event(create_event):
+    event = create_event()
+    db.session.add(SolveRun(event_id=event.id, status=RunStatus.RUNNING))
+    db.session.commit()
+    db.session.add(SolveRun(event_id=event.id, status=RunStatus.QUEUED))
+    with pytest.raises(IntegrityError):
+        db.session.commit()
+    db.session.rollback()
+    db.session.add(SolveRun(event_id=event.id, status=RunStatus.DONE))
+    db.session.commit()  # finished runs are not limited
+
+
+def test_a_run_whose_worker_vanished_does_not_block_the_next_one(organizer, create_event, create_employer,
+                                                                   create_candidate):
+    event, *_ = small_event(create_event, create_employer, create_candidate)
+    stale = SolveRun(event_id=event.id, status=RunStatus.RUNNING, time_limit=10,
+                     started_at=dt.datetime.utcnow() - dt.timedelta(hours=1))
+    db.session.add(stale)
+    db.session.commit()
+    run = solve_now(event, organizer)
+    assert db.session.get(SolveRun, stale.id).status == RunStatus.FAILED
+    assert run.status == RunStatus.DONE
+
+
+def test_stopping_a_queued_run_means_it_never_starts(organizer, create_event, create_employer, create_candidate):
+    event, *_ = small_event(create_event, create_employer, create_candidate)
+    run = scheduling.start_solve(event, organizer, enqueue=False)
+    scheduling.request_stop(run, organizer)
+    assert scheduling.run_solve(run.id).status == RunStatus.STOPPED
+    assert event.interviews == []
+
+
+@pytest.fixture
+def demo_event(app):
+    from jobdating.services.demo import create_demo_event
+    return create_demo_event(slug="demo-stop")
+
+
+@pytest.mark.slow
+def test_the_stop_button_ends_a_long_solve_early_and_keeps_the_best_plan(logged_in, organizer, demo_event):
+    event = demo_event
+    run = scheduling.start_solve(event, organizer, time_limit=60)
+    import time
+    deadline = time.monotonic() + 30
+    while db.session.get(SolveRun, run.id).status == RunStatus.QUEUED and time.monotonic() < deadline:
+        time.sleep(0.1)
+        db.session.expire_all()
+    started = time.monotonic()
+    logged_in.post(f"/organisateur/evenements/{event.id}/calculs/{run.id}/arreter")
+    jobs.wait(run.id, timeout=60)
+    db.session.expire_all()
+    run = db.session.get(SolveRun, run.id)
+    assert time.monotonic() - started < 20
+    assert run.status == RunStatus.STOPPED and run.figures["interviews"] > 0
+    assert len(event.interviews) == run.figures["interviews"]
+
+
+def test_progress_page_shows_the_stop_button_while_running(logged_in, organizer, create_event, create_employer,
+                                                           create_candidate):
+    event, *_ = small_event(create_event, create_employer, create_candidate)
+    run = scheduling.start_solve(event, organizer, enqueue=False)
+    page = logged_in.get(f"/organisateur/evenements/{event.id}/calculs/{run.id}").get_data(as_text=True)
+    assert "Arrêter et garder le meilleur planning" in page and "js/run-progress.js" in page
+
+
+def test_a_failing_solver_marks_the_run_failed_with_its_message(organizer, create_event, create_employer,
+                                                                 create_candidate, monkeypatch):
+    event, *_ = small_event(create_event, create_employer, create_candidate)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("panne du solveur")
+    monkeypatch.setattr("jobdating.services.solver_bridge.solve_instance", broken)
+    run = solve_now(event, organizer)
+    assert run.status == RunStatus.FAILED and "panne du solveur" in run.error
+    assert scheduling.active_run(event) is None
+
+
+def test_earlier_runs_are_compared_side_by_side_and_restored(logged_in, organizer, create_event,
+                                                             create_employer, create_candidate):
+    event, first, second, people = small_event(create_event, create_employer, create_candidate)
+    old = solve_now(event, organizer)
+    people[0].max_interviews = 1
+    db.session.commit()
+    new = solve_now(event, organizer)
+    assert new.figures["interviews"] == 7 and old.figures["interviews"] == 8
+    page = logged_in.get(f"/organisateur/evenements/{event.id}/calculs?comparer={old.id}&comparer={new.id}")
+    text = page.get_data(as_text=True)
+    assert "Entretiens" in text and "en vigueur" in text
+    logged_in.post(f"/organisateur/evenements/{event.id}/calculs/{old.id}/restaurer")
+    db.session.expire_all()
+    assert len(event.interviews) == 8 and scheduling.applied_run(event).id == old.id
+
+
+def test_result_pages_show_figures_grid_candidates_and_unmet_reasons(logged_in, organizer, create_event,
+                                                                     create_employer, create_candidate):
+    event, first, second, people = small_event(create_event, create_employer, create_candidate, candidates=6)
+    solve_now(event, organizer)
+    grid = logged_in.get(f"/organisateur/evenements/{event.id}/planning").get_data(as_text=True)
+    assert "candidats avec au moins un entretien" in grid and "plan-grid" in grid and "09:45" in grid
+    assert grid.count('class="busy') == 8
+    per_candidate = logged_in.get(f"/organisateur/evenements/{event.id}/planning/candidats").get_data(as_text=True)
+    assert "Logistique Artois" in per_candidate
+    unmet = logged_in.get(f"/organisateur/evenements/{event.id}/planning/non-satisfaits").get_data(as_text=True)
+    assert "L&#39;employeur est complet" in unmet or "L'employeur est complet" in unmet
+
+
+def test_schedule_command_builds_the_plan(runner, create_event, create_employer, create_candidate):
+    event, *_ = small_event(create_event, create_employer, create_candidate)
+    result = runner.invoke(args=["schedule", str(event.id), "--time-limit", "5"])
+    assert result.exit_code == 0, result.output
+    assert "4/4 candidats avec un entretien" in result.output
+    assert db.session.scalar(db.select(db.func.count(Interview.id))) == 8
+
+
+def test_solver_input_is_kept_with_the_run(organizer, create_event, create_employer, create_candidate):
+    event, *_ = small_event(create_event, create_employer, create_candidate)
+    run = solve_now(event, organizer)
+    assert json.loads(run.input_json)["format"] == "jobdating-instance/1"
+    assert json.loads(run.output_json)["format"] == "jobdating-schedule/1"

@@ -1,0 +1,86 @@
+"""Safety of the public forms: CSRF, rate limits, body size, private links, no address enumeration."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from sqlalchemy import func, select
+
+from jobdating import create_app
+from jobdating.extensions import db
+from jobdating.models import Candidate
+from signup_helpers import PDF, candidate_form, mails, private_link
+
+
+@pytest.fixture
+def event(create_event, create_employer):
+    event = create_event(slug="jd-lens")
+    create_employer(event, offers=["Cariste"])
+    return event
+
+
+def wish(event):
+    return [f"E{event.employers[0].id}"]
+
+
+def test_a_post_without_csrf_token_is_refused_when_csrf_is_on(app, client, event):
+    app.config["WTF_CSRF_ENABLED"] = True
+    response = client.post("/jd-lens/inscription", data=candidate_form(wish(event)))
+    assert response.status_code == 400
+    assert db.session.scalar(select(func.count(Candidate.id))) == 0
+
+
+def test_sign_up_posts_are_limited_per_address(tmp_path):
+    app = create_app({"TESTING": True, "SECRET_KEY": "t", "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": True,
+                      "RATELIMIT_SIGNUP": "3 per hour", "SERVER_NAME": "localhost",
+                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'limit.sqlite3'}",
+                      "MAIL_DIR": str(tmp_path / "mail"), "CV_DIR": str(tmp_path / "cv")})
+    with app.app_context():
+        from jobdating.models import Event, EventStatus
+        db.create_all()
+        db.session.add(Event(slug="jd", name="JD", date=dt.date(2027, 3, 18), start_time=dt.time(9),
+                             end_time=dt.time(12), status=EventStatus.OPEN))
+        db.session.commit()
+        client = app.test_client()
+        codes = [client.post("/jd/lien-prive", data={"email": f"x{n}@exemple.fr"}).status_code for n in range(4)]
+        assert codes == [302, 302, 302, 429]
+        assert "Trop de tentatives" in client.post("/jd/inscription", data={}).text
+        assert client.get("/jd/inscription").status_code == 200
+
+
+def test_a_request_body_over_the_limit_gets_the_413_page(app, client, event):
+    app.config["MAX_CONTENT_LENGTH"] = 10_000
+    data = {**candidate_form(wish(event)), "cv": (io.BytesIO(PDF + b"0" * 20_000), "cv.pdf")}
+    response = client.post("/jd-lens/inscription", data=data, content_type="multipart/form-data")
+    assert response.status_code == 413 and "Fichier trop volumineux" in response.text
+
+
+def test_resending_the_link_emails_the_private_link_without_saying_who_is_signed_up(app, client, event,
+                                                                                     create_candidate):
+    candidate = create_candidate(event, email="ines@exemple.fr")
+    known = client.post("/jd-lens/lien-prive", data={"email": "Ines@exemple.fr"})
+    unknown = client.post("/jd-lens/lien-prive", data={"email": "personne@exemple.fr"})
+    assert known.location == unknown.location and "personne" not in unknown.location
+    [message] = mails(app)
+    assert message["To"] == "ines@exemple.fr" and private_link(message).endswith(f"/c/{candidate.token}")
+    assert "Si cette adresse est inscrite" in client.get(known.location).text
+
+
+def test_the_private_link_is_also_sent_to_an_employer_who_asks(app, client, event):
+    client.post("/jd-lens/lien-prive", data={"email": event.employers[0].email})
+    [message] = mails(app)
+    assert private_link(message).endswith(f"/e/{event.employers[0].token}")
+
+
+@pytest.mark.parametrize("path", ["/c/{token}", "/e/{token}", "/e/{token}/modifier", "/c/{token}/retrait"])
+def test_unknown_or_mistyped_tokens_lead_nowhere(client, event, create_candidate, path):
+    candidate = create_candidate(event)
+    assert client.get(path.format(token=candidate.token[:-1] + "x")).status_code == 404
+    assert client.get(path.format(token="x" * 300)).status_code == 404
+
+
+def test_a_candidate_token_does_not_open_an_employer_page(client, event, create_candidate):
+    candidate = create_candidate(event)
+    assert client.get(f"/e/{candidate.token}").status_code == 404
+    assert client.get(f"/c/{event.employers[0].token}").status_code == 404

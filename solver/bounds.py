@@ -37,9 +37,12 @@ def employer_room(problem: Problem, e: int, fixed: dict[int, set[int]], tables=N
     return max(0, min(total, problem.max_int[e] - n_fixed))
 
 
-def upper_bounds(problem: Problem) -> tuple[int, int]:
+def upper_bounds(problem: Problem, cover: dict[int, int] | None = None) -> tuple[int, int]:
     """(interviews, covered): max flows source -> candidate -> pair -> (employer, slot, its tables)
-    -> (employer, table, slot) -> (employer, table) -> employer -> sink."""
+    -> (employer, table, slot) -> (employer, table) -> employer -> sink.
+
+    When `cover` is a dict, it receives for each candidate the pair its first interview uses in a
+    maximum covering flow (a good start for the greedy plan)."""
     fixed_c: dict[int, set[int]] = {}
     fixed_e: dict[int, dict[int, set[int]]] = {}
     for fx in problem.fixed:
@@ -53,6 +56,7 @@ def upper_bounds(problem: Problem) -> tuple[int, int]:
         flow = max_flow.SimpleMaxFlow()
         source, sink = 0, 1
         node = {}
+        arcs: dict[int, int] = {}
 
         def index(key):
             if key not in node:
@@ -76,7 +80,7 @@ def upper_bounds(problem: Problem) -> tuple[int, int]:
             pair = problem.pairs[p]
             if ("c", pair.c) not in node or ("e", pair.e) not in node or not pair.slots:
                 continue
-            flow.add_arc_with_capacity(index(("c", pair.c)), index(("p", p)), 1)
+            arcs[p] = flow.add_arc_with_capacity(index(("c", pair.c)), index(("p", p)), 1)
             for s in pair.slots:
                 key = ("es", pair.e, s, pair.tables)
                 if key not in node:
@@ -93,4 +97,6 @@ def upper_bounds(problem: Problem) -> tuple[int, int]:
             result.append(0)
         else:
             result.append(flow.optimal_flow())
+            if covering and cover is not None:
+                cover.update({problem.pairs[p].c: p for p, arc in arcs.items() if flow.flow(arc) > 0})
     return len(problem.fixed) + result[0], covered_fixed + result[1]

@@ -40,7 +40,7 @@ class SolverConfig:
     seed: int = 0
     progress: Callable[[float, float, float], None] | None = None
     stop: threading.Event = field(default_factory=threading.Event)
-    full_model_limit: int = 25_000      # slot variables; larger instances use neighbourhood search
+    full_model_limit: int = 6_000       # slot variables; larger instances use neighbourhood search
 
 
 class Clock:
@@ -110,8 +110,9 @@ def solve(instance: Instance, config: SolverConfig | None = None) -> Schedule:
     config = config or SolverConfig()
     clock = Clock(config)
     problem = Problem(instance)
-    ub_interviews, ub_covered = upper_bounds(problem)
-    board = greedy(problem, config.seed)
+    cover: dict[int, int] = {}
+    ub_interviews, ub_covered = upper_bounds(problem, cover)
+    board = greedy(problem, config.seed, first=cover)
     fill(board)
     compact(board, should_stop=clock.over)
     best = evaluate(problem, board.assign)
@@ -121,15 +122,21 @@ def solve(instance: Instance, config: SolverConfig | None = None) -> Schedule:
     size = sum(len(problem.pairs[p].slots) for p in free)
     if not free:
         status, bound = "OPTIMAL", best
+    settled = False
     if free and not clock.over():
         selection = PairSelection(problem)
-        _name, chosen = selection.solve(seconds=clock.left * 0.6, seed=config.seed, hint=set(board.assign),
-                                        stop=config.stop)
+        name, chosen, sel_bound = selection.solve(seconds=clock.left * 0.6, seed=config.seed,
+                                                  hint=set(board.assign), stop=config.stop)
+        if name == "OPTIMAL":
+            bound = sel_bound
         if chosen:
             timed = greedy(problem, config.seed, pairs=chosen)
+            realised = all(p in timed.assign for p in chosen)
             fill(timed)
             compact(timed, should_stop=clock.over)
             board, best, improved = _better(problem, board, best, timed)
+            # who meets whom is optimal; only slot-level terms (windows, waiting) could still improve
+            settled = name == "OPTIMAL" and realised and improved
             if improved:
                 clock.report(best, bound)
     if free and size <= config.full_model_limit and not clock.over():
@@ -147,11 +154,11 @@ def solve(instance: Instance, config: SolverConfig | None = None) -> Schedule:
             complete = len(polished.assign) == len(placed)
             fill(polished)
             compact(polished)
-            bound = cp_bound + const
+            bound = min(bound, cp_bound + const)
             board, best, _ = _better(problem, board, best, polished)
             if name == "OPTIMAL" and complete and best >= bound - 1e-6:
                 status = "OPTIMAL"
-    elif free and not clock.over():
+    elif free and not clock.over() and not settled:
         board, best = improve(problem, board, best, config, clock)
     interviews = [fx.interview for fx in problem.fixed]
     interviews += [problem.interview(p, s, t) for p, (s, t) in board.assign.items()]

@@ -53,11 +53,13 @@ def try_place(board: Board, p: int, repair: bool = True) -> bool:
     return False
 
 
-def greedy(problem: Problem, seed: int = 0, pairs: list[int] | None = None) -> Board:
+def greedy(problem: Problem, seed: int = 0, pairs: list[int] | None = None,
+           first: dict[int, int] | None = None) -> Board:
     """Round-robin by candidate: everybody's first meeting, then everybody's second, and so on.
 
     Candidates with fewer possibilities go first within a round; ties are broken by a seeded shuffle.
-    When `pairs` is given, only those pairs are placed (the rest are not tried).
+    When `pairs` is given, only those pairs are placed (the rest are not tried); `first` names the
+    pair to try first for some candidates (from the covering max-flow).
     """
     board = Board(problem)
     allowed = set(problem.free_pairs if pairs is None else pairs)
@@ -68,6 +70,10 @@ def greedy(problem: Problem, seed: int = 0, pairs: list[int] | None = None) -> B
                       key=lambda p: (problem.pairs[p].previous is None, -problem.pairs[p].value))
             for c in order}
     order.sort(key=lambda c: sum(len(problem.pairs[p].slots) for p in todo[c]))
+    for c, p in (first or {}).items():
+        if p in todo[c]:
+            todo[c].remove(p)
+            todo[c].insert(0, p)
     active = [c for c in order if todo[c]]
     while active:
         still = []

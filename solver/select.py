@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
-from .objective import STABLE, tier
+from .objective import PREFERRED, STABLE, tier
 from .problem import Problem
 
 
@@ -98,7 +98,7 @@ class PairSelection:
                 if len(inside) > limit:
                     self.model.add(sum(inside) <= limit)
 
-    def solve(self, *, seconds: float, seed: int, hint: set[int], stop=None) -> tuple[str, list[int]]:
+    def solve(self, *, seconds: float, seed: int, hint: set[int], stop=None) -> tuple[str, list[int], float]:
         """Single-threaded on purpose: on this model one CP-SAT worker proves optimality faster than
         the parallel portfolio on two cores, and it makes the result reproducible (deterministic time)."""
         for p, v in self.x.items():
@@ -109,8 +109,17 @@ class PairSelection:
         solver.parameters.num_workers = 1
         solver.parameters.random_seed = seed
         if stop is not None and stop.is_set():
-            return "UNKNOWN", []
+            return "UNKNOWN", [], float("inf")
         status = solver.solve(self.model)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return solver.status_name(status), []
-        return solver.status_name(status), [p for p, v in self.x.items() if solver.boolean_value(v)]
+            return solver.status_name(status), [], float("inf")
+        chosen = [p for p, v in self.x.items() if solver.boolean_value(v)]
+        return solver.status_name(status), chosen, solver.best_objective_bound + self.constant()
+
+    def constant(self) -> int:
+        """What the model leaves out but a plan always has: fixed interviews and their tiers, plus the
+        most the slot-dependent terms could add (each interview in a preferred window)."""
+        problem = self.problem
+        total = sum(fx.value for fx in problem.fixed)
+        total += sum(tier(j) for slots in self.fixed_c.values() for j in range(1, len(slots) + 1))
+        return total + PREFERRED * len(self.x)

@@ -28,6 +28,8 @@ def app(tmp_path):
         "CV_DIR": str(tmp_path / "cv"),
         "RATELIMIT_ENABLED": False,
         "SERVER_NAME": "localhost",
+        # A cheap hash keeps logins fast in tests; test_models checks the real default separately.
+        "PASSWORD_METHOD": "pbkdf2:sha256:1000",
     }
     app = create_app(config)
     with app.app_context():

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from flask import current_app, has_app_context
 from flask_login import UserMixin
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -25,7 +26,9 @@ class Organizer(UserMixin, db.Model):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     def set_password(self, password: str) -> None:
-        self.password_hash = generate_password_hash(password, method=PASSWORD_METHOD)
+        # Tests may lower the cost through PASSWORD_METHOD; deployments keep the default.
+        method = current_app.config.get("PASSWORD_METHOD", PASSWORD_METHOD) if has_app_context() else PASSWORD_METHOD
+        self.password_hash = generate_password_hash(password, method=method)
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)

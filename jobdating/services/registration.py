@@ -95,7 +95,8 @@ def wish_targets(event: Event) -> dict[str, tuple[Employer, Offer | None]]:
     return targets
 
 
-def _build_wishes(event: Event, keys: Sequence[str]) -> list[Wish]:
+def _build_wishes(event: Event, keys: Sequence[str]) -> list[tuple[Employer, Offer | None]]:
+    """The checked targets of ranked wish keys, best first (Wish rows are made only when they are stored)."""
     chosen = [key for key in keys if key]
     if not chosen:
         raise RegistrationError(_l("Choisissez au moins un employeur ou une offre."), "wishes")
@@ -111,11 +112,15 @@ def _build_wishes(event: Event, keys: Sequence[str]) -> list[Wish]:
                                        "différent."), "wishes")
         employer, offer = targets[key]
         (offer_employers if offer else whole_employers).add(employer.id)
-        wishes.append(Wish(employer=employer, offer=offer, rank=rank))
+        wishes.append((employer, offer))
     if whole_employers & offer_employers:
         raise RegistrationError(_l("Vous avez choisi une entreprise et aussi une de ses offres : gardez "
                                    "l'une ou l'autre."), "wishes")
     return wishes
+
+
+def _wish_rows(targets: list[tuple[Employer, Offer | None]]) -> list[Wish]:
+    return [Wish(employer=employer, offer=offer, rank=rank) for rank, (employer, offer) in enumerate(targets, 1)]
 
 
 def register_candidate(event: Event, *, wishes: Sequence[str], available: list | None = None,
@@ -132,7 +137,7 @@ def register_candidate(event: Event, *, wishes: Sequence[str], available: list |
     try:
         candidate = Candidate(event=event, available=_check_windows(event, available or [], "availability"),
                               consent_at=dt.datetime.now(), **values)
-        candidate.wishes = _build_wishes(event, wishes)
+        candidate.wishes = _wish_rows(_build_wishes(event, wishes))
         if cv is not None:
             stored, candidate.cv_original_name = _store(*cv)
             candidate.cv_filename = stored
@@ -181,7 +186,7 @@ def update_candidate(candidate: Candidate, *, wishes: Sequence[str] | None = Non
             # Ranks are unique per candidate: the old rows must be gone before the new ones are written.
             candidate.wishes.clear()
             db.session.flush()
-            candidate.wishes = new_wishes
+            candidate.wishes = _wish_rows(new_wishes)
         db.session.commit()
     except (RegistrationError, IntegrityError):
         db.session.rollback()

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
-from ..models import Candidate, Employer, Event, Interview, Organizer, RunStatus, SolveRun, hhmm
+from ..models import Candidate, Employer, Event, Interview, Organizer, RunStatus, SolveRun
 from ..models.base import minutes
 from ..models.events import minutes_of
 from . import accounts, dayof, planning, printing, publish, scheduling
@@ -178,7 +178,3 @@ def publish_changes(event: Event, organizer: Organizer | None) -> publish.Public
         return publish.publish(event, organizer)
     except publish.PublishError as error:
         raise ReplanError(str(error)) from error
-
-
-def employers_of(event: Event) -> list[Employer]:
-    return sorted(event.employers, key=lambda e: e.company.casefold())

@@ -1,7 +1,6 @@
 """On the day: late and no-show rules with a frozen clock, the live board, walk-ins, departures, outcomes."""
 from __future__ import annotations
 
-import datetime as dt
 import html
 from pathlib import Path
 

@@ -41,6 +41,7 @@ class PairSelection:
         self.problem = problem
         self.model = cp_model.CpModel()
         self.x: dict[int, cp_model.IntVar] = {}
+        self.steps: dict[int, tuple[list[int], list]] = {}
         fixed_c: dict[int, set[int]] = {}
         fixed_e: dict[int, dict[int, set[int]]] = {}
         for fx in problem.fixed:
@@ -60,6 +61,7 @@ class PairSelection:
             k0 = len(fixed_c.get(c, ()))
             self._candidate_capacity(c, ps, fixed_c.get(c, set()))
             steps = [self.model.new_bool_var("") for _ in range(min(len(ps), max(0, problem.cap[c] - k0)))]
+            self.steps[c] = (ps, steps)
             self.model.add(sum(steps) == sum(self.x[p] for p in ps))
             terms += [tier(k0 + j + 1) * v for j, v in enumerate(steps)]
         for e in range(len(problem.emps)):
@@ -103,6 +105,10 @@ class PairSelection:
         the parallel portfolio on two cores, and it makes the result reproducible (deterministic time)."""
         for p, v in self.x.items():
             self.model.add_hint(v, p in hint)
+        for ps, steps in self.steps.values():
+            n = sum(1 for p in ps if p in hint)
+            for j, v in enumerate(steps):
+                self.model.add_hint(v, j < n)
         solver = cp_model.CpSolver()
         solver.parameters.max_time_in_seconds = max(0.05, seconds)
         solver.parameters.max_deterministic_time = max(0.05, seconds) / 2

@@ -45,7 +45,7 @@ def create_demo_event(candidates: int = 300, employers: int = 40, seed: int = 1,
         date=dt.date(2027, 3, 18), start_time=dt.time(9, 0), end_time=dt.time(17, 0), slot_minutes=15,
         breaks=[["12:30", "13:30"]], min_gap_slots=0, max_wishes=6, max_interviews_per_candidate=4,
         signup_opens=dt.datetime(2026, 11, 1, 9, 0), signup_closes=dt.datetime(2027, 3, 11, 23, 59),
-        status=EventStatus.OPEN, table_rows=4,
+        status=EventStatus.OPEN, table_rows=6,
     )
     db.session.add(event)
     employer_rows = _make_employers(rng, event, employers)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hmac
 
-from flask import Blueprint, Response, abort, request
+from flask import Blueprint, Response, abort, render_template, request
 from flask_login import login_required
 from sqlalchemy import select
 
@@ -25,6 +25,13 @@ def _pdf(data: bytes, name: str, *, inline: bool = False) -> Response:
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Cache-Control"] = "private, no-store"
     return response
+
+
+@bp.route("/organisateur/evenements/<int:event_id>/impression")
+@login_required
+def documents(event_id: int):
+    event = db.get_or_404(Event, event_id)
+    return render_template("printing/documents.html", event=event, planned=bool(event.interviews))
 
 
 @bp.route("/organisateur/evenements/<int:event_id>/impression/<document>.pdf")

@@ -17,8 +17,15 @@ from . import formdata
 
 bp = Blueprint("public", __name__)
 
+
+
+def _rearranging() -> bool:
+    """Reordering wishes or adding an offer row without JavaScript is not a sign-up attempt."""
+    return "move" in request.form or "add_offer" in request.form
+
+
 signup_limit = limiter.shared_limit(lambda: current_app.config["RATELIMIT_SIGNUP"], scope="signup",
-                                    methods=["POST"])
+                                    methods=["POST"], exempt_when=_rearranging)
 
 
 @bp.app_template_global("half_days")

@@ -119,3 +119,16 @@ def test_print_command_writes_the_pdf(runner, planned, tmp_path):
 def test_print_command_names_an_unknown_event(runner):
     result = runner.invoke(args=["print", "badges", "999", "-o", "/tmp/x.pdf"])
     assert result.exit_code != 0 and "999" in result.output
+
+
+def test_the_printing_page_offers_every_document(logged_in, planned):
+    event, *_ = planned
+    page = logged_in.get(f"/organisateur/evenements/{event.id}/impression").get_data(as_text=True)
+    for document in ["badges", "plans", "employers", "signs", "grid"]:
+        assert f"/impression/{document}.pdf" in page
+
+
+def test_the_candidate_list_links_each_person_s_plan(logged_in, planned):
+    event, anais, *_ = planned
+    page = logged_in.get(f"/organisateur/evenements/{event.id}/candidats").get_data(as_text=True)
+    assert f"/impression/plans.pdf?candidat={anais.id}" in page

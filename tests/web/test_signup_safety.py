@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import func, select
 
 from jobdating import create_app
 from jobdating.extensions import db
-from jobdating.models import Candidate
+from jobdating.models import Candidate, Event, EventStatus
 from signup_helpers import PDF, candidate_form, mails, private_link
 
 
@@ -31,17 +32,23 @@ def test_a_post_without_csrf_token_is_refused_when_csrf_is_on(app, client, event
     assert db.session.scalar(select(func.count(Candidate.id))) == 0
 
 
-def test_sign_up_posts_are_limited_per_address(tmp_path):
+@contextmanager
+def limited_app(tmp_path, limit: str):
+    """An application with rate limiting on (the shared fixtures turn it off) and one open event."""
     app = create_app({"TESTING": True, "SECRET_KEY": "t", "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": True,
-                      "RATELIMIT_SIGNUP": "3 per hour", "SERVER_NAME": "localhost",
+                      "RATELIMIT_SIGNUP": limit, "SERVER_NAME": "localhost",
                       "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'limit.sqlite3'}",
                       "MAIL_DIR": str(tmp_path / "mail"), "CV_DIR": str(tmp_path / "cv")})
     with app.app_context():
-        from jobdating.models import Event, EventStatus
         db.create_all()
         db.session.add(Event(slug="jd", name="JD", date=dt.date(2027, 3, 18), start_time=dt.time(9),
                              end_time=dt.time(12), status=EventStatus.OPEN))
         db.session.commit()
+        yield app
+
+
+def test_sign_up_posts_are_limited_per_address(tmp_path):
+    with limited_app(tmp_path, "3 per hour") as app:
         client = app.test_client()
         codes = [client.post("/jd/lien-prive", data={"email": f"x{n}@exemple.fr"}).status_code for n in range(4)]
         assert codes == [302, 302, 302, 429]
@@ -84,3 +91,10 @@ def test_a_candidate_token_does_not_open_an_employer_page(client, event, create_
     candidate = create_candidate(event)
     assert client.get(f"/e/{candidate.token}").status_code == 404
     assert client.get(f"/c/{event.employers[0].token}").status_code == 404
+
+
+def test_reordering_wishes_without_javascript_does_not_count_against_the_limit(tmp_path):
+    with limited_app(tmp_path, "2 per hour") as app:
+        client = app.test_client()
+        codes = [client.post("/jd/inscription", data={"move": "0:down"}).status_code for _ in range(4)]
+        assert codes == [200, 200, 200, 200]

@@ -1,0 +1,38 @@
+"""Email: written as .eml files in development and tests, always with a plain-text part; reusable by others."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from jobdating.services.mail import private_url, send_mail, send_private_link
+from signup_helpers import mails, private_link, text_of
+
+
+def test_send_mail_writes_an_eml_file_with_text_html_and_attachments(app):
+    path = send_mail("ines@exemple.fr", "Votre planning", "Bonjour Inès", html="<p>Bonjour Inès</p>",
+                     attachments=[("planning.ics", "text/calendar", b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")])
+    assert Path(path).parent == Path(app.config["MAIL_DIR"]) and path.suffix == ".eml"
+    [message] = mails(app)
+    assert message["To"] == "ines@exemple.fr" and message["Subject"] == "Votre planning"
+    assert text_of(message).strip() == "Bonjour Inès"
+    [attachment] = list(message.iter_attachments())
+    assert attachment.get_filename() == "planning.ics" and "VCALENDAR" in attachment.get_content()
+
+
+def test_nothing_is_sent_for_real_while_mail_goes_to_files(app, monkeypatch):
+    from jobdating.extensions import mail
+    monkeypatch.setattr(mail, "send", lambda message: (_ for _ in ()).throw(AssertionError("sent")))
+    send_mail(["a@exemple.fr", "b@exemple.fr"], "Sujet", "Texte")
+    assert set(mails(app)[0]["To"].split(", ")) == {"a@exemple.fr", "b@exemple.fr"}
+
+
+def test_private_link_emails_work_outside_a_request_for_the_back_office(app, create_event, create_employer):
+    employer = create_employer(create_event(), company="Fibres du Nord")
+    send_private_link(employer, reminder=True)
+    [message] = mails(app)
+    assert "Voici à nouveau le lien privé" in text_of(message)
+    assert private_link(message) == private_url("employer.home", employer.token)
+
+
+def test_the_public_base_url_wins_for_links_in_emails(app):
+    app.config["PUBLIC_BASE_URL"] = "https://jobdating.exemple.fr/"
+    assert private_url("candidate.home", "abc") == "https://jobdating.exemple.fr/c/abc"

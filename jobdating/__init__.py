@@ -61,8 +61,10 @@ def register_extensions(app: Flask) -> None:
 
 
 def select_locale() -> str:
-    from flask import session
+    from flask import current_app, has_request_context, session
 
+    if not has_request_context():  # command line, background jobs: the deployment's default language
+        return current_app.config.get("BABEL_DEFAULT_LOCALE", "fr")
     requested = request.args.get("lang")
     if requested in ("fr", "en"):
         session["lang"] = requested

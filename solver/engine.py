@@ -146,7 +146,7 @@ def solve(instance: Instance, config: SolverConfig | None = None) -> Schedule:
         const = context_constant(problem, context, set(model.by_cand))
         name, placed, _obj, cp_bound = model.solve(
             seconds=clock.left, workers=config.workers, seed=config.seed, stop=config.stop,
-            deterministic=max(0.5, config.time_limit / 3),
+            deterministic=max(0.5, min(config.time_limit / 4, 5.0)),
             on_solution=lambda obj, bnd: clock.report(obj + const, bnd + const))
         if name in ("OPTIMAL", "FEASIBLE"):
             polished = Board(problem)

@@ -23,7 +23,7 @@ class WalkInForm(FlaskForm):
     last_name = StringField(_l("Nom"), validators=[DataRequired(_l("Indiquez le nom.")), Length(max=100)])
     phone = TelField(_l("Téléphone"), validators=[Optional(), Length(max=40)])
     email = EmailField(_l("Adresse e-mail"), validators=[
-        Optional(), Email(_l("Cette adresse e-mail n'est pas valide.")), Length(max=254)])
+        Optional(), Email(_l("Cette adresse e-mail n'est pas valide."), allow_smtputf8=False), Length(max=254)])
     wish1 = SelectField(_l("1er choix"), validators=[DataRequired(_l("Choisissez au moins un employeur."))])
     wish2 = SelectField(_l("2e choix (facultatif)"), validators=[Optional()])
     wish3 = SelectField(_l("3e choix (facultatif)"), validators=[Optional()])

@@ -29,6 +29,10 @@ def send_mail(to: str | Iterable[str], subject: str, text: str, html: str | None
     MAIL_DIR and its path is returned.
     """
     recipients = [to] if isinstance(to, str) else list(to)
+    # Walk-ins without an email get an address under the reserved .invalid domain: nothing to send.
+    recipients = [r for r in recipients if not r.rstrip(">").lower().endswith(".invalid")]
+    if not recipients:
+        return None
     message = Message(subject=subject, recipients=recipients, body=text, html=html,
                       sender=current_app.config.get("MAIL_DEFAULT_SENDER"))
     for filename, content_type, data in attachments:

@@ -6,7 +6,7 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from ..models import Candidate, Employer, Event, Offer, hhmm
+from ..models import SITUATION_LABELS, Candidate, Employer, Event, Offer, hhmm
 from ..extensions import db
 from sqlalchemy import select
 
@@ -26,6 +26,7 @@ def plan_rows(event: Event) -> dict[str, list[dict[str, Any]]]:
             else interview.table
         row = {"start": hhmm(interview.start), "end": hhmm(interview.end), "table": room_table,
                "company": employer.company, "candidate": candidate.full_name,
+               "situation": SITUATION_LABELS[candidate.situation],
                "offers": [titles[o] for o in interview.offers or [] if o in titles]}
         plans[f"C{candidate.id}"].append(row)
         plans[f"E{employer.id}"].append(row)

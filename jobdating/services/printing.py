@@ -4,10 +4,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from flask import current_app, has_request_context, request
-
 from .. import pdf
-from ..models import Candidate, Employer, Event, Interview, SITUATION_LABELS
+from ..models import SITUATION_LABELS, Candidate, Employer, Event, Interview
+from .mail import private_url
 
 DOCUMENTS = {
     "badges": "badges",
@@ -27,18 +26,9 @@ def room_number(employer: Employer, table: int) -> int:
     return (employer.first_table or 1) + table - 1
 
 
-def base_url() -> str:
-    configured = current_app.config.get("PUBLIC_BASE_URL")
-    if configured:
-        return configured.rstrip("/")
-    if has_request_context():
-        return request.host_url.rstrip("/")
-    return "http://127.0.0.1:5000"
-
-
 def checkin_url(candidate: Candidate) -> str:
     """What a candidate's badge QR code carries: the private link, which the front desk scans to check in."""
-    return f"{base_url()}/c/{candidate.token}"
+    return private_url("candidate.home", candidate.token)
 
 
 def event_info(event: Event) -> pdf.EventInfo:
@@ -74,6 +64,43 @@ def candidate_plan(candidate: Candidate) -> pdf.CandidatePlan:
             for i in interviews
         ),
     )
+
+
+def _time(text: str) -> dt.time:
+    return dt.datetime.strptime(text, "%H:%M").time()
+
+
+def published_candidate_plan(candidate: Candidate, rows: list[dict]) -> pdf.CandidatePlan:
+    """A candidate's plan from the published copy (services.planning), what their private page shows."""
+    return pdf.CandidatePlan(
+        first_name=candidate.first_name, last_name=candidate.last_name,
+        interviews=tuple(pdf.CandidateInterview(start=_time(r["start"]), end=_time(r["end"]), company=r["company"],
+                                                offer=", ".join(r["offers"]), table=r["table"]) for r in rows),
+    )
+
+
+def published_employer_sheets(employer: Employer, rows: list[dict]) -> list[pdf.EmployerSheet]:
+    """An employer's table sheets from the published copy, one per room table."""
+    present_from, present_until = _presence(employer)
+    return [
+        pdf.EmployerSheet(
+            company=employer.company, table=room, contact_name=employer.contact_name,
+            present_from=present_from, present_until=present_until,
+            interviews=tuple(pdf.EmployerInterview(start=_time(r["start"]), end=_time(r["end"]),
+                                                   candidate_name=r["candidate"], situation=r.get("situation", ""),
+                                                   offer=", ".join(r["offers"]))
+                             for r in rows if r["table"] == room),
+        )
+        for room in employer.room_tables()
+    ]
+
+
+def render_published_plan(person: Candidate | Employer, rows: list[dict]) -> bytes:
+    """The PDF a candidate or an employer downloads from their private page."""
+    info = event_info(person.event)
+    if isinstance(person, Candidate):
+        return pdf.render_candidate_plans(info, [published_candidate_plan(person, rows)])
+    return pdf.render_employer_sheets(info, published_employer_sheets(person, rows))
 
 
 def _presence(employer: Employer) -> tuple[dt.time | None, dt.time | None]:

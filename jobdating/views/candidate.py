@@ -8,9 +8,9 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..forms.signup import ConfirmForm, WishesForm
-from ..models import Candidate, EventStatus, Interview
+from ..models import Candidate
 from ..services import cv as cv_files
-from ..services import registration, windows
+from ..services import planning, registration, windows
 from ..services.registration import RegistrationError
 from . import formdata
 
@@ -22,20 +22,6 @@ def _candidate(token: str) -> Candidate:
     if candidate is None:
         abort(404)
     return candidate
-
-
-def plan_rows(interviews: list[Interview]) -> list[dict]:
-    """Interviews as rows to show: times, who, the room table number, the offers it covers."""
-    rows = []
-    for interview in sorted(interviews, key=lambda i: (i.start, i.table)):
-        employer = interview.employer
-        tables = employer.room_tables()
-        offers = {o.id: o.title for o in employer.offers}
-        rows.append(dict(start=interview.start, end=interview.end, employer=employer,
-                         candidate=interview.candidate,
-                         room_table=tables[interview.table - 1] if interview.table <= len(tables) else interview.table,
-                         table=interview.table, offers=[offers[i] for i in interview.offers or [] if i in offers]))
-    return rows
 
 
 @bp.route("/c/<token>", methods=["GET", "POST"])
@@ -63,12 +49,12 @@ def home(token: str):
         else:
             flash(_("Vos vœux et vos disponibilités sont enregistrés."), "success")
             return redirect(url_for("candidate.home", token=token))
-    published = event.status == EventStatus.PUBLISHED
+    plan = planning.plan_for_candidate(candidate)
     return render_template(
         "candidate/home.html", candidate=candidate, event=event, form=form, editable=editable,
         groups=formdata.wish_groups(event), reordered=reordered,
-        availability=windows.describe(event, candidate.available), published=published,
-        plan=plan_rows(candidate.interviews) if published else [])
+        availability=windows.describe(event, candidate.available), published=plan is not None,
+        plan=plan or [])
 
 
 @bp.route("/c/<token>/retrait", methods=["GET", "POST"])

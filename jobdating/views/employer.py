@@ -7,12 +7,12 @@ from flask_babel import ngettext
 
 from ..extensions import db
 from ..forms.employer import EmployerForm, PreselectionForm
-from ..models import Candidate, Decision, Employer, EventStatus
+from ..models import Candidate, Decision, Employer
 from ..services import cv as cv_files
-from ..services import preselection, registration, windows
+from ..services import planning, preselection, registration, windows
 from ..services.registration import DuplicateEmail, RegistrationError
 from . import formdata
-from .candidate import cv_download, plan_rows
+from .candidate import cv_download
 
 bp = Blueprint("employer", __name__)
 
@@ -28,14 +28,13 @@ def _employer(token: str) -> Employer:
 def home(token: str):
     employer = _employer(token)
     event = employer.event
-    published = event.status == EventStatus.PUBLISHED
+    plan = planning.plan_for_employer(employer)
     wishers = preselection.wishers(employer)
     counts = {decision: sum(1 for w in wishers if w.decision == decision) for decision in Decision}
     return render_template(
         "employer/home.html", employer=employer, event=event, wishers=wishers, counts=counts,
         form=PreselectionForm(), can_decide=preselection.preselection_is_open(employer),
-        editable=event.signup_is_open(), published=published,
-        plan=plan_rows(employer.interviews) if published else [],
+        editable=event.signup_is_open(), published=plan is not None, plan=plan or [],
         presence=windows.describe(event, employer.available),
         preferred=windows.describe(event, employer.preferred) if employer.preferred else _("Pas de préférence"))
 

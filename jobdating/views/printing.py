@@ -1,19 +1,12 @@
 """PDF downloads: the organizer prints documents; candidates and employers download their own plan."""
 from __future__ import annotations
 
-import hmac
-
 from flask import Blueprint, Response, abort, render_template, request
 from flask_login import login_required
-from sqlalchemy import select
 
 from ..extensions import db
-from ..models import Candidate, Employer, Event, EventStatus
-
-
-def _published(event: Event) -> bool:
-    return event.status == EventStatus.PUBLISHED or event.published_at is not None
-from ..services import printing
+from ..models import Candidate, Employer, Event
+from ..services import planning, printing, registration
 
 bp = Blueprint("printing", __name__)
 
@@ -59,8 +52,8 @@ def event_document(event_id: int, document: str):
 
 
 def _by_token(model, token: str):
-    row = db.session.scalar(select(model).where(model.token == token))
-    if row is None or not hmac.compare_digest(row.token, token):
+    row = registration.find_by_token(model, token)
+    if row is None:
         abort(404)
     return row
 
@@ -68,16 +61,18 @@ def _by_token(model, token: str):
 @bp.route("/c/<token>/planning.pdf")
 def candidate_plan(token: str):
     candidate = _by_token(Candidate, token)
-    if not _published(candidate.event):
+    rows = planning.plan_for_candidate(candidate)
+    if rows is None:
         abort(404)
-    data = printing.render(candidate.event, "plans", candidates=[candidate])
-    return _pdf(data, printing.filename(candidate.event, "plans", "personnel"))
+    return _pdf(printing.render_published_plan(candidate, rows),
+                printing.filename(candidate.event, "plans", "personnel"))
 
 
 @bp.route("/e/<token>/planning.pdf")
 def employer_plan(token: str):
     employer = _by_token(Employer, token)
-    if not _published(employer.event):
+    rows = planning.plan_for_employer(employer)
+    if rows is None:
         abort(404)
-    data = printing.render(employer.event, "employers", employers=[employer])
-    return _pdf(data, printing.filename(employer.event, "employers", "personnel"))
+    return _pdf(printing.render_published_plan(employer, rows),
+                printing.filename(employer.event, "employers", "personnel"))

@@ -34,7 +34,7 @@ def test_stop_event_returns_the_best_plan_so_far_quickly():
 
 
 def test_same_seed_gives_the_same_plan():
-    inst = generate(6, 40, seed=5)
+    inst = generate(5, 25, seed=5)
     first = solve(inst, SolverConfig(time_limit=8, workers=2, seed=7))
     second = solve(inst, SolverConfig(time_limit=8, workers=2, seed=7))
     assert first.interviews == second.interviews

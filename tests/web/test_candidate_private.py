@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from jobdating.extensions import db
+from jobdating.services.publish import publish
 from jobdating.models import Candidate, EventStatus, Interview, Preselection, Decision, Wish
 from signup_helpers import candidate_form, with_cv
 
@@ -92,8 +93,8 @@ def test_the_published_plan_lists_the_candidates_interviews_with_room_tables(cli
     employer = event.employers[0]
     db.session.add(Interview(event=event, candidate=candidate, employer=employer, table=1,
                              start=dt.time(9, 30), end=dt.time(9, 45), offers=[employer.offers[0].id]))
-    event.status = EventStatus.PUBLISHED
     db.session.commit()
+    publish(event, None)
     page = unescape(client.get(f"/c/{candidate.token}").text)
     assert "Mon planning" in page and "09:30–09:45" in page and "Cariste" in page
     assert '<td class="num">4</td>' in page

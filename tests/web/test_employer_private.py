@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from jobdating.extensions import db
+from jobdating.services.publish import publish
 from jobdating.models import Candidate, Decision, EventStatus, Interview, Preselection
 from jobdating.services.instance import instance_dict
 from signup_helpers import candidate_form, employer_form, with_cv
@@ -130,8 +131,8 @@ def test_the_published_plan_lists_the_employers_interviews(client, event, employ
     ines = sign_up(client, "ines@exemple.fr", [f"E{employer.id}"], first_name="Inès")
     db.session.add(Interview(event=event, candidate=ines, employer=employer, table=2, start=dt.time(10, 0),
                              end=dt.time(10, 15)))
-    event.status = EventStatus.PUBLISHED
     db.session.commit()
+    publish(event, None)
     page = unescape(client.get(f"/e/{employer.token}").text)
     assert "Notre planning" in page and "10:00–10:15" in page and "Inès Haddad" in page
     client.post(f"/e/{employer.token}/preselection", data={"decide": f"{ines.id}:declined"})

@@ -82,23 +82,39 @@ def test_a_person_of_another_event_is_not_printed(logged_in, planned, create_eve
     assert response.status_code == 404
 
 
-def test_a_candidate_downloads_their_own_plan_once_published(client, planned):
+def _publish(event):
+    from jobdating.services.publish import publish
+
+    publish(event, None)
+
+
+def test_a_candidate_downloads_their_own_published_plan(client, planned):
     event, anais, *_ = planned
     assert client.get(f"/c/{anais.token}/planning.pdf").status_code == 404
-    event.status = EventStatus.PUBLISHED
-    db.session.commit()
+    _publish(event)
     response = client.get(f"/c/{anais.token}/planning.pdf")
     assert response.status_code == 200
-    assert "Lefèvre-Da Conceição" in _text(response.data)
+    text = _text(response.data)
+    assert "Lefèvre-Da Conceição" in text and "9 h 15" in text and "Cariste" in text
     assert client.get("/c/not-a-token/planning.pdf").status_code == 404
 
 
-def test_an_employer_downloads_its_own_sheets_once_published(client, planned):
-    event, _, _, logistics, _ = planned
-    event.status = EventStatus.PUBLISHED
+def test_a_personal_plan_shows_the_published_copy_not_later_hand_changes(client, planned):
+    event, anais, _, logistics, _ = planned
+    _publish(event)
+    moved = next(i for i in anais.interviews if i.employer_id == logistics.id)
+    moved.start, moved.end = dt.time(11, 0), dt.time(11, 15)
     db.session.commit()
+    text = _text(client.get(f"/c/{anais.token}/planning.pdf").data)
+    assert "9 h 15" in text and "11 h 00" not in text
+
+
+def test_an_employer_downloads_its_own_published_sheets(client, planned):
+    event, _, _, logistics, _ = planned
+    _publish(event)
     text = _text(client.get(f"/e/{logistics.token}/planning.pdf").data)
     assert "Logistique Artois" in text and "Robotique Lens" not in text
+    assert "Lefèvre-Da" in text and "Étudiant·e" in text
 
 
 def test_badges_carry_the_candidate_check_in_link(app, planned):

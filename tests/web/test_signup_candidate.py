@@ -209,3 +209,10 @@ def test_arrow_buttons_reorder_wishes_without_javascript_and_save_nothing(client
     page = unescape(post(client, candidate_form(keys(event), move="0:down")).text)
     assert page.index(f'value="{second}" selected') < page.index(f'value="{first}" selected')
     assert "L'ordre de vos vœux est modifié" in page and count_candidates() == 0
+
+
+def test_an_email_with_an_accented_mailbox_name_is_refused_kindly(client, event):
+    page = unescape(post(client, candidate_form(keys(event), email="anaïs@exemple.fr")).text)
+    assert "Cette adresse e-mail n'est pas valide" in page
+    assert 'value="anaïs@exemple.fr"' in page
+    assert count_candidates() == 0

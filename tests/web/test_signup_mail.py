@@ -1,6 +1,7 @@
 """Email: written as .eml files in development and tests, always with a plain-text part; reusable by others."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from jobdating.services.mail import private_url, send_mail, send_private_link
@@ -36,3 +37,16 @@ def test_private_link_emails_work_outside_a_request_for_the_back_office(app, cre
 def test_the_public_base_url_wins_for_links_in_emails(app):
     app.config["PUBLIC_BASE_URL"] = "https://jobdating.exemple.fr/"
     assert private_url("candidate.home", "abc") == "https://jobdating.exemple.fr/c/abc"
+
+
+def test_addresses_under_the_reserved_invalid_domain_get_no_mail(app):
+    from jobdating.services.mail import send_mail
+
+    assert send_mail("sur-place-12@sur-place.invalid", "Sujet", "Texte") is None
+    assert not os.path.exists(app.config["MAIL_DIR"]) or os.listdir(app.config["MAIL_DIR"]) == []
+
+
+def test_translations_work_outside_a_request(app):
+    from flask_babel import gettext
+
+    assert gettext("Accueil") == "Accueil"

@@ -1,0 +1,81 @@
+"""Property-based tests on small random instances: every plan is valid and independent of input order."""
+import random
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from solver import SolverConfig, instance_from_dict, solve, validate
+from plans import candidate, employer, instance
+
+WINDOWS = [None, [["09:00", "09:45"]], [["09:30", "10:30"]], [["09:15", "10:00"]]]
+
+
+@st.composite
+def small_instances(draw):
+    n_emp = draw(st.integers(1, 4))
+    employers = []
+    for i in range(n_emp):
+        tables = draw(st.integers(0, 2))
+        offers = []
+        if tables == 2 and draw(st.booleans()):
+            offers = [{"id": f"O{i}a", "title": "a", "tables": [1]}, {"id": f"O{i}b", "title": "b"}]
+        fields = {"max_consecutive": draw(st.sampled_from([None, 1, 2])),
+                  "max_interviews": draw(st.sampled_from([None, 1, 3])), "offers": offers}
+        window = draw(st.sampled_from(WINDOWS))
+        if window:
+            fields["available"] = window
+        if draw(st.booleans()):
+            fields["preferred"] = [["09:00", "09:30"]]
+        employers.append(employer(f"E{i}", tables, **fields))
+    targets = [e["id"] for e in employers] + [o["id"] for e in employers for o in e["offers"]]
+    candidates = []
+    for j in range(draw(st.integers(0, 7))):
+        wishes = draw(st.lists(st.sampled_from(targets), max_size=4, unique=True))
+        fields = {"max_interviews": draw(st.sampled_from([None, 1, 2]))}
+        window = draw(st.sampled_from(WINDOWS))
+        if window:
+            fields["available"] = window
+        candidates.append(candidate(f"C{j}", *wishes, **fields))
+        for e in employers:
+            roll = draw(st.integers(0, 9))
+            if roll == 0:
+                e.setdefault("rejects", []).append(f"C{j}")
+            elif roll == 1:
+                e.setdefault("favorites", []).append(f"C{j}")
+    gap = draw(st.integers(0, 1))
+    return instance(employers, candidates, end="10:30",
+                    event={"min_gap_slots": gap, "breaks": [["09:45", "10:00"]]})
+
+
+FAST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(small_instances())
+def test_every_plan_passes_the_independent_check_and_explains_every_unmet_wish(data):
+    inst = instance_from_dict(data)
+    plan = solve(inst, SolverConfig(time_limit=5, workers=1))
+    report = validate(inst, plan)
+    assert report.ok, report.violations
+    met = {(i.candidate, i.employer) for i in plan.interviews}
+    owner = {o["id"]: e["id"] for e in data["employers"] for o in e["offers"]}
+    for c in data["candidates"]:
+        for wish in c["wishes"]:
+            granted = (c["id"], owner.get(wish, wish)) in met
+            explained = any(u.candidate == c["id"] and u.wish == wish for u in plan.unmet)
+            assert granted != explained
+    assert plan.stats["interviews"] <= plan.solver["upper_bound_interviews"]
+    assert plan.stats["covered"] <= plan.solver["upper_bound_covered"]
+
+
+@FAST
+@given(small_instances(), st.randoms(use_true_random=False))
+def test_shuffling_the_input_order_does_not_change_the_figures(data, rng: random.Random):
+    first = solve(instance_from_dict(data), SolverConfig(time_limit=5, workers=1))
+    shuffled = dict(data, employers=rng.sample(data["employers"], len(data["employers"])),
+                    candidates=rng.sample(data["candidates"], len(data["candidates"])))
+    second = solve(instance_from_dict(shuffled), SolverConfig(time_limit=5, workers=1))
+    assert first.solver["status"] == second.solver["status"] == "OPTIMAL"
+    assert first.solver["objective"] == second.solver["objective"]
+    for key in ("covered", "interviews"):
+        assert first.stats[key] == second.stats[key]

@@ -125,8 +125,10 @@ def solve(instance: Instance, config: SolverConfig | None = None) -> Schedule:
     settled = False
     if free and not clock.over():
         selection = PairSelection(problem)
-        name, chosen, sel_bound = selection.solve(seconds=clock.left * 0.6, seed=config.seed,
-                                                  hint=set(board.assign), stop=config.stop)
+        share = 0.6 if size <= config.full_model_limit else 0.85
+        name, chosen, sel_bound = selection.solve(
+            seconds=clock.left * share, seed=config.seed, hint=set(board.assign), stop=config.stop,
+            on_solution=lambda obj, bnd: clock.report(max(best, obj), bnd))
         if name == "OPTIMAL":
             bound = sel_bound
         if chosen:

@@ -242,30 +242,36 @@ class InterviewModel:
         params.interleave_search = workers > 1
         params.log_search_progress = False
 
-        class Callback(cp_model.CpSolverSolutionCallback):
-            def on_solution_callback(cb):
-                if on_solution:
-                    on_solution(cb.objective_value, cb.best_objective_bound)
-                if stop is not None and stop.is_set():
-                    cb.stop_search()
-
-        done = threading.Event()
-
-        def watch():
-            while not done.wait(0.05):
-                if stop.is_set():
-                    solver.stop_search()
-                    return
-
-        watcher = threading.Thread(target=watch, daemon=True) if stop is not None else None
-        if watcher:
-            watcher.start()
-        try:
-            status = solver.solve(self.model, Callback())
-        finally:
-            done.set()
+        status = run_solver(solver, self.model, stop, on_solution)
         name = solver.status_name(status)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return name, {}, 0.0, float("inf")
         placed = {p: s for (p, s), v in self.y.items() if solver.boolean_value(v)}
         return name, placed, solver.objective_value, solver.best_objective_bound
+
+
+def run_solver(solver: cp_model.CpSolver, model: cp_model.CpModel, stop: threading.Event | None,
+               on_solution=None) -> int:
+    """CpSolver.solve that reports each solution (objective, bound) and stops when `stop` is set."""
+
+    class Callback(cp_model.CpSolverSolutionCallback):
+        def on_solution_callback(cb):
+            if on_solution:
+                on_solution(cb.objective_value, cb.best_objective_bound)
+
+    done = threading.Event()
+
+    def watch():
+        while not done.wait(0.05):
+            if stop.is_set():
+                solver.stop_search()
+                return
+
+    if stop is not None:
+        if stop.is_set():
+            return cp_model.UNKNOWN
+        threading.Thread(target=watch, daemon=True).start()
+    try:
+        return solver.solve(model, Callback())
+    finally:
+        done.set()

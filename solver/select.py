@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
+from .model import run_solver
 from .objective import PREFERRED, STABLE, tier
 from .problem import Problem
 
@@ -100,7 +101,8 @@ class PairSelection:
                 if len(inside) > limit:
                     self.model.add(sum(inside) <= limit)
 
-    def solve(self, *, seconds: float, seed: int, hint: set[int], stop=None) -> tuple[str, list[int], float]:
+    def solve(self, *, seconds: float, seed: int, hint: set[int], stop=None,
+              on_solution=None) -> tuple[str, list[int], float]:
         """Single-threaded on purpose: on this model one CP-SAT worker proves optimality faster than
         the parallel portfolio on two cores, and it makes the result reproducible (deterministic time)."""
         for p, v in self.x.items():
@@ -114,18 +116,18 @@ class PairSelection:
         solver.parameters.max_deterministic_time = max(0.05, seconds) / 2
         solver.parameters.num_workers = 1
         solver.parameters.random_seed = seed
-        if stop is not None and stop.is_set():
-            return "UNKNOWN", [], float("inf")
-        status = solver.solve(self.model)
+        const, slack = self.constant(), PREFERRED * len(self.x)
+        report = None if on_solution is None else (lambda obj, bnd: on_solution(obj + const, bnd + const + slack))
+        status = run_solver(solver, self.model, stop, report)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return solver.status_name(status), [], float("inf")
         chosen = [p for p, v in self.x.items() if solver.boolean_value(v)]
-        return solver.status_name(status), chosen, solver.best_objective_bound + self.constant()
+        return solver.status_name(status), chosen, solver.best_objective_bound + const + slack
 
     def constant(self) -> int:
-        """What the model leaves out but a plan always has: fixed interviews and their tiers, plus the
-        most the slot-dependent terms could add (each interview in a preferred window)."""
+        """What the model leaves out but a plan always has: the fixed interviews and their tiers.
+        (The bound adds the most the slot-dependent terms could bring: every interview preferred.)"""
         problem = self.problem
         total = sum(fx.value for fx in problem.fixed)
         total += sum(tier(j) for slots in self.fixed_c.values() for j in range(1, len(slots) + 1))
-        return total + PREFERRED * len(self.x)
+        return total

@@ -145,6 +145,7 @@ class Employer(db.Model):
     max_interviews: Mapped[int | None]
     max_consecutive: Mapped[int | None]
     token: Mapped[str] = mapped_column(String(64), unique=True, default=new_token)
+    consent_at: Mapped[dt.datetime | None]
     arrived_at: Mapped[dt.datetime | None]
     plan_digest: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

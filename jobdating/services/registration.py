@@ -243,14 +243,16 @@ def _fill_employer(employer: Employer, values: dict[str, Any], offers, available
 
 
 def register_employer(event: Event, *, offers: Sequence[dict[str, Any]], available: list | None = None,
-                      preferred: list | None = None, check_open: bool = True, notify: bool = True,
-                      **details: Any) -> Employer:
+                      preferred: list | None = None, consent: bool = False, check_open: bool = True,
+                      notify: bool = True, **details: Any) -> Employer:
     """Create an employer and its offers (dicts: title, contract_type, description, tables)."""
     _check_open(event, check_open)
+    if not consent:
+        raise RegistrationError(_l("Cochez cette case pour pouvoir vous inscrire."), "consent")
     values = _details(EMPLOYER_DETAILS, details)
     if _email_taken(Employer, event, values.get("email", ""), None):
         raise DuplicateEmail(_l("Cette adresse e-mail est déjà inscrite pour ce job dating."), "email")
-    employer = Employer(event=event)
+    employer = Employer(event=event, consent_at=dt.datetime.now())
     try:
         _fill_employer(employer, values, offers, available, preferred)
         db.session.add(employer)

@@ -128,7 +128,7 @@ def new_employer(event_id: int):
     form = OnBehalfEmployerForm()
     if not formdata.add_offer_row(form) and form.validate_on_submit():
         try:
-            employer = register_employer(event, check_open=False, **_employer_values(form, event))
+            employer = register_employer(event, check_open=False, consent=True, **_employer_values(form, event))
         except RegistrationError as error:
             formdata.attach_error(form, error)
         else:

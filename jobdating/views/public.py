@@ -130,7 +130,8 @@ def employer_signup(slug: str):
         try:
             employer = registration.register_employer(
                 event, offers=formdata.offer_rows(form), available=formdata.window(form.presence, event),
-                preferred=formdata.window(form.preferred, event), **formdata.employer_details(form))
+                preferred=formdata.window(form.preferred, event), consent=form.consent.data,
+                **formdata.employer_details(form))
         except DuplicateEmail as error:
             duplicate = True
             formdata.attach_error(form, error)

@@ -92,3 +92,10 @@ def test_employer_sign_up_is_refused_when_closed(client, event):
     db.session.commit()
     assert "Les inscriptions sont closes" in post(client, employer_form()).text
     assert count_employers() == 0
+
+
+def test_the_employer_s_consent_is_recorded_with_its_date(client, event):
+    client.post("/jd-lens/employeurs/inscription", data=employer_form())
+    employer = db.session.scalar(select(Employer))
+    assert employer.consent_at is not None
+

@@ -1,7 +1,9 @@
 """Proven upper bounds on interviews and on covered candidates, by max-flow relaxation."""
 from __future__ import annotations
 
-from ortools.graph.python import max_flow
+from ortools.graph.python import max_flow, min_cost_flow
+
+from .objective import STABLE, tier
 
 from .problem import Problem
 
@@ -37,12 +39,8 @@ def employer_room(problem: Problem, e: int, fixed: dict[int, set[int]], tables=N
     return max(0, min(total, problem.max_int[e] - n_fixed))
 
 
-def upper_bounds(problem: Problem, cover: dict[int, int] | None = None) -> tuple[int, int]:
-    """(interviews, covered): max flows source -> candidate -> pair -> (employer, slot, its tables)
-    -> (employer, table, slot) -> (employer, table) -> employer -> sink.
-
-    When `cover` is a dict, it receives for each candidate the pair its first interview uses in a
-    maximum covering flow (a good start for the greedy plan)."""
+def fixed_sets(problem: Problem) -> tuple[dict[int, set[int]], dict[int, dict[int, set[int]]]]:
+    """Slots of the fixed interviews, per candidate and per employer table."""
     fixed_c: dict[int, set[int]] = {}
     fixed_e: dict[int, dict[int, set[int]]] = {}
     for fx in problem.fixed:
@@ -50,53 +48,110 @@ def upper_bounds(problem: Problem, cover: dict[int, int] | None = None) -> tuple
             fixed_c.setdefault(fx.c, set()).add(fx.slot)
         if fx.e >= 0:
             fixed_e.setdefault(fx.e, {}).setdefault(fx.table, set()).add(fx.slot)
-    covered_fixed = len(fixed_c)
+    return fixed_c, fixed_e
+
+
+def network(problem: Problem, arc, candidate_arcs, pair_cost=lambda p: 0) -> dict[int, int]:
+    """The relaxation shared by the bounds and the flow selection: source -> candidate (arcs from
+    `candidate_arcs(c, node, room)`) -> pair -> (employer, slot, its tables) -> (employer, table, slot)
+    -> (employer, table) -> employer -> sink. `arc(tail, head, capacity, cost)` adds an arc and returns
+    its index; nodes 0 and 1 are source and sink. Returns the candidate -> pair arc of each pair."""
+    fixed_c, fixed_e = fixed_sets(problem)
+    node: dict = {}
+
+    def index(key):
+        if key not in node:
+            node[key] = len(node) + 2
+        return node[key]
+    for c in range(len(problem.cands)):
+        room = candidate_room(problem, c, fixed_c.get(c, set()))
+        if room > 0:
+            candidate_arcs(c, index(("c", c)), room)
+    for e in range(len(problem.emps)):
+        room = employer_room(problem, e, fixed_e.get(e, {}))
+        if room > 0:
+            arc(index(("e", e)), 1, room, 0)
+            for t in range(1, problem.tables[e] + 1):
+                per_table = employer_room(problem, e, fixed_e.get(e, {}), tables=(t,))
+                if per_table > 0:
+                    arc(index(("t", e, t)), node[("e", e)], per_table, 0)
+    arcs: dict[int, int] = {}
+    for p in problem.free_pairs:
+        pair = problem.pairs[p]
+        if ("c", pair.c) not in node or ("e", pair.e) not in node or not pair.slots:
+            continue
+        arcs[p] = arc(node[("c", pair.c)], index(("p", p)), 1, pair_cost(p))
+        for s in pair.slots:
+            key = ("es", pair.e, s, pair.tables)
+            if key not in node:
+                index(key)
+                for t in pair.tables:
+                    if ("t", pair.e, t) not in node or s in fixed_e.get(pair.e, {}).get(t, ()):
+                        continue
+                    slot_key = ("ets", pair.e, t, s)
+                    if slot_key not in node:
+                        arc(index(slot_key), node[("t", pair.e, t)], 1, 0)
+                    arc(node[key], node[slot_key], 1, 0)
+            arc(node[("p", p)], node[key], 1, 0)
+    return arcs
+
+
+def upper_bounds(problem: Problem, cover: dict[int, int] | None = None) -> tuple[int, int]:
+    """(interviews, covered): maximum flows through `network`, with each candidate's capacity its
+    room (interviews) or 1 for candidates without a fixed interview (covered).
+
+    When `cover` is a dict, it receives for each candidate the pair its first interview uses in a
+    maximum covering flow (a good start for the greedy plan)."""
+    fixed_c, _ = fixed_sets(problem)
     result = []
     for covering in (False, True):
         flow = max_flow.SimpleMaxFlow()
-        source, sink = 0, 1
-        node = {}
-        arcs: dict[int, int] = {}
 
-        def index(key):
-            if key not in node:
-                node[key] = len(node) + 2
-            return node[key]
-        for c in range(len(problem.cands)):
-            room = candidate_room(problem, c, fixed_c.get(c, set()))
-            if covering:
-                room = 0 if c in fixed_c else min(room, 1)
-            if room > 0:
-                flow.add_arc_with_capacity(source, index(("c", c)), room)
-        for e in range(len(problem.emps)):
-            room = employer_room(problem, e, fixed_e.get(e, {}))
-            if room > 0:
-                flow.add_arc_with_capacity(index(("e", e)), sink, room)
-                for t in range(1, problem.tables[e] + 1):
-                    per_table = employer_room(problem, e, fixed_e.get(e, {}), tables=(t,))
-                    if per_table > 0:
-                        flow.add_arc_with_capacity(index(("t", e, t)), node[("e", e)], per_table)
-        for p in problem.free_pairs:
-            pair = problem.pairs[p]
-            if ("c", pair.c) not in node or ("e", pair.e) not in node or not pair.slots:
-                continue
-            arcs[p] = flow.add_arc_with_capacity(index(("c", pair.c)), index(("p", p)), 1)
-            for s in pair.slots:
-                key = ("es", pair.e, s, pair.tables)
-                if key not in node:
-                    index(key)
-                    for t in pair.tables:
-                        if ("t", pair.e, t) not in node or s in fixed_e.get(pair.e, {}).get(t, ()):
-                            continue
-                        slot_key = ("ets", pair.e, t, s)
-                        if slot_key not in node:
-                            flow.add_arc_with_capacity(index(slot_key), node[("t", pair.e, t)], 1)
-                        flow.add_arc_with_capacity(node[key], node[slot_key], 1)
-                flow.add_arc_with_capacity(index(("p", p)), node[key], 1)
-        if len(node) == 0 or flow.solve(source, sink) != flow.OPTIMAL:
+        def arc(tail, head, capacity, _cost):
+            return flow.add_arc_with_capacity(tail, head, capacity)
+
+        def candidate_arcs(c, node, room):
+            if not covering:
+                flow.add_arc_with_capacity(0, node, room)
+            elif c not in fixed_c:
+                flow.add_arc_with_capacity(0, node, 1)
+        arcs = network(problem, arc, candidate_arcs)
+        if not arcs or flow.solve(0, 1) != flow.OPTIMAL:
             result.append(0)
-        else:
-            result.append(flow.optimal_flow())
-            if covering and cover is not None:
-                cover.update({problem.pairs[p].c: p for p, arc in arcs.items() if flow.flow(arc) > 0})
-    return len(problem.fixed) + result[0], covered_fixed + result[1]
+            continue
+        result.append(flow.optimal_flow())
+        if covering and cover is not None:
+            cover.update({problem.pairs[p].c: p for p, a in arcs.items() if flow.flow(a) > 0})
+    return len(problem.fixed) + result[0], len(fixed_c) + result[1]
+
+
+def flow_selection(problem: Problem) -> list[int]:
+    """Who meets whom by a min-cost flow through `network`: candidate arcs priced by fairness tier,
+    pair arcs by rank, favourite and stability. Exact for the relaxation, fast at any size; it lacks
+    the candidates' own timing, which the timing stage then repairs."""
+    fixed_c, _ = fixed_sets(problem)
+    flow = min_cost_flow.SimpleMinCostFlow()
+    supply = 0
+
+    def arc(tail, head, capacity, cost):
+        return flow.add_arc_with_capacity_and_unit_cost(tail, head, capacity, cost)
+
+    def candidate_arcs(c, node, room):
+        nonlocal supply
+        k0 = len(fixed_c.get(c, ()))
+        for j in range(room):
+            flow.add_arc_with_capacity_and_unit_cost(0, node, 1, -tier(k0 + j + 1))
+        supply += room
+
+    def pair_cost(p):
+        pair = problem.pairs[p]
+        return -(pair.value + (STABLE if pair.previous else 0))
+    arcs = network(problem, arc, candidate_arcs, pair_cost)
+    if not arcs:
+        return []
+    flow.add_arc_with_capacity_and_unit_cost(0, 1, supply, 0)
+    flow.set_node_supply(0, supply)
+    flow.set_node_supply(1, -supply)
+    if flow.solve() != flow.OPTIMAL:
+        return []
+    return [p for p, a in arcs.items() if flow.flow(a) > 0]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .board import Board
-from .bounds import upper_bounds
+from .bounds import flow_selection, upper_bounds
 from .compact import compact
 from .explain import explain_unmet
 from .greedy import greedy, try_place
@@ -58,9 +58,14 @@ class Clock:
     def over(self) -> bool:
         return self.left <= 0 or self.config.stop.is_set()
 
+    best: float = float("-inf")
+    bound: float = float("inf")
+
     def report(self, objective: float, bound: float) -> None:
+        """Progress never goes backwards: the best objective so far and the best bound so far."""
+        self.best, self.bound = max(self.best, objective), min(self.bound, bound)
         if self.config.progress:
-            self.config.progress(objective, bound, self.elapsed)
+            self.config.progress(self.best, self.bound, self.elapsed)
 
 
 def context_constant(problem: Problem, context: Board, modelled: set[int]) -> int:
@@ -98,49 +103,56 @@ def _better(problem: Problem, board: Board, best: int, candidate: Board) -> tupl
     return (candidate, value, True) if value > best else (board, best, False)
 
 
+def _timed(problem: Problem, pairs: list[int] | None, seed: int, clock: Clock,
+           first: dict[int, int] | None = None) -> tuple[Board, bool]:
+    """Greedy timing of the given pairs (all wishes when None), then fill and compact the days;
+    also says whether every given pair found a slot."""
+    board = greedy(problem, seed, pairs=pairs, first=first)
+    realised = pairs is not None and all(p in board.assign for p in pairs)
+    fill(board)
+    compact(board, should_stop=clock.over)
+    return board, realised
+
+
 def solve(instance: Instance, config: SolverConfig | None = None) -> Schedule:
     """Plan the day: always returns a valid schedule, the best found within the limits.
 
-    1. greedy plan (fallback and hint), compacted by local search;
-    2. pair selection (select.py, CP-SAT over one boolean per wish) decides who meets whom,
-       then the greedy times those pairs and the local search compacts the days;
-    3. when the instance is small enough, the whole timing model (model.py) polishes the plan and
-       can prove it optimal; otherwise neighbourhoods of it are re-solved (lns.py) while time is left.
+    1. constructive plans: who meets whom by a min-cost flow (bounds.flow_selection) and by a
+       round-robin greedy seeded with a maximum covering flow; both timed greedily and compacted by
+       local search (compact.py). The better one is the fallback and the hint of what follows;
+    2. pair selection (select.py, CP-SAT over one boolean per wish) proves or improves who meets whom;
+    3. small instances: the whole timing model (model.py) polishes the plan and can prove it optimal;
+       larger ones whose selection is not settled: neighbourhoods are re-solved (lns.py).
     """
     config = config or SolverConfig()
     clock = Clock(config)
     problem = Problem(instance)
     cover: dict[int, int] = {}
     ub_interviews, ub_covered = upper_bounds(problem, cover)
-    board = greedy(problem, config.seed, first=cover)
-    fill(board)
-    compact(board, should_stop=clock.over)
+    status, bound, settled = "FEASIBLE", float("inf"), False
+    board, _ = _timed(problem, flow_selection(problem), config.seed, clock)
     best = evaluate(problem, board.assign)
-    status, bound = "FEASIBLE", float("inf")
     clock.report(best, bound)
+    if not clock.over():
+        board, best, _ = _better(problem, board, best, _timed(problem, None, config.seed, clock, cover)[0])
+        clock.report(best, bound)
     free = [p for p in problem.free_pairs if problem.pairs[p].slots]
     size = sum(len(problem.pairs[p].slots) for p in free)
     if not free:
         status, bound = "OPTIMAL", best
-    settled = False
     if free and not clock.over():
-        selection = PairSelection(problem)
         share = 0.6 if size <= config.full_model_limit else 0.85
-        name, chosen, sel_bound = selection.solve(
+        name, chosen, sel_bound = PairSelection(problem).solve(
             seconds=clock.left * share, seed=config.seed, hint=set(board.assign), stop=config.stop,
-            on_solution=lambda obj, bnd: clock.report(max(best, obj), bnd))
+            on_solution=lambda obj, bnd: clock.report(obj, bnd))
         if name == "OPTIMAL":
             bound = sel_bound
         if chosen:
-            timed = greedy(problem, config.seed, pairs=chosen)
-            realised = all(p in timed.assign for p in chosen)
-            fill(timed)
-            compact(timed, should_stop=clock.over)
+            timed, realised = _timed(problem, chosen, config.seed, clock)
             board, best, improved = _better(problem, board, best, timed)
-            # who meets whom is optimal; only slot-level terms (windows, waiting) could still improve
-            settled = name == "OPTIMAL" and realised and improved
-            if improved:
-                clock.report(best, bound)
+            # who meets whom is then optimal; only slot-level terms (windows, waiting) could improve
+            settled = name == "OPTIMAL" and realised
+            clock.report(best, bound)
     if free and size <= config.full_model_limit and not clock.over():
         context = Board(problem)
         model = InterviewModel(problem, context, free)

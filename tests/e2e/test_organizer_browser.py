@@ -2,8 +2,6 @@
 the plan on a candidate's private page; one click gives a published plan in under 15 seconds."""
 from __future__ import annotations
 
-import os
-import shutil
 import threading
 import time
 from pathlib import Path
@@ -13,10 +11,6 @@ import pytest
 ARTIFACTS = Path(__file__).parent / "artifacts"
 PASSWORD = "jobdating-demo"
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-def _chromium() -> str | None:
-    return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture
@@ -45,16 +39,10 @@ def organizer_site(tmp_path):
 
 
 @pytest.fixture
-def page():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    executable = _chromium()
-    if executable is None and not os.environ.get("CI"):
-        pytest.skip("no Chromium on this machine")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, headless=True)
-        context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="fr-FR")
-        yield context.new_page()
-        browser.close()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="fr-FR")
+    yield context.new_page()
+    context.close()
 
 
 def _valid_move(app, event_id: int):

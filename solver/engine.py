@@ -130,23 +130,26 @@ def solve(instance: Instance, config: SolverConfig | None = None) -> Schedule:
     cover: dict[int, int] = {}
     ub_interviews, ub_covered = upper_bounds(problem, cover)
     status, bound, settled = "FEASIBLE", float("inf"), False
-    board, _ = _timed(problem, flow_selection(problem), config.seed, clock)
+    chosen, flow_bound = flow_selection(problem)
+    board, settled = _timed(problem, chosen, config.seed, clock)
     best = evaluate(problem, board.assign)
+    if settled:     # the relaxation's optimal meetings all fit: who meets whom is optimal
+        bound = flow_bound
     clock.report(best, bound)
-    if not clock.over():
+    if not clock.over() and not settled:
         board, best, _ = _better(problem, board, best, _timed(problem, None, config.seed, clock, cover)[0])
         clock.report(best, bound)
     free = [p for p in problem.free_pairs if problem.pairs[p].slots]
     size = sum(len(problem.pairs[p].slots) for p in free)
     if not free:
         status, bound = "OPTIMAL", best
-    if free and not clock.over():
+    if free and not clock.over() and not settled:
         share = 0.6 if size <= config.full_model_limit else 0.85
         name, chosen, sel_bound = PairSelection(problem).solve(
             seconds=clock.left * share, seed=config.seed, hint=set(board.assign), stop=config.stop,
             on_solution=lambda obj, bnd: clock.report(obj, bnd))
         if name == "OPTIMAL":
-            bound = sel_bound
+            bound = min(bound, sel_bound)
         if chosen:
             timed, realised = _timed(problem, chosen, config.seed, clock)
             board, best, improved = _better(problem, board, best, timed)

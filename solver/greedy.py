@@ -74,6 +74,13 @@ def greedy(problem: Problem, seed: int = 0, pairs: list[int] | None = None,
         if p in todo[c]:
             todo[c].remove(p)
             todo[c].insert(0, p)
+    for c in order:     # published interviews first, where they were, so nobody else takes their place
+        for p in [p for p in todo[c] if problem.pairs[p].previous]:
+            s, t = problem.pairs[p].previous
+            if (board.has_room(p) and s in problem.pairs[p].slots and t in problem.pairs[p].tables
+                    and board.candidate_free(c, s) and board.table_free(problem.pairs[p].e, t, s)):
+                board.place(p, s, t)
+                todo[c].remove(p)
     active = [c for c in order if todo[c]]
     while active:
         still = []

@@ -34,7 +34,7 @@ def neighbourhood(problem: Problem, board: Board, rng: random.Random, hungry: li
             seen.add(f)
             frontier.append(f)
         if frontier and size < TARGET_VARS:
-            chosen.append(frontier[0]) if frontier[0] not in chosen else None
+            chosen.append(frontier[0])
     return sorted(set(chosen))
 
 
@@ -42,7 +42,7 @@ def improve(problem: Problem, board: Board, best: int, config, clock) -> tuple[B
     from .engine import fill, place_slots
     rng = random.Random(config.seed)
     idle = 0
-    while not clock.over() and idle < PATIENCE:
+    while clock.left > 2.0 and not clock.over() and idle < PATIENCE:
         hungry = [p for p in problem.free_pairs if p not in board.assign and problem.pairs[p].slots
                   and board.cand_count[problem.pairs[p].c] < problem.cap[problem.pairs[p].c]]
         emps = set(neighbourhood(problem, board, rng, hungry))
@@ -54,7 +54,7 @@ def improve(problem: Problem, board: Board, best: int, config, clock) -> tuple[B
                 context.remove(p)
         model = InterviewModel(problem, context, free)
         model.hint(board.assign)
-        name, placed, _obj, _bound = model.solve(seconds=min(clock.left, 10.0), workers=config.workers,
+        name, placed, _obj, _bound = model.solve(seconds=min(clock.left - 1.0, 10.0), workers=config.workers,
                                                  seed=rng.randrange(1 << 30), deterministic=2.0,
                                                  stop=config.stop)
         if name not in ("OPTIMAL", "FEASIBLE"):

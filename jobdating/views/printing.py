@@ -34,20 +34,15 @@ def event_document(event_id: int, document: str):
     event = db.get_or_404(Event, event_id)
     if document not in printing.DOCUMENTS:
         abort(404)
-    candidate_id = request.args.get("candidat", type=int)
-    employer_id = request.args.get("employeur", type=int)
-    if candidate_id is not None:
-        candidate = db.session.get(Candidate, candidate_id)
-        if candidate is None or candidate.event_id != event.id:
+    for arg, model, prefix in (("candidat", Candidate, "c"), ("employeur", Employer, "e")):
+        person_id = request.args.get(arg, type=int)
+        if person_id is None:
+            continue
+        person = db.session.get(model, person_id)
+        if person is None or person.event_id != event.id:
             abort(404)
-        data = printing.render(event, document, candidates=[candidate])
-        return _pdf(data, printing.filename(event, document, f"c{candidate.id}"))
-    if employer_id is not None:
-        employer = db.session.get(Employer, employer_id)
-        if employer is None or employer.event_id != event.id:
-            abort(404)
-        data = printing.render(event, document, employers=[employer])
-        return _pdf(data, printing.filename(event, document, f"e{employer.id}"))
+        people = {"candidates" if model is Candidate else "employers": [person]}
+        return _pdf(printing.render(event, document, **people), printing.filename(event, document, f"{prefix}{person.id}"))
     return _pdf(printing.render(event, document), printing.filename(event, document))
 
 
@@ -58,21 +53,19 @@ def _by_token(model, token: str):
     return row
 
 
+def _personal_plan(person: Candidate | Employer, rows: list[dict] | None, document: str) -> Response:
+    if rows is None:  # not published yet
+        abort(404)
+    return _pdf(printing.render_published_plan(person, rows), printing.filename(person.event, document, "personnel"))
+
+
 @bp.route("/c/<token>/planning.pdf")
 def candidate_plan(token: str):
     candidate = _by_token(Candidate, token)
-    rows = planning.plan_for_candidate(candidate)
-    if rows is None:
-        abort(404)
-    return _pdf(printing.render_published_plan(candidate, rows),
-                printing.filename(candidate.event, "plans", "personnel"))
+    return _personal_plan(candidate, planning.plan_for_candidate(candidate), "plans")
 
 
 @bp.route("/e/<token>/planning.pdf")
 def employer_plan(token: str):
     employer = _by_token(Employer, token)
-    rows = planning.plan_for_employer(employer)
-    if rows is None:
-        abort(404)
-    return _pdf(printing.render_published_plan(employer, rows),
-                printing.filename(employer.event, "employers", "personnel"))
+    return _personal_plan(employer, planning.plan_for_employer(employer), "employers")

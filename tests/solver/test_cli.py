@@ -49,3 +49,16 @@ def test_file_that_is_not_json_exits_2(tmp_path):
     path.write_text("nope", encoding="utf-8")
     out = cli("check", path, path)
     assert out.returncode == 2 and "not valid JSON" in out.stderr
+
+
+def test_bench_prints_one_row_per_method_and_size():
+    out = cli("bench", "--sizes", "small", "--time-limit", "5")
+    lines = out.stdout.strip().splitlines()
+    assert out.returncode == 0 and len(lines) == 3
+    assert lines[1].startswith("small | solver") and lines[2].startswith("small | baseline")
+    assert "INVALID" not in out.stdout
+
+
+def test_bench_with_an_unknown_size_exits_2():
+    out = cli("bench", "--sizes", "huge")
+    assert out.returncode == 2 and "unknown size 'huge'" in out.stderr

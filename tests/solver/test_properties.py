@@ -4,7 +4,7 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from solver import SolverConfig, instance_from_dict, solve, validate
+from solver import SolverConfig, instance_from_dict, schedule_to_dict, solve, validate
 from plans import candidate, employer, instance
 
 WINDOWS = [None, [["09:00", "09:45"]], [["09:30", "10:30"]], [["09:15", "10:00"]]]
@@ -79,3 +79,19 @@ def test_shuffling_the_input_order_does_not_change_the_figures(data, rng: random
     assert first.solver["objective"] == second.solver["objective"]
     for key in ("covered", "interviews"):
         assert first.stats[key] == second.stats[key]
+
+
+@FAST
+@given(small_instances(), st.randoms(use_true_random=False), st.sampled_from([None, "09:10", "09:40"]))
+def test_replanning_with_locks_and_now_keeps_them_and_stays_valid(data, rng: random.Random, now):
+    first = solve(instance_from_dict(data), SolverConfig(time_limit=5, workers=1))
+    published = [schedule_to_dict(first)["interviews"][i] for i in range(len(first.interviews))]
+    locked = [i for i in published if rng.random() < 0.3]
+    replan = dict(data, previous=published, locked=locked, now=now)
+    inst = instance_from_dict(replan)
+    second = solve(inst, SolverConfig(time_limit=5, workers=1))
+    assert validate(inst, second).ok
+    kept = {(i.candidate, i.employer, i.table, i.start) for i in second.interviews}
+    assert {(i["candidate"], i["employer"], i["table"], i["start"]) for i in locked} <= kept
+    if now is None and not locked:
+        assert second.solver["objective"] >= first.solver["objective"]

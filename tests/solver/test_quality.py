@@ -1,0 +1,47 @@
+"""The plan against what a user would compare it with: the proven bounds and first come, first served."""
+from solver import SolverConfig, schedule_to_dict, solve, validate
+from solver.baseline import first_come_first_served
+from solver.bounds import upper_bounds
+from solver.generate import generate
+from solver.instance import instance_from_dict, instance_to_dict
+from solver.problem import Problem
+from plans import candidate, employer, instance
+
+
+def test_bounds_are_exact_on_a_bottleneck_employer():
+    data = instance([employer("E1", max_consecutive=2)], [candidate(f"C{i}", "E1") for i in range(9)])
+    assert upper_bounds(Problem(instance_from_dict(data))) == (3, 3)
+
+
+def test_bounds_count_offer_tables_and_fixed_interviews():
+    offers = [{"id": "O1", "title": "a", "tables": [1]}]
+    locked = [{"candidate": "C0", "employer": "E1", "table": 2, "start": "09:00", "end": "09:15"}]
+    data = instance([employer("E1", tables=2, offers=offers)], [candidate(f"C{i}", "O1") for i in range(9)],
+                    end="09:30", locked=locked)
+    assert upper_bounds(Problem(instance_from_dict(data))) == (3, 3)
+
+
+def test_solver_beats_first_come_first_served_on_a_realistic_day():
+    inst = generate(15, 120, seed=11)
+    plan = solve(inst, SolverConfig(time_limit=10, workers=1))
+    fcfs = first_come_first_served(inst, seed=11)
+    assert validate(inst, plan).ok and validate(inst, fcfs).ok
+    for figure in ("covered", "interviews", "first_choices"):
+        assert plan.stats[figure] >= fcfs.stats[figure], figure
+    assert plan.stats["mean_wait_minutes"] <= min(20, fcfs.stats["mean_wait_minutes"])
+    assert plan.stats["covered"] == plan.solver["upper_bound_covered"]
+
+
+def test_replanning_an_unchanged_day_keeps_every_interview():
+    inst = generate(15, 120, seed=4)
+    plan = solve(inst, SolverConfig(time_limit=10, workers=1))
+    data = instance_to_dict(inst)
+    data["previous"] = schedule_to_dict(plan)["interviews"]
+    again = solve(instance_from_dict(data), SolverConfig(time_limit=10, workers=1))
+    assert set(again.interviews) == set(plan.interviews)
+
+
+def test_a_tiny_time_limit_still_gives_a_valid_plan():
+    inst = generate(10, 80, seed=3)
+    plan = solve(inst, SolverConfig(time_limit=0.01, workers=1))
+    assert validate(inst, plan).ok and plan.stats["covered"] > 0

@@ -42,7 +42,8 @@ def event_document(event_id: int, document: str):
         if person is None or person.event_id != event.id:
             abort(404)
         people = {"candidates" if model is Candidate else "employers": [person]}
-        return _pdf(printing.render(event, document, **people), printing.filename(event, document, f"{prefix}{person.id}"))
+        name = printing.filename(event, document, f"{prefix}{person.id}")
+        return _pdf(printing.render(event, document, **people), name)
     return _pdf(printing.render(event, document), printing.filename(event, document))
 
 

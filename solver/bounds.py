@@ -125,11 +125,12 @@ def upper_bounds(problem: Problem, cover: dict[int, int] | None = None) -> tuple
     return len(problem.fixed) + result[0], len(fixed_c) + result[1]
 
 
-def flow_selection(problem: Problem) -> tuple[list[int], float]:
+def flow_selection(problem: Problem) -> tuple[list[int], float, float]:
     """Who meets whom by a min-cost flow through `network`: candidate arcs priced by fairness tier,
     pair arcs by rank, favourite and stability. Exact for the relaxation, fast at any size; it lacks
-    the candidates' own timing, which the timing stage then repairs. Also returns an upper bound on
-    the objective of any plan (the relaxation's optimum, every interview in a preferred window)."""
+    the candidates' own timing, which the timing stage then repairs. Also returns the relaxation's
+    optimum (an upper bound on objective.meeting_value of any plan) and an upper bound on the whole
+    objective (the same, with every interview in a preferred window)."""
     fixed_c, _ = fixed_sets(problem)
     flow = min_cost_flow.SimpleMinCostFlow()
     supply = 0
@@ -151,11 +152,12 @@ def flow_selection(problem: Problem) -> tuple[list[int], float]:
     const = sum(fx.value for fx in problem.fixed)
     const += sum(tier(j) for slots in fixed_c.values() for j in range(1, len(slots) + 1))
     if not arcs:
-        return [], const
+        return [], const, const
     flow.add_arc_with_capacity_and_unit_cost(0, 1, supply, 0)
     flow.set_node_supply(0, supply)
     flow.set_node_supply(1, -supply)
     if flow.solve() != flow.OPTIMAL:
-        return [], float("inf")
+        return [], float("inf"), float("inf")
     chosen = [p for p, a in arcs.items() if flow.flow(a) > 0]
-    return chosen, const - flow.optimal_cost() + PREFERRED * len(chosen)
+    optimum = const - flow.optimal_cost()
+    return chosen, optimum, optimum + PREFERRED * len(chosen)

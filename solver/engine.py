@@ -13,9 +13,9 @@ from .compact import compact
 from .explain import explain_unmet
 from .greedy import greedy, try_place
 from .instance import Instance, Schedule
-from .lns import improve
+from .lns import improve, repair
 from .model import InterviewModel
-from .objective import COMPACT, evaluate, tier
+from .objective import COMPACT, evaluate, meeting_value, tier
 from .problem import Problem
 from .select import PairSelection
 from .tables import assign_tables
@@ -130,12 +130,18 @@ def solve(instance: Instance, config: SolverConfig | None = None) -> Schedule:
     cover: dict[int, int] = {}
     ub_interviews, ub_covered = upper_bounds(problem, cover)
     status, bound, settled = "FEASIBLE", float("inf"), False
-    chosen, flow_bound = flow_selection(problem)
-    board, settled = _timed(problem, chosen, config.seed, clock)
+    chosen, flow_optimum, flow_bound = flow_selection(problem)
+    board, _ = _timed(problem, chosen, config.seed, clock)
     best = evaluate(problem, board.assign)
-    if settled:     # the relaxation's optimal meetings all fit: who meets whom is optimal
-        bound = flow_bound
     clock.report(best, bound)
+    missing = [p for p in chosen if p not in board.assign]
+    if missing and len(missing) <= 20:
+        board, best = repair(problem, board, best, missing, config, clock)
+    # the relaxation's optimal meetings all fit: who meets whom is optimal
+    settled = meeting_value(problem, board.assign) >= flow_optimum
+    if settled:
+        bound = flow_bound
+        clock.report(best, bound)
     if not clock.over() and not settled:
         board, best, _ = _better(problem, board, best, _timed(problem, None, config.seed, clock, cover)[0])
         clock.report(best, bound)

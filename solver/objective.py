@@ -20,6 +20,20 @@ def rank_bonus(rank: int | None) -> int:
     return 0 if rank is None else 400 - 50 * min(rank, 7)
 
 
+def meeting_value(problem, assign: dict[int, tuple[int, int]]) -> int:
+    """The part of the objective that only depends on who meets whom (tiers, ranks, favourites)."""
+    total = sum(problem.pairs[fx.pair].value for fx in problem.fixed if fx.pair >= 0)
+    counts: dict[int, int] = {}
+    for fx in problem.fixed:
+        if fx.c >= 0:
+            counts[fx.c] = counts.get(fx.c, 0) + 1
+    for p in assign:
+        pair = problem.pairs[p]
+        counts[pair.c] = counts.get(pair.c, 0) + 1
+        total += pair.value + (STABLE if pair.previous else 0)
+    return total + sum(tier(j) for n in counts.values() for j in range(1, n + 1))
+
+
 def evaluate(problem, assign: dict[int, tuple[int, int]]) -> int:
     """Objective value of a plan: `assign` maps free pair -> (slot, table); fixed interviews included."""
     total = 0

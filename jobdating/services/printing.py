@@ -4,8 +4,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
 from .. import pdf
-from ..models import SITUATION_LABELS, Candidate, Employer, Event, Interview
+from ..extensions import db
+from ..models import SITUATION_LABELS, Candidate, Employer, Event, Interview, Wish
 from .mail import private_url
 
 DOCUMENTS = {
@@ -140,9 +144,20 @@ def _by_name(candidates: Iterable[Candidate]) -> list[Candidate]:
     return sorted(candidates, key=lambda c: (c.last_name.casefold(), c.first_name.casefold(), c.id))
 
 
+def _preload(event: Event) -> None:
+    """Load the whole event in a handful of queries instead of a few per person (2,000 plans: seconds saved)."""
+    db.session.scalars(select(Employer).where(Employer.event_id == event.id)
+                       .options(selectinload(Employer.offers), selectinload(Employer.interviews))).all()
+    db.session.scalars(select(Candidate).where(Candidate.event_id == event.id)
+                       .options(selectinload(Candidate.interviews), selectinload(Candidate.wishes)
+                                .selectinload(Wish.offer))).all()
+
+
 def render(event: Event, document: str, *, candidates: Iterable[Candidate] | None = None,
            employers: Iterable[Employer] | None = None) -> bytes:
     """One document of DOCUMENTS for the whole event, or only for the given candidates / employers."""
+    if candidates is None and employers is None:
+        _preload(event)
     info = event_info(event)
     whole_event = candidates is None and employers is None
     employer_rows = list(event.employers if employers is None else employers)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ortools.graph.python import max_flow, min_cost_flow
 
-from .objective import PREFERRED, STABLE, tier
+from .objective import PREFERRED, tier
 
 from .problem import Problem
 
@@ -147,7 +147,7 @@ def flow_selection(problem: Problem) -> tuple[list[int], float, float]:
 
     def pair_cost(p):
         pair = problem.pairs[p]
-        return -(pair.value + (STABLE if pair.previous else 0))
+        return -pair.value
     arcs = network(problem, arc, candidate_arcs, pair_cost)
     const = sum(fx.value for fx in problem.fixed)
     const += sum(tier(j) for slots in fixed_c.values() for j in range(1, len(slots) + 1))

@@ -13,7 +13,7 @@ from .compact import compact
 from .explain import explain_unmet
 from .greedy import greedy, try_place
 from .instance import Instance, Schedule
-from .lns import improve, repair
+from .lns import improve
 from .model import InterviewModel
 from .objective import COMPACT, evaluate, meeting_value, tier
 from .problem import Problem
@@ -134,15 +134,13 @@ def solve(instance: Instance, config: SolverConfig | None = None) -> Schedule:
     board, _ = _timed(problem, chosen, config.seed, clock)
     best = evaluate(problem, board.assign)
     clock.report(best, bound)
-    missing = [p for p in chosen if p not in board.assign]
-    if missing and len(missing) <= 20:
-        board, best = repair(problem, board, best, missing, config, clock)
     # the relaxation's optimal meetings all fit: who meets whom is optimal
     settled = meeting_value(problem, board.assign) >= flow_optimum
     if settled:
         bound = flow_bound
         clock.report(best, bound)
-    if not clock.over() and not settled:
+    covered = len({problem.pairs[p].c for p in board.assign} | {fx.c for fx in problem.fixed if fx.c >= 0})
+    if not clock.over() and not settled and covered < ub_covered:
         board, best, _ = _better(problem, board, best, _timed(problem, None, config.seed, clock, cover)[0])
         clock.report(best, bound)
     free = [p for p in problem.free_pairs if problem.pairs[p].slots]
@@ -152,8 +150,8 @@ def solve(instance: Instance, config: SolverConfig | None = None) -> Schedule:
     if free and not clock.over() and not settled:
         share = 0.6 if size <= config.full_model_limit else 0.85
         name, chosen, sel_bound = PairSelection(problem).solve(
-            seconds=clock.left * share, seed=config.seed, hint=set(board.assign), stop=config.stop,
-            on_solution=lambda obj, bnd: clock.report(obj, bnd))
+            seconds=clock.left * share, deterministic=config.time_limit * 0.4, seed=config.seed,
+            hint=set(board.assign), stop=config.stop, on_solution=lambda obj, bnd: clock.report(obj, bnd))
         if name == "OPTIMAL":
             bound = min(bound, sel_bound)
         if chosen:

@@ -1,4 +1,4 @@
-"""Frozen dataclasses for instances and schedules, and reading/writing the jobdating JSON formats."""
+"""Frozen dataclasses of instances and schedules; reading and checking jobdating-instance/1 (formats.md)."""
 from __future__ import annotations
 
 import json
@@ -161,7 +161,7 @@ def _ids(raw: Any, entry: str, what: str) -> tuple[str, ...]:
     return tuple(raw)
 
 
-def _interview(raw: Any, entry: str) -> Interview:
+def read_interview(raw: Any, entry: str) -> Interview:
     if not isinstance(raw, dict):
         raise InstanceError(f"{entry}: expected an interview object", entry)
     for key in ("candidate", "employer", "start", "end"):
@@ -192,7 +192,7 @@ def instance_from_dict(data: Any) -> Instance:
                   max_interviews_per_candidate=_int(ev.get("max_interviews_per_candidate"), "event",
                                                     "max_interviews_per_candidate", optional=True))
     employers = []
-    for i, raw in enumerate(_list(data, "employers")):
+    for i, raw in enumerate(read_list(data, "employers")):
         entry = f"employer {_id(raw, f'employers[{i}]')}"
         offers = []
         for j, off in enumerate(raw.get("offers") or []):
@@ -211,14 +211,14 @@ def instance_from_dict(data: Any) -> Instance:
             offers=tuple(offers), rejects=_ids(raw.get("rejects"), entry, "rejects"),
             favorites=_ids(raw.get("favorites"), entry, "favorites")))
     candidates = []
-    for i, raw in enumerate(_list(data, "candidates")):
+    for i, raw in enumerate(read_list(data, "candidates")):
         entry = f"candidate {_id(raw, f'candidates[{i}]')}"
         candidates.append(Candidate(
             id=raw["id"], name=str(raw.get("name") or ""), available=_windows(raw.get("available"), entry),
             wishes=_ids(raw.get("wishes"), entry, "wishes"),
             max_interviews=_int(raw.get("max_interviews"), entry, "max_interviews", optional=True)))
-    locked = tuple(_interview(x, f"locked[{i}]") for i, x in enumerate(_list(data, "locked")))
-    previous = tuple(_interview(x, f"previous[{i}]") for i, x in enumerate(_list(data, "previous")))
+    locked = tuple(read_interview(x, f"locked[{i}]") for i, x in enumerate(read_list(data, "locked")))
+    previous = tuple(read_interview(x, f"previous[{i}]") for i, x in enumerate(read_list(data, "previous")))
     now = data.get("now")
     if now is not None:
         minutes(now, "now")
@@ -227,7 +227,7 @@ def instance_from_dict(data: Any) -> Instance:
     return instance
 
 
-def _list(data: dict, key: str) -> list:
+def read_list(data: dict, key: str) -> list:
     value = data.get(key)
     if value is None:
         return []
@@ -306,69 +306,3 @@ def load_instance(source: str | Path | dict) -> Instance:
     except json.JSONDecodeError as exc:
         raise InstanceError(f"instance: not valid JSON ({exc.msg}, line {exc.lineno})", "instance") from None
     return instance_from_dict(data)
-
-
-# ---------------------------------------------------------------- writing
-
-def _interview_dict(itv: Interview) -> dict:
-    return {"candidate": itv.candidate, "employer": itv.employer, "table": itv.table,
-            "start": itv.start, "end": itv.end, "offers": list(itv.offers)}
-
-
-def instance_to_dict(instance: Instance) -> dict:
-    ev = instance.event
-    return {
-        "format": INSTANCE_FORMAT,
-        "event": {"name": ev.name, "date": ev.date, "start": ev.start, "end": ev.end,
-                  "slot_minutes": ev.slot_minutes, "breaks": [list(b) for b in ev.breaks],
-                  "min_gap_slots": ev.min_gap_slots,
-                  "max_interviews_per_candidate": ev.max_interviews_per_candidate},
-        "employers": [{"id": e.id, "name": e.name, "tables": e.tables,
-                       "available": [list(w) for w in e.available], "preferred": [list(w) for w in e.preferred],
-                       "max_interviews": e.max_interviews, "max_consecutive": e.max_consecutive,
-                       "offers": [{"id": o.id, "title": o.title, **({} if o.tables is None else
-                                                                    {"tables": list(o.tables)})}
-                                  for o in e.offers],
-                       "rejects": list(e.rejects), "favorites": list(e.favorites)} for e in instance.employers],
-        "candidates": [{"id": c.id, "name": c.name, "available": [list(w) for w in c.available],
-                        "wishes": list(c.wishes), "max_interviews": c.max_interviews} for c in instance.candidates],
-        "locked": [_interview_dict(i) for i in instance.locked],
-        "previous": [_interview_dict(i) for i in instance.previous],
-        "now": instance.now,
-    }
-
-
-def schedule_to_dict(schedule: Schedule) -> dict:
-    return {"format": SCHEDULE_FORMAT,
-            "interviews": [_interview_dict(i) for i in schedule.interviews],
-            "unmet": [{"candidate": u.candidate, "wish": u.wish, "reason": u.reason} for u in schedule.unmet],
-            "stats": dict(schedule.stats), "solver": dict(schedule.solver)}
-
-
-def schedule_from_dict(data: Any) -> Schedule:
-    if not isinstance(data, dict) or data.get("format") != SCHEDULE_FORMAT:
-        raise InstanceError(f"schedule: format must be {SCHEDULE_FORMAT!r}", "schedule")
-    unmet = []
-    for i, raw in enumerate(_list(data, "unmet")):
-        if not isinstance(raw, dict) or not all(isinstance(raw.get(k), str) for k in ("candidate", "wish", "reason")):
-            raise InstanceError(f"unmet[{i}]: needs candidate, wish and reason", f"unmet[{i}]")
-        unmet.append(Unmet(raw["candidate"], raw["wish"], raw["reason"]))
-    return Schedule(tuple(_interview(x, f"interviews[{i}]") for i, x in enumerate(_list(data, "interviews"))),
-                    tuple(unmet), dict(data.get("stats") or {}), dict(data.get("solver") or {}))
-
-
-def load_schedule(source: str | Path | dict) -> Schedule:
-    if isinstance(source, dict):
-        return schedule_from_dict(source)
-    try:
-        data = json.loads(Path(source).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InstanceError(f"{source}: cannot read ({exc.strerror})", str(source)) from None
-    except json.JSONDecodeError as exc:
-        raise InstanceError(f"schedule: not valid JSON ({exc.msg}, line {exc.lineno})", "schedule") from None
-    return schedule_from_dict(data)
-
-
-def dumps(obj: Instance | Schedule) -> str:
-    data = instance_to_dict(obj) if isinstance(obj, Instance) else schedule_to_dict(obj)
-    return json.dumps(data, ensure_ascii=False, indent=1)

@@ -70,33 +70,3 @@ def improve(problem: Problem, board: Board, best: int, config, clock) -> tuple[B
             idle += 1
     return board, best
 
-
-def repair(problem: Problem, board: Board, best: int, missing: list[int], config, clock,
-           limit: int = 20) -> tuple[Board, int]:
-    """Re-solve, for each wanted pair the greedy could not time, its employer together with the
-    employers its candidate already meets: a small neighbourhood where CP-SAT can make room."""
-    from .engine import fill, place_slots
-    for p in missing[:limit]:
-        if clock.left < 2.0 or clock.over() or p in board.assign:
-            continue
-        pair = problem.pairs[p]
-        emps = {pair.e} | {problem.pairs[q].e for q in board.cand_busy[pair.c].values() if q >= 0}
-        free = [q for e in sorted(emps) for q in problem.pairs_of_emp[e]
-                if q in problem.free_set and problem.pairs[q].slots]
-        context = board.copy()
-        for q in free:
-            if q in context.assign:
-                context.remove(q)
-        model = InterviewModel(problem, context, free)
-        model.hint(board.assign)
-        name, placed, _obj, _bound = model.solve(seconds=min(clock.left - 1.0, 5.0), workers=1,
-                                                 seed=config.seed, deterministic=1.0, stop=config.stop)
-        if name not in ("OPTIMAL", "FEASIBLE"):
-            continue
-        place_slots(context, placed)
-        fill(context)
-        value = evaluate(problem, context.assign)
-        if value > best:
-            board, best = context, value
-            clock.report(best, float("inf"))
-    return board, best

@@ -17,7 +17,9 @@ How the weights realise the order of importance of formats.md (constants in obje
    constraint;
 3. ranked wishes: +400 for a first choice, -50 per rank (at least +50), +300 for an employer's
    favourite; always less than the smallest fairness step (1,000);
-4. stability: +100 for each published interview kept at its slot (re-planning);
+4. stability (re-planning): +700 for each published meeting kept, so that a re-plan never cancels
+   somebody's published interview just to grant a better-ranked wish elsewhere (only coverage and
+   fairness, i.e. what the changes force, can), and +100 more when it stays at its slot;
 5. employers' preferred windows: +10 per interview inside them;
 6. compact days: -3 per slot between a candidate's first and last interview.
 """

@@ -5,7 +5,8 @@ from __future__ import annotations
 TIERS = (1_000_000, 100_000, 30_000, 10_000, 3_000)   # 1st (coverage), 2nd, 3rd, ... interview of a candidate
 TIER_TAIL = 1_000                                      # 6th interview and beyond
 FAVORITE = 300
-STABLE = 100                                           # a published interview kept at its slot
+KEEP = 700                                             # a published meeting kept (more than any rank gain)
+STABLE = 100                                           # ... and kept at its slot
 PREFERRED = 10                                         # an interview inside the employer's preferred windows
 COMPACT = 3                                            # per slot between a candidate's first and last interview
 
@@ -30,7 +31,7 @@ def meeting_value(problem, assign: dict[int, tuple[int, int]]) -> int:
     for p in assign:
         pair = problem.pairs[p]
         counts[pair.c] = counts.get(pair.c, 0) + 1
-        total += pair.value + (STABLE if pair.previous else 0)
+        total += pair.value
     return total + sum(tier(j) for n in counts.values() for j in range(1, n + 1))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .instance import Instance, InstanceError, Interview, check_instance, minutes
-from .objective import FAVORITE, PREFERRED, STABLE, rank_bonus
+from .objective import FAVORITE, KEEP, PREFERRED, STABLE, rank_bonus
 
 
 @dataclass
@@ -20,7 +20,7 @@ class Pair:
     slots: tuple[int, ...]      # usable slots both are available in (and not before `now`)
     favorite: bool
     previous: tuple[int, int] | None = None   # published (slot, table), when re-planning
-    value: int = 0              # rank and favourite weight (tiers are counted per candidate)
+    value: int = 0              # rank, favourite and kept-meeting weight (tiers count per candidate)
 
 
 @dataclass
@@ -142,8 +142,9 @@ class Problem:
         for itv in self.instance.previous:
             c, e = self.cand_index.get(itv.candidate, -1), self.emp_index.get(itv.employer, -1)
             p = self.pair_index.get((c, e), -1)
-            if p >= 0 and (c, e) not in fixed_keys:
+            if p >= 0 and (c, e) not in fixed_keys and self.pairs[p].previous is None:
                 self.pairs[p].previous = (self.slot_of(itv.start), itv.table)
+                self.pairs[p].value += KEEP
         if any(fx.slot < 0 or fx.slot >= self.n_slots for fx in self.fixed):
             bad = next(fx for fx in self.fixed if fx.slot < 0 or fx.slot >= self.n_slots)
             raise InstanceError(f"interview {bad.interview.candidate}/{bad.interview.employer} at "

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ortools.sat.python import cp_model
 
 from .model import run_solver
-from .objective import PREFERRED, STABLE, tier
+from .objective import PREFERRED, tier
 from .problem import Problem
 
 
@@ -71,7 +71,7 @@ class PairSelection:
                 self._employer_capacity(e, ps)
         for p, v in self.x.items():
             pair = problem.pairs[p]
-            terms.append((pair.value + (STABLE if pair.previous else 0)) * v)
+            terms.append(pair.value * v)
         self.model.maximize(sum(terms))
 
     def _candidate_capacity(self, c: int, ps: list[int], blocked: set[int]) -> None:
@@ -101,7 +101,7 @@ class PairSelection:
                 if len(inside) > limit:
                     self.model.add(sum(inside) <= limit)
 
-    def solve(self, *, seconds: float, seed: int, hint: set[int], stop=None,
+    def solve(self, *, seconds: float, deterministic: float, seed: int, hint: set[int], stop=None,
               on_solution=None) -> tuple[str, list[int], float]:
         """Single-threaded on purpose: on this model one CP-SAT worker proves optimality faster than
         the parallel portfolio on two cores, and it makes the result reproducible (deterministic time)."""
@@ -113,7 +113,7 @@ class PairSelection:
                 self.model.add_hint(v, j < n)
         solver = cp_model.CpSolver()
         solver.parameters.max_time_in_seconds = max(0.05, seconds)
-        solver.parameters.max_deterministic_time = max(0.05, seconds) / 2
+        solver.parameters.max_deterministic_time = deterministic
         solver.parameters.num_workers = 1
         solver.parameters.random_seed = seed
         const, slack = self.constant(), PREFERRED * len(self.x)

@@ -5,6 +5,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -33,11 +34,11 @@ class ContractType(StrEnum):
 
 
 CONTRACT_LABELS = {
-    ContractType.CDI: "CDI",
-    ContractType.CDD: "CDD",
-    ContractType.ALTERNANCE: "Alternance",
-    ContractType.STAGE: "Stage",
-    ContractType.INTERIM: "Intérim",
+    ContractType.CDI: _l("CDI"),
+    ContractType.CDD: _l("CDD"),
+    ContractType.ALTERNANCE: _l("Alternance"),
+    ContractType.STAGE: _l("Stage"),
+    ContractType.INTERIM: _l("Intérim"),
 }
 
 
@@ -187,7 +188,7 @@ class Offer(db.Model):
 
     @property
     def contract_label(self) -> str:
-        return CONTRACT_LABELS[self.contract_type]
+        return str(CONTRACT_LABELS[self.contract_type])
 
     def __repr__(self) -> str:
         return f"<Offer {self.title}>"

@@ -5,6 +5,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -25,11 +26,11 @@ class Situation(StrEnum):
 
 
 SITUATION_LABELS = {
-    Situation.JOB_SEEKER: "Demandeur·se d'emploi",
-    Situation.STUDENT: "Étudiant·e",
-    Situation.EMPLOYEE: "Salarié·e",
-    Situation.CAREER_CHANGE: "En reconversion",
-    Situation.OTHER: "Autre",
+    Situation.JOB_SEEKER: _l("Demandeur·se d'emploi"),
+    Situation.STUDENT: _l("Étudiant·e"),
+    Situation.EMPLOYEE: _l("Salarié·e"),
+    Situation.CAREER_CHANGE: _l("En reconversion"),
+    Situation.OTHER: _l("Autre"),
 }
 
 
@@ -44,13 +45,13 @@ class EducationLevel(StrEnum):
 
 
 EDUCATION_LABELS = {
-    EducationLevel.NONE: "Sans diplôme",
-    EducationLevel.CAP_BEP: "CAP / BEP",
-    EducationLevel.BAC: "Bac",
-    EducationLevel.BAC2: "Bac +2 (BTS, DUT, BUT 2)",
-    EducationLevel.BAC3: "Bac +3 (Licence, BUT)",
-    EducationLevel.BAC5: "Bac +5 (Master, ingénieur)",
-    EducationLevel.DOCTORATE: "Doctorat",
+    EducationLevel.NONE: _l("Sans diplôme"),
+    EducationLevel.CAP_BEP: _l("CAP / BEP"),
+    EducationLevel.BAC: _l("Bac"),
+    EducationLevel.BAC2: _l("Bac +2 (BTS, DUT, BUT 2)"),
+    EducationLevel.BAC3: _l("Bac +3 (Licence, BUT)"),
+    EducationLevel.BAC5: _l("Bac +5 (Master, ingénieur)"),
+    EducationLevel.DOCTORATE: _l("Doctorat"),
 }
 
 
@@ -114,7 +115,7 @@ class Candidate(db.Model):
 
     @property
     def situation_label(self) -> str:
-        return SITUATION_LABELS[self.situation]
+        return str(SITUATION_LABELS[self.situation])
 
     def __repr__(self) -> str:
         return f"<Candidate {self.full_name}>"

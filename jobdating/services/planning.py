@@ -6,9 +6,18 @@ import json
 from collections import defaultdict
 from typing import Any
 
+from flask import current_app
+from flask_babel import force_locale
+
 from ..models import SITUATION_LABELS, Candidate, Employer, Event, Offer, hhmm
 from ..extensions import db
 from sqlalchemy import select
+
+
+def in_default_language(label: Any) -> str:
+    """A (lazy) label in the deployment's language: stored plans and printed sheets do not follow a visitor's."""
+    with force_locale(current_app.config.get("BABEL_DEFAULT_LOCALE", "fr")):
+        return str(label)
 
 
 def _offer_titles(event: Event) -> dict[int, str]:
@@ -26,7 +35,7 @@ def plan_rows(event: Event) -> dict[str, list[dict[str, Any]]]:
             else interview.table
         row = {"start": hhmm(interview.start), "end": hhmm(interview.end), "table": room_table,
                "company": employer.company, "candidate": candidate.full_name,
-               "situation": SITUATION_LABELS[candidate.situation],
+               "situation": in_default_language(SITUATION_LABELS[candidate.situation]),
                "offers": [titles[o] for o in interview.offers or [] if o in titles]}
         plans[f"C{candidate.id}"].append(row)
         plans[f"E{employer.id}"].append(row)

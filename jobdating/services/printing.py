@@ -11,6 +11,7 @@ from .. import pdf
 from ..extensions import db
 from ..models import SITUATION_LABELS, Candidate, Employer, Event, Interview, Wish
 from .mail import private_url
+from .planning import in_default_language
 
 DOCUMENTS = {
     "badges": "badges",
@@ -125,7 +126,8 @@ def employer_sheets(employer: Employer) -> list[pdf.EmployerSheet]:
             present_from=present_from, present_until=present_until,
             interviews=tuple(
                 pdf.EmployerInterview(start=i.start, end=i.end, candidate_name=i.candidate.full_name,
-                                      situation=SITUATION_LABELS[i.candidate.situation], offer=_offer_titles(i))
+                                      situation=in_default_language(SITUATION_LABELS[i.candidate.situation]),
+                                      offer=_offer_titles(i))
                 for i in interviews
             ),
         ))

@@ -1,9 +1,8 @@
 """The plan against what a user would compare it with: the proven bounds and first come, first served."""
-from solver import SolverConfig, schedule_to_dict, solve, validate
+from solver import SolverConfig, instance_from_dict, instance_to_dict, schedule_to_dict, solve, validate
 from solver.baseline import first_come_first_served
 from solver.bounds import upper_bounds
 from solver.generate import generate
-from solver.instance import instance_from_dict, instance_to_dict
 from solver.problem import Problem
 from plans import candidate, employer, instance
 

@@ -51,3 +51,10 @@ def test_interviews_that_already_started_stay_even_for_a_candidate_who_left():
     replan = schedule_to_dict(run(data))
     started = _keys(data["previous"], lambda i: i["start"] >= "09:50")
     assert started <= _keys(replan["interviews"])
+
+
+def test_replan_does_not_cancel_a_published_interview_for_a_better_ranked_wish():
+    previous = [{"candidate": "C1", "employer": "E2", "table": 1, "start": "09:00", "end": "09:15"}]
+    data = instance([employer("E1"), employer("E2")], [candidate("C1", "E1", "E2", max_interviews=1)],
+                    previous=previous)
+    assert [(i.employer, i.start) for i in run(data).interviews] == [("E2", "09:00")]

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # runnable from a 
 
 from solver.bench import SIZES  # noqa: E402
 from solver.generate import generate  # noqa: E402
-from solver.instance import instance_to_dict  # noqa: E402
+from solver import instance_to_dict  # noqa: E402
 
 REPLAN_AT = dt.time(11, 0)
 LIMIT_SECONDS, KEEP_SHARE = 30.0, 0.97

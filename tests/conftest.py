@@ -32,6 +32,16 @@ def app(tmp_path):
         "PASSWORD_METHOD": "pbkdf2:sha256:1000",
     }
     app = create_app(config)
+
+    @app.teardown_request
+    def forget_request_state(_error):
+        """Tests keep one app context open, so requests share `g`: forget what a real request would not keep."""
+        from flask import g
+        from flask_babel import refresh
+
+        refresh()
+        g.pop("_login_user", None)
+
     with app.app_context():
         if TEST_DATABASE_URL:
             db.drop_all()

@@ -30,7 +30,7 @@ def _config(solver_module, time_limit: float, progress: ProgressSink | None):
 def solve_instance(data: dict[str, Any], time_limit: float, progress: ProgressSink | None = None) -> dict[str, Any]:
     """Solve a `jobdating-instance/1` dict; returns the `jobdating-schedule/1` dict."""
     import solver
-    from solver.instance import load_instance, schedule_to_dict
+    from solver import load_instance, schedule_to_dict
 
     schedule = solver.solve(load_instance(data), _config(solver, time_limit, progress))
     return schedule_to_dict(schedule)
@@ -38,8 +38,8 @@ def solve_instance(data: dict[str, Any], time_limit: float, progress: ProgressSi
 
 def violations(data: dict[str, Any], interviews: list[dict[str, Any]]) -> list[str]:
     """Hard-rule violations of `interviews` (schedule form) for the instance `data`, per the solver's checker."""
-    from solver.instance import load_instance, schedule_from_dict
-    from solver.validate import validate
+    from solver import load_instance, schedule_from_dict
+    from solver import validate
 
     schedule = schedule_from_dict({"format": "jobdating-schedule/1", "interviews": interviews})
     return list(validate(load_instance(data), schedule).violations)

@@ -33,4 +33,6 @@ def test_login_never_redirects_to_another_site(client, organizer):
 
 def test_the_interface_speaks_english_on_request(client):
     page = client.get("/login?lang=en").get_data(as_text=True)
-    assert 'lang="en"' in page
+    assert 'lang="en"' in page and "Organiser sign-in" in page
+    assert "Organiser sign-in" in client.get("/login").get_data(as_text=True), "the choice is remembered"
+    assert "Connexion organisateur" in client.get("/login?lang=fr").get_data(as_text=True)

@@ -1,4 +1,4 @@
-"""solve(instance, config) -> Schedule: greedy plan, then CP-SAT (whole model or neighbourhood search)."""
+"""solve(instance, config) -> Schedule: flow and greedy plans, then CP-SAT selection, polish or neighbourhoods."""
 from __future__ import annotations
 
 import os
@@ -30,10 +30,12 @@ def default_workers() -> int:
 class SolverConfig:
     """How long and how to search.
 
-    `progress(best_objective, bound, elapsed_seconds)` is called on every better plan; setting the
-    `stop` event ends the search early and `solve` returns the best plan found so far.
+    `progress(best_objective, bound, elapsed_seconds)` is called (from the solving thread) on every
+    better plan or bound; `bound` is `math.inf` until one is proven, and neither value goes backwards.
+    Setting the `stop` event ends the search early and `solve` returns the best plan found so far.
+    `workers` is the CP-SAT thread count of the timing models (the pair selection uses one thread).
     Same `seed` and `workers` give the same plan as long as the search ends on its own (deterministic
-    CP-SAT budgets) before `time_limit` seconds of wall time.
+    CP-SAT budgets derived from `time_limit`) before `time_limit` seconds of wall time.
     """
     time_limit: float = 30.0
     workers: int = field(default_factory=default_workers)
@@ -44,6 +46,8 @@ class SolverConfig:
 
 
 class Clock:
+    """Wall time left, stop requests and progress reports of one solve."""
+
     def __init__(self, config: SolverConfig):
         self.config, self.started = config, time.monotonic()
 
@@ -187,5 +191,6 @@ def solve(instance: Instance, config: SolverConfig | None = None) -> Schedule:
     stats = figures(instance, interviews)
     solver = {"status": status, "seconds": round(clock.elapsed, 3), "objective": best,
               "bound": None if bound == float("inf") else int(bound),
-              "upper_bound_interviews": ub_interviews, "upper_bound_covered": ub_covered}
+              "upper_bound_interviews": ub_interviews, "upper_bound_covered": ub_covered,
+              "meetings_optimal": settled or status == "OPTIMAL"}
     return Schedule(tuple(interviews), tuple(explain_unmet(board)), stats, solver)

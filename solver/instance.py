@@ -274,13 +274,10 @@ def check_instance(instance: Instance) -> None:
         for wish in cand.wishes:
             if wish not in employer_ids and wish not in offers_of:
                 raise InstanceError(f"{entry}: wish {wish!r} is neither an employer nor an offer", entry)
-    cand_ids = {c.id for c in instance.candidates}
     tables = {e.id: e.tables for e in instance.employers}
     for i, itv in enumerate(instance.locked):
         entry = f"locked[{i}]"
-        if itv.candidate not in cand_ids or itv.employer not in tables:
-            raise InstanceError(f"{entry}: unknown candidate {itv.candidate!r} or employer {itv.employer!r}", entry)
-        if not 1 <= itv.table <= tables[itv.employer]:
+        if itv.employer in tables and not 1 <= itv.table <= tables[itv.employer]:
             raise InstanceError(f"{entry}: table {itv.table} does not exist at employer {itv.employer}", entry)
     for name, group in (("locked", instance.locked), ("previous", instance.previous)):
         for i, itv in enumerate(group):

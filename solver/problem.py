@@ -123,7 +123,10 @@ class Problem:
         taken: set[tuple[int, int]] = set()
         now = self.slot_start[self.first_new] if self.first_new < self.n_slots else 10 ** 9
         past = [i for i in self.instance.previous if minutes(i.start) < now]
-        for itv in list(self.instance.locked) + past:
+        # interviews of a candidate or employer no longer in the instance stay only if already started
+        locked = [i for i in self.instance.locked if minutes(i.start) < now
+                  or (i.candidate in self.cand_index and i.employer in self.emp_index)]
+        for itv in locked + past:
             c = self.cand_index.get(itv.candidate, -1)
             e = self.emp_index.get(itv.employer, -1)
             key = (itv.candidate, itv.employer)
@@ -135,6 +138,7 @@ class Problem:
             if p >= 0:
                 fx.value = self.pairs[p].value + self.slot_bonus(self.pairs[p], fx.slot, itv.table)
             self.fixed.append(fx)
+        self._check_fixed_conflicts()
         fixed_pairs = {fx.pair for fx in self.fixed}
         self.free_pairs = [p.idx for p in self.pairs if p.idx not in fixed_pairs]
         self.free_set = set(self.free_pairs)
@@ -149,6 +153,19 @@ class Problem:
             bad = next(fx for fx in self.fixed if fx.slot < 0 or fx.slot >= self.n_slots)
             raise InstanceError(f"interview {bad.interview.candidate}/{bad.interview.employer} at "
                                 f"{bad.interview.start} lies outside the event", "locked")
+
+    def _check_fixed_conflicts(self) -> None:
+        """Interviews that must stay cannot share a table or a candidate's slot: a clear error."""
+        seen: dict[tuple, Interview] = {}
+        for fx in self.fixed:
+            itv = fx.interview
+            for key in (("table", itv.employer, itv.table, fx.slot), ("candidate", itv.candidate, fx.slot)):
+                if key in seen:
+                    other = seen[key]
+                    raise InstanceError(f"locked: {itv.candidate}/{itv.employer} and {other.candidate}/"
+                                        f"{other.employer} at {itv.start} must both stay but share a "
+                                        f"{key[0]}", "locked")
+                seen[key] = itv
 
     def slot_bonus(self, pair: Pair, slot: int, table: int | None = None) -> int:
         """Weight of holding `pair` at `slot`: employer's preferred windows and stability."""

@@ -36,11 +36,15 @@ def validate(instance: Instance, schedule: Schedule | list[Interview]) -> Report
     emps = {e.id: e for e in instance.employers}
     offers = {o.id: (e, o) for e in instance.employers for o in e.offers}
     cands = {c.id: c for c in instance.candidates}
+    started = [i for i in list(instance.locked) + list(instance.previous)
+               if now is not None and minutes(i.start) < now]
+    # a locked interview whose candidate or employer left the instance stays only if it already started
+    must = [i for i in instance.locked if i.candidate in cands and i.employer in emps] + started
     locked = {_key(i) for i in instance.locked}
-    past = {_key(i) for i in instance.previous if now is not None and minutes(i.start) < now}
+    past = {_key(i) for i in started}
     bad: list[str] = []
     given = {_key(i) for i in interviews}
-    for i in list(instance.locked) + [i for i in instance.previous if _key(i) in past]:
+    for i in must:
         if _key(i) not in given:
             bad.append(f"rule 6: {i.candidate}/{i.employer} at {i.start} table {i.table} must stay unchanged")
     by_cand, by_table, by_emp, pairs = defaultdict(list), defaultdict(list), defaultdict(int), defaultdict(int)

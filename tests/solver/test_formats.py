@@ -54,3 +54,11 @@ def test_bad_input_is_a_clear_error_naming_the_entry(change, words):
 def test_text_that_is_not_json_is_a_clear_error():
     with pytest.raises(InstanceError, match="not valid JSON"):
         load_instance("{not json")
+
+
+def test_two_locked_interviews_at_the_same_table_and_time_are_a_clear_error():
+    from solver import SolverConfig, solve
+    locked = [{"candidate": c, "employer": "E1", "table": 1, "start": "09:00", "end": "09:15"} for c in ("C1", "C2")]
+    data = instance([employer("E1")], [candidate("C1", "E1"), candidate("C2", "E1")], locked=locked)
+    with pytest.raises(InstanceError, match="C2/E1 and C1/E1 at 09:00 must both stay but share a table"):
+        solve(instance_from_dict(data), SolverConfig(time_limit=2))

@@ -44,3 +44,20 @@ def test_a_tiny_time_limit_still_gives_a_valid_plan():
     inst = generate(10, 80, seed=3)
     plan = solve(inst, SolverConfig(time_limit=0.01, workers=1))
     assert validate(inst, plan).ok and plan.stats["covered"] > 0
+
+
+def test_neighbourhood_search_only_ever_improves_a_valid_plan():
+    from solver.engine import Clock, fill
+    from solver.greedy import greedy
+    from solver.lns import improve
+    from solver.objective import evaluate
+    inst = generate(8, 60, seed=9)
+    problem = Problem(inst)
+    board = greedy(problem, seed=1)
+    fill(board)
+    start = evaluate(problem, board.assign)
+    config = SolverConfig(time_limit=4, workers=1)
+    better, value = improve(problem, board, start, config, Clock(config))
+    interviews = [problem.interview(p, s, t) for p, (s, t) in better.assign.items()]
+    assert validate(inst, interviews).ok
+    assert value == evaluate(problem, better.assign) > start

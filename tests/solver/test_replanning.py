@@ -58,3 +58,11 @@ def test_replan_does_not_cancel_a_published_interview_for_a_better_ranked_wish()
     data = instance([employer("E1"), employer("E2")], [candidate("C1", "E1", "E2", max_interviews=1)],
                     previous=previous)
     assert [(i.employer, i.start) for i in run(data).interviews] == [("E2", "09:00")]
+
+
+def test_locked_interview_of_a_candidate_who_left_is_dropped_unless_it_started():
+    locked = [{"candidate": "GONE", "employer": "E1", "table": 1, "start": t, "end": e}
+              for t, e in (("09:00", "09:15"), ("09:45", "10:00"))]
+    data = instance([employer("E1")], [candidate("C1", "E1")], locked=locked, now="09:20")
+    plan = run(data)
+    assert [(i.candidate, i.start) for i in plan.interviews] == [("GONE", "09:00"), ("C1", "09:30")]

@@ -148,11 +148,13 @@ def _by_name(candidates: Iterable[Candidate]) -> list[Candidate]:
 
 def _preload(event: Event) -> None:
     """Load the whole event in a handful of queries instead of a few per person (2,000 plans: seconds saved)."""
-    db.session.scalars(select(Employer).where(Employer.event_id == event.id)
-                       .options(selectinload(Employer.offers), selectinload(Employer.interviews))).all()
-    db.session.scalars(select(Candidate).where(Candidate.event_id == event.id)
-                       .options(selectinload(Candidate.interviews), selectinload(Candidate.wishes)
-                                .selectinload(Wish.offer))).all()
+    db.session.scalars(
+        select(Event).where(Event.id == event.id).execution_options(populate_existing=True).options(
+            selectinload(Event.employers).selectinload(Employer.offers),
+            selectinload(Event.employers).selectinload(Employer.interviews),
+            selectinload(Event.candidates).selectinload(Candidate.interviews),
+            selectinload(Event.candidates).selectinload(Candidate.wishes).selectinload(Wish.offer),
+        )).one()
 
 
 def render(event: Event, document: str, *, candidates: Iterable[Candidate] | None = None,

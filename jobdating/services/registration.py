@@ -135,9 +135,10 @@ def register_candidate(event: Event, *, wishes: Sequence[str], available: list |
         raise DuplicateEmail(_l("Cette adresse e-mail est déjà inscrite à ce job dating."), "email")
     stored = None
     try:
-        candidate = Candidate(event=event, available=_check_windows(event, available or [], "availability"),
-                              consent_at=dt.datetime.now(), **values)
-        candidate.wishes = _wish_rows(_build_wishes(event, wishes))
+        with db.session.no_autoflush:  # the new candidate joins the session only once complete
+            candidate = Candidate(event=event, available=_check_windows(event, available or [], "availability"),
+                                  consent_at=dt.datetime.now(), **values)
+            candidate.wishes = _wish_rows(_build_wishes(event, wishes))
         if cv is not None:
             stored, candidate.cv_original_name = _store(*cv)
             candidate.cv_filename = stored
@@ -252,9 +253,10 @@ def register_employer(event: Event, *, offers: Sequence[dict[str, Any]], availab
     values = _details(EMPLOYER_DETAILS, details)
     if _email_taken(Employer, event, values.get("email", ""), None):
         raise DuplicateEmail(_l("Cette adresse e-mail est déjà inscrite pour ce job dating."), "email")
-    employer = Employer(event=event, consent_at=dt.datetime.now())
     try:
-        _fill_employer(employer, values, offers, available, preferred)
+        with db.session.no_autoflush:  # the new employer joins the session only once complete
+            employer = Employer(event=event, consent_at=dt.datetime.now())
+            _fill_employer(employer, values, offers, available, preferred)
         db.session.add(employer)
         db.session.commit()
     except IntegrityError:

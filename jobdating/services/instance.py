@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Iterable
 
+from solver import Instance, instance_from_dict
+
 from ..models import Candidate, Decision, Employer, Event, Interview, Offer, hhmm
 
 FORMAT = "jobdating-instance/1"
@@ -105,3 +107,8 @@ def instance_dict(
         "previous": [interview_entry(i) for i in previous or []],
         "now": hhmm(now) if now is not None else None,
     }
+
+
+def build_instance(event: Event, **replanning: Any) -> Instance:
+    """The event as the solver's checked Instance (raises solver.InstanceError naming a bad entry)."""
+    return instance_from_dict(instance_dict(event, **replanning))

@@ -6,7 +6,6 @@ from collections import Counter
 from jobdating.models import Decision
 from jobdating.services.demo import create_demo_event
 from jobdating.services.demo_data import SECTORS
-from jobdating.services.instance import instance_dict
 
 
 def snapshot(event) -> dict:
@@ -72,9 +71,9 @@ def test_demo_names_carry_french_and_polish_letters(app):
 
 
 def test_the_demo_instance_passes_the_solver_format_validation(app):
-    from solver import load_instance
+    from jobdating.services.instance import build_instance
 
     event = create_demo_event(candidates=120, employers=20, seed=3)
-    instance = load_instance(instance_dict(event))
+    instance = build_instance(event)
     assert len(instance.candidates) == 120
     assert len(instance.employers) == 20

@@ -76,11 +76,11 @@ def test_locked_interviews_are_passed_as_locked(create_event, create_employer, c
                                "start": "09:15", "end": "09:30", "offers": [f"O{employer.offers[0].id}"]}]
 
 
-def test_the_instance_loads_in_the_solver(create_event, create_employer, create_candidate):
-    from solver import load_instance
+def test_build_instance_gives_the_solver_a_checked_instance(create_event, create_employer, create_candidate):
+    from jobdating.services.instance import build_instance
 
     event = create_event()
     employer = create_employer(event, offers=["Cariste"])
     create_candidate(event, wishes=[employer.offers[0]])
-    instance = load_instance(instance_dict(event))
+    instance = build_instance(event)
     assert [c.wishes for c in instance.candidates] == [(f"O{employer.offers[0].id}",)]

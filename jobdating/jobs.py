@@ -139,7 +139,7 @@ import click  # noqa: E402  (the commands sit next to the machinery they drive)
               help="Seconds of search (default: SOLVER_TIME_LIMIT).")
 def schedule_command(event_id: int, time_limit: float | None) -> None:
     """Build the plan of an event now, in this process (same job as the « Générer le planning » button)."""
-    from .models import Event
+    from .models import Event, RunStatus
     from .services.scheduling import SchedulingError, run_solve, start_solve
 
     event = db.session.get(Event, event_id)
@@ -155,7 +155,8 @@ def schedule_command(event_id: int, time_limit: float | None) -> None:
     if run.error:
         raise click.ClickException(f"Échec du calcul : {run.error}")
     f = run.figures
-    click.echo(f"{run.status.value} : {f['covered']}/{f['candidates']} candidats avec un entretien "
+    state = "arrêté (meilleur planning gardé)" if run.status == RunStatus.STOPPED else "terminé"
+    click.echo(f"{state} : {f['covered']}/{f['candidates']} candidats avec un entretien "
                f"(borne {f.get('upper_bound_covered')}), {f['interviews']} entretiens "
                f"(borne {f.get('upper_bound_interviews')}), {f['first_choices']} premiers choix, "
                f"attente moyenne {f['mean_wait_minutes']} min.")

@@ -107,7 +107,7 @@ _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 def minutes(text: Any, entry: str = "") -> int:
     """'HH:MM' -> minutes since midnight; InstanceError naming `entry` otherwise."""
     match = _TIME.match(text) if isinstance(text, str) else None
-    if not match or int(match[1]) > 24 or int(match[2]) > 59:
+    if not match or int(match[1]) * 60 + int(match[2]) > 24 * 60 or int(match[2]) > 59:
         raise InstanceError(f"{entry}: bad time {text!r} (expected \"HH:MM\")", entry)
     return int(match[1]) * 60 + int(match[2])
 

@@ -120,7 +120,7 @@ class Problem:
 
     def _build_fixed(self) -> None:
         self.fixed: list[Fixed] = []
-        taken: set[tuple[int, int]] = set()
+        taken: dict[tuple[str, str], Interview] = {}
         now = self.slot_start[self.first_new] if self.first_new < self.n_slots else 10 ** 9
         past = [i for i in self.instance.previous if minutes(i.start) < now]
         # interviews of a candidate or employer no longer in the instance stay only if already started
@@ -131,8 +131,12 @@ class Problem:
             e = self.emp_index.get(itv.employer, -1)
             key = (itv.candidate, itv.employer)
             if key in taken:
+                if taken[key] != itv and (taken[key].table, taken[key].start) != (itv.table, itv.start):
+                    raise InstanceError(f"locked: {itv.candidate}/{itv.employer} must stay both at "
+                                        f"{taken[key].start} and at {itv.start}, but a candidate meets an "
+                                        f"employer at most once", "locked")
                 continue
-            taken.add(key)
+            taken[key] = itv
             p = self.pair_index.get((c, e), -1)
             fx = Fixed(itv, c, e, self.slot_of(itv.start), itv.table, p)
             if p >= 0:

@@ -26,8 +26,9 @@ def _key(i: Interview) -> tuple:
 
 
 def validate(instance: Instance, schedule: Schedule | list[Interview]) -> Report:
-    """Check rules 1-6 of formats.md; locked and already-started published interviews are exempt from
-    rules 2-3 (the organizer or the past decided them) but still occupy their candidate and table."""
+    """Check rules 1-6 of formats.md. Locked and already-started published interviews ("fixed": the organizer
+    or the past decided them) are exempt from rules 2-3 and may sit in a break; they still occupy their
+    candidate and table, and a gap, run or cap is broken only when a new interview takes part in it."""
     interviews = list(schedule.interviews if isinstance(schedule, Schedule) else schedule)
     ev = instance.event
     t0, t1, d = minutes(ev.start), minutes(ev.end), ev.slot_minutes
@@ -47,7 +48,7 @@ def validate(instance: Instance, schedule: Schedule | list[Interview]) -> Report
     for i in must:
         if _key(i) not in given:
             bad.append(f"rule 6: {i.candidate}/{i.employer} at {i.start} table {i.table} must stay unchanged")
-    by_cand, by_table, by_emp, pairs = defaultdict(list), defaultdict(list), defaultdict(int), defaultdict(int)
+    by_cand, by_table, by_emp, pairs = defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(int)
     for i in interviews:
         who = f"{i.candidate}/{i.employer} at {i.start}"
         fixed = _key(i) in locked or _key(i) in past
@@ -60,7 +61,8 @@ def validate(instance: Instance, schedule: Schedule | list[Interview]) -> Report
         if (emp is None or cand is None) and not fixed:
             bad.append(f"rule 1: {who}: unknown candidate or employer")
             continue
-        if (a - t0) % d or b - a != d or a < t0 or b > t1 or any(a < y and x < b for x, y in breaks):
+        if (a - t0) % d or b - a != d or a < t0 or b > t1 or (
+                not fixed and any(a < y and x < b for x, y in breaks)):
             bad.append(f"rule 1: {who}: not a usable slot")
         slot = (a - t0) // d
         if emp is not None and not 1 <= i.table <= emp.tables:
@@ -79,19 +81,19 @@ def validate(instance: Instance, schedule: Schedule | list[Interview]) -> Report
                 if not any(i.table in offers[w][1].tables for w in wished):
                     bad.append(f"rule 3: {who}: table {i.table} interviews for none of the wished offers")
         if cand is not None:
-            by_cand[i.candidate].append(slot)
+            by_cand[i.candidate].append((slot, fixed))
             pairs[i.candidate, i.employer] += 1
         if emp is not None:
-            by_table[i.employer, i.table].append(slot)
-            by_emp[i.employer] += 1
+            by_table[i.employer, i.table].append((slot, fixed))
+            by_emp[i.employer].append(fixed)
     for cid, slots in by_cand.items():
         slots.sort()
         cand = cands[cid]
         cap = cand.max_interviews if cand.max_interviews is not None else ev.max_interviews_per_candidate
-        if cap is not None and len(slots) > cap:
+        if cap is not None and len(slots) > cap and not all(f for _, f in slots):
             bad.append(f"rule 4: candidate {cid} has {len(slots)} interviews, cap {cap}")
-        for x, y in zip(slots, slots[1:]):
-            if y - x - 1 < ev.min_gap_slots:
+        for (x, fx), (y, fy) in zip(slots, slots[1:]):
+            if y - x - 1 < ev.min_gap_slots and not (fx and fy):
                 bad.append(f"rule 4: candidate {cid}: slots {x} and {y} overlap or leave less than "
                            f"{ev.min_gap_slots} free slots")
     for (cid, eid), n in pairs.items():
@@ -99,19 +101,31 @@ def validate(instance: Instance, schedule: Schedule | list[Interview]) -> Report
             bad.append(f"rule 4: candidate {cid} meets employer {eid} {n} times")
     for (eid, table), slots in by_table.items():
         slots.sort()
-        m = emps[eid].max_consecutive
-        run = 1
-        for x, y in zip(slots, slots[1:]):
+        for (x, _), (y, _) in zip(slots, slots[1:]):
             if x == y:
                 bad.append(f"rule 5: employer {eid} table {table}: two interviews in slot {x}")
-            run = run + 1 if y == x + 1 else (run if y == x else 1)
-            if m is not None and run > m:
+        m = emps[eid].max_consecutive
+        for run in _runs(slots):
+            if m is not None and len(run) > m and not all(run):
                 bad.append(f"rule 5: employer {eid} table {table}: more than {m} interviews in a row")
-                run = 1
-    for eid, n in by_emp.items():
-        if emps[eid].max_interviews is not None and n > emps[eid].max_interviews:
-            bad.append(f"rule 5: employer {eid} has {n} interviews, cap {emps[eid].max_interviews}")
+    for eid, fixed_flags in by_emp.items():
+        cap = emps[eid].max_interviews
+        if cap is not None and len(fixed_flags) > cap and not all(fixed_flags):
+            bad.append(f"rule 5: employer {eid} has {len(fixed_flags)} interviews, cap {cap}")
     return Report(bad, figures(instance, interviews))
+
+
+def _runs(slots: list[tuple[int, bool]]) -> list[list[bool]]:
+    """Maximal runs of consecutive slots of one table (sorted, one entry per slot), as their fixed flags."""
+    runs: list[list[bool]] = []
+    for k, (slot, fixed) in enumerate(slots):
+        if k and slot == slots[k - 1][0]:
+            continue
+        if k and slot == slots[k - 1][0] + 1:
+            runs[-1].append(fixed)
+        else:
+            runs.append([fixed])
+    return runs
 
 
 def figures(instance: Instance, interviews: list[Interview]) -> dict:

@@ -9,7 +9,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
-from ..models import EventStatus
+from ..models import EventStatus, RunStatus
 from .employer import EmployerForm, EmployerSignupForm
 from .signup import CandidateSignupForm
 
@@ -19,6 +19,13 @@ STATUS_LABELS = {
     EventStatus.CLOSED: _l("Inscriptions closes"),
     EventStatus.SCHEDULED: _l("Planning en préparation"),
     EventStatus.PUBLISHED: _l("Planning publié"),
+}
+RUN_STATUS_LABELS = {
+    RunStatus.QUEUED: _l("en attente"),
+    RunStatus.RUNNING: _l("en cours"),
+    RunStatus.DONE: _l("terminé"),
+    RunStatus.STOPPED: _l("arrêté"),
+    RunStatus.FAILED: _l("échec"),
 }
 WINDOWS = Regexp(r"^\s*(\d{1,2}:\d{2}\s*[-–]\s*\d{1,2}:\d{2}\s*([;,]\s*|$))*$",
                  message=_l("Écrivez les pauses ainsi : 12:30-13:30; 15:30-15:45"))

@@ -201,9 +201,22 @@ def update_candidate(candidate: Candidate, *, wishes: Sequence[str] | None = Non
 def withdraw_candidate(candidate: Candidate) -> None:
     """Delete a candidate, with wishes, decisions, interviews and CV: nothing personal is kept."""
     stored = candidate.cv_filename
+    _forget_in_published_plan(candidate)
     db.session.delete(candidate)
     db.session.commit()
     cv_files.delete_cv(stored)
+
+
+def _forget_in_published_plan(candidate: Candidate) -> None:
+    """Take the candidate's rows out of the published copy, their own and those on employers' plans."""
+    event = candidate.event
+    published = event.published_plan
+    if not published:
+        return
+    own = published.get(f"C{candidate.id}", [])
+    # Rows carry no ids: an employer's row for this candidate is the same row as on the candidate's plan.
+    event.published_plan = {key: [row for row in rows if not (key.startswith("E") and row in own)]
+                            for key, rows in published.items() if key != f"C{candidate.id}"}
 
 
 # Employers -----------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from ..extensions import db
-from ..forms.organizer import AddInterviewForm, MoveForm, SolveForm
+from ..forms.organizer import RUN_STATUS_LABELS, AddInterviewForm, MoveForm, SolveForm
 from ..forms.signup import ConfirmForm
 from ..models import Candidate, Employer, SolveRun, hhmm, parse_hhmm
 from ..services import adjust, exports, overview, publish, scheduling
@@ -47,7 +47,8 @@ def run(event_id: int, run_id: int):
     event = get_event(event_id)
     solve_run = _run(event, run_id)
     return render_template("organizer/run.html", event=event, run=solve_run,
-                           status=scheduling.run_status(solve_run), confirm=ConfirmForm())
+                           status=scheduling.run_status(solve_run), confirm=ConfirmForm(),
+                           status_labels={s.value: str(label) for s, label in RUN_STATUS_LABELS.items()})
 
 
 @bp.route("/evenements/<int:event_id>/calculs/<int:run_id>/etat.json")
@@ -76,7 +77,8 @@ def runs(event_id: int):
     chosen = [r for r in all_runs if str(r.id) in request.args.getlist("comparer")] or \
         [r for r in all_runs if r.figures][:3]
     return render_template("organizer/runs.html", event=event, runs=all_runs, chosen=chosen,
-                           rows=comparison(chosen), applied=scheduling.applied_run(event), confirm=ConfirmForm())
+                           rows=comparison(chosen), applied=scheduling.applied_run(event), confirm=ConfirmForm(),
+                           status_labels=RUN_STATUS_LABELS)
 
 
 @bp.route("/evenements/<int:event_id>/calculs/<int:run_id>/restaurer", methods=["POST"])

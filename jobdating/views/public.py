@@ -5,6 +5,7 @@ import datetime as dt
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
 
 from ..extensions import db, limiter
@@ -124,8 +125,7 @@ def employer_signup(slug: str):
     form = EmployerSignupForm()
     duplicate = False
     if form.is_submitted() and formdata.add_offer_row(form):
-        return render_template("public/employer_signup.html", event=event, form=form, duplicate=False,
-                               resend_form=ResendLinkForm(), months=formdata.retention_months())
+        return _render_employer_signup(event, form)
     if form.validate_on_submit():
         try:
             employer = registration.register_employer(
@@ -140,8 +140,33 @@ def employer_signup(slug: str):
         else:
             session["signed_up_employer"] = employer.token
             return redirect(url_for("public.employer_done", slug=event.slug))
+    return _render_employer_signup(event, form, duplicate)
+
+
+def _render_employer_signup(event: Event, form, duplicate: bool = False):
     return render_template("public/employer_signup.html", event=event, form=form, duplicate=duplicate,
                            resend_form=ResendLinkForm(), months=formdata.retention_months())
+
+
+@bp.errorhandler(CSRFError)
+def expired_form(error: CSRFError):
+    """A sign-up form left open too long (its security token expired): show it again with what was typed."""
+    slug = (request.view_args or {}).get("slug", "")
+    if request.endpoint not in ("public.candidate_signup", "public.employer_signup"):
+        return render_template("errors/error.html", code=400), 400
+    event = _public_event(slug)
+    if not event.signup_is_open():
+        return render_template("public/closed.html", event=event), 400
+    message = _("La page est restée ouverte trop longtemps : par sécurité, vérifiez vos réponses puis "
+                "envoyez à nouveau le formulaire.")
+    if request.endpoint == "public.employer_signup":
+        form = EmployerSignupForm()
+        form.form_errors.append(message)
+        return _render_employer_signup(event, form), 400
+    form = CandidateSignupForm()
+    formdata.setup_wishes(form, event)
+    form.form_errors.append(message)
+    return _render_candidate_signup(event, form, duplicate=False), 400
 
 
 @bp.route("/<slug>/inscription/merci")

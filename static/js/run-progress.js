@@ -3,7 +3,7 @@
   "use strict";
   var box = document.getElementById("run-progress");
   if (!box || box.dataset.finished === "true") { return; }
-  var labels = { queued: "en attente", running: "en cours", done: "terminé", stopped: "arrêté", failed: "échec" };
+  var labels = JSON.parse(box.dataset.labels || "{}");
   function show(id, text) { var el = document.getElementById(id); if (el) { el.textContent = text; } }
   function poll() {
     fetch(box.dataset.statusUrl, { headers: { "Accept": "application/json" }, credentials: "same-origin" })

@@ -74,6 +74,43 @@
     });
   });
 
+  // CV: a file over the size limit is refused at once, before an upload the server would refuse as a whole
+  // (a request over its body limit cannot come back with what was typed).
+  document.querySelectorAll("input[type=file][data-max-bytes]").forEach(function (input) {
+    var max = parseInt(input.dataset.maxBytes, 10);
+    var field = input.closest(".field");
+    var errorId = input.id + "-taille";
+    function check() {
+      var old = document.getElementById(errorId);
+      if (old) { old.remove(); }
+      var described = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+        return id && id !== errorId;
+      });
+      var file = input.files && input.files[0];
+      var tooBig = !!file && file.size > max;
+      if (tooBig) {
+        var error = document.createElement("p");
+        error.className = "error";
+        error.id = errorId;
+        error.setAttribute("role", "alert");
+        error.textContent = input.dataset.tooBig;
+        field.appendChild(error);
+        described.push(errorId);
+      }
+      field.classList.toggle("has-error", tooBig || !!field.querySelector(".error"));
+      if (tooBig) { input.setAttribute("aria-invalid", "true"); } else { input.removeAttribute("aria-invalid"); }
+      if (described.length) { input.setAttribute("aria-describedby", described.join(" ")); }
+      else { input.removeAttribute("aria-describedby"); }
+      return !tooBig;
+    }
+    input.addEventListener("change", check);
+    if (input.form) {
+      input.form.addEventListener("submit", function (event) {
+        if (!check()) { event.preventDefault(); input.focus(); }
+      });
+    }
+  });
+
   // Preselection: a button to tick every candidate at once.
   document.querySelectorAll("[data-select-all]").forEach(function (button) {
     var form = button.closest("form");

@@ -95,6 +95,10 @@ def _candidate_signs_up(page, base, artifacts) -> str:
     assert page.locator("#last_name").input_value() == "Haddad"
     assert "Choisissez-le à nouveau" in page.content()
     check_page(page, artifacts, "candidate-form-errors")
+    # A CV over the limit is refused in the page at once, before a long upload the server would refuse whole.
+    big = {"name": "gros-cv.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-" + b"0" * (5 * 1024 * 1024)}
+    page.set_input_files("#cv", files=[big])
+    assert "plus de 5 Mo" in page.locator("#cv-taille").inner_text()
     page.fill("#first_name", "Inès")
     page.get_by_role("button", name="Monter le vœu n° 3").click()  # JavaScript swaps rows 2 and 3 in place
     assert [page.locator(f"#wishes-{i} option:checked").inner_text() for i in range(3)] == [
@@ -104,6 +108,7 @@ def _candidate_signs_up(page, base, artifacts) -> str:
     page.fill("#availability-start", "10:00")
     page.fill("#availability-end", "15:00")
     page.set_input_files("#cv", files=[{"name": "cv-ines.pdf", "mimeType": "application/pdf", "buffer": PDF}])
+    assert page.locator("#cv-taille").count() == 0
     page.check("#consent")
     page.get_by_role("button", name="Valider mon inscription").click()
     assert page.get_by_role("heading", name="Merci, votre inscription est enregistrée").is_visible()

@@ -45,6 +45,7 @@ def _broken(change):
     (lambda d: d["candidates"].append(candidate("E1")), "id 'E1' is used twice"),
     (lambda d: d["event"].update(end="08:00"), "event: end"),
     (lambda d: d["employers"][0].update(available=[["11:00", "10:00"]]), "ends before it starts"),
+    (lambda d: d["candidates"][0].update(available=[["09:00", "24:30"]]), "candidate C1: bad time '24:30'"),
 ])
 def test_bad_input_is_a_clear_error_naming_the_entry(change, words):
     with pytest.raises(InstanceError, match=re.escape(words)):
@@ -61,4 +62,13 @@ def test_two_locked_interviews_at_the_same_table_and_time_are_a_clear_error():
     locked = [{"candidate": c, "employer": "E1", "table": 1, "start": "09:00", "end": "09:15"} for c in ("C1", "C2")]
     data = instance([employer("E1")], [candidate("C1", "E1"), candidate("C2", "E1")], locked=locked)
     with pytest.raises(InstanceError, match="C2/E1 and C1/E1 at 09:00 must both stay but share a table"):
+        solve(instance_from_dict(data), SolverConfig(time_limit=2))
+
+
+def test_one_pair_locked_at_two_times_is_a_clear_error():
+    from solver import SolverConfig, solve
+    locked = [{"candidate": "C1", "employer": "E1", "table": t, "start": a, "end": b}
+              for t, a, b in ((1, "09:00", "09:15"), (2, "09:30", "09:45"))]
+    data = instance([employer("E1", 2)], [candidate("C1", "E1")], locked=locked)
+    with pytest.raises(InstanceError, match="C1/E1 must stay both at 09:00 and at 09:30"):
         solve(instance_from_dict(data), SolverConfig(time_limit=2))

@@ -92,3 +92,15 @@ def test_locked_interview_stays_even_when_moving_it_would_pay():
 def test_no_new_interview_starts_before_now():
     data = instance([employer("E1")], [candidate(f"C{i}", "E1") for i in range(4)], now="09:20")
     assert sorted(i.start for i in run(data).interviews) == ["09:30", "09:45"]
+
+
+def test_locked_interviews_may_break_gap_run_and_caps_among_themselves_but_new_ones_respect_them():
+    locked = [{"candidate": c, "employer": "E1", "table": 1, "start": a, "end": b}
+              for c, a, b in (("C1", "09:00", "09:15"), ("C2", "09:15", "09:30"))]
+    locked.append({"candidate": "C1", "employer": "E2", "table": 1, "start": "09:15", "end": "09:30"})
+    data = instance([employer("E1", max_consecutive=1, max_interviews=1), employer("E2"), employer("E3")],
+                    [candidate("C1", "E1", "E2", "E3"), candidate("C2", "E1"), candidate("C3", "E1")], end="10:30",
+                    locked=locked, event={"min_gap_slots": 1, "breaks": [["09:00", "09:15"]]})
+    plan = run(data)
+    assert meetings(plan) == {("C1", "E1"), ("C2", "E1"), ("C1", "E2"), ("C1", "E3")}
+    assert next(i.start for i in plan.interviews if i.employer == "E3") >= "09:45"

@@ -84,6 +84,21 @@ def test_withdrawal_deletes_the_candidate_their_wishes_decisions_and_cv(app, cli
     assert client.get(f"/c/{token}").status_code == 404
 
 
+def test_withdrawal_after_publication_removes_the_name_from_the_employer_s_published_plan(client, event, candidate):
+    employer = event.employers[0]
+    db.session.add(Interview(event=event, candidate=candidate, employer=employer, table=1,
+                             start=dt.time(9, 30), end=dt.time(9, 45)))
+    db.session.commit()
+    publish(event, None)
+    employer_token, candidate_id = employer.token, candidate.id
+    assert candidate.full_name in unescape(client.get(f"/e/{employer_token}").text)
+    client.post(f"/c/{candidate.token}/retrait")
+    db.session.expire_all()
+    assert f"C{candidate_id}" not in event.published_plan
+    assert "Haddad" not in str(event.published_plan)
+    assert "Haddad" not in unescape(client.get(f"/e/{employer_token}").text)
+
+
 def test_withdrawal_needs_a_post(client, candidate):
     client.get(f"/c/{candidate.token}/retrait")
     assert db.session.get(Candidate, candidate.id) is not None

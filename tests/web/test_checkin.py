@@ -36,6 +36,14 @@ def test_scanning_a_badge_link_checks_the_candidate_in_and_shows_the_next_table(
     assert all(i.checkin == CheckIn.PRESENT for i in ines.interviews)
 
 
+def test_a_candidate_arriving_after_all_their_interviews_is_not_told_they_had_none(app, logged_in, day):
+    event, _employers, (ines, _karim, _lea) = day
+    Clock(app, at(11, 0))
+    text = page(scan(logged_in, event, ines.token))
+    assert "Arrivée enregistrée" in text and "Ses entretiens prévus sont déjà passés" in text
+    assert "Pas d'entretien prévu" not in text
+
+
 def test_a_bare_token_works_and_employers_check_in_the_same_way(logged_in, day):
     event, (logistics, _digital), (_ines, karim, _lea) = day
     assert "Karim Benali" in page(scan(logged_in, event, f"  {karim.token}  "))

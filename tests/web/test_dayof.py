@@ -142,6 +142,16 @@ def test_the_desk_marks_outcomes_and_exports_the_days_results(logged_in, day):
     assert "Inès Haddad" in csv_text and "Suite souhaitée" in csv_text
 
 
+def test_the_employer_page_highlights_only_the_outcome_chosen_and_offers_clear_once_set(client, day):
+    event, (logistics, _digital), (ines, _karim, _lea) = day
+    mine = next(i for i in ines.interviews if i.employer_id == logistics.id)
+    page = client.get(f"/e/{logistics.token}/resultats").get_data(as_text=True)
+    assert 'aria-pressed="true"' not in page and "Effacer" not in page
+    client.post(f"/e/{logistics.token}/entretiens/{mine.id}/resultat", data={"outcome": "held"})
+    page = client.get(f"/e/{logistics.token}/resultats").get_data(as_text=True)
+    assert page.count('aria-pressed="true"') == 1 and page.count("Effacer") == 1
+
+
 def test_an_employer_marks_outcomes_of_its_own_interviews_on_its_private_page(client, day):
     event, (logistics, digital), (ines, karim, _lea) = day
     mine = next(i for i in ines.interviews if i.employer_id == logistics.id)

@@ -70,6 +70,14 @@ def test_candidate_list_is_searchable(logged_in, create_event, create_candidate)
     assert "Lemaire" in page and "Benali" not in page
 
 
+def test_employer_list_is_searchable(logged_in, create_event, create_employer):
+    event = create_event()
+    create_employer(event, company="Logistique Artois")
+    create_employer(event, company="Numérique Lens")
+    page = logged_in.get(f"/organisateur/evenements/{event.id}/employeurs?q=artois").get_data(as_text=True)
+    assert "Logistique Artois" in page and "Numérique Lens" not in page
+
+
 def test_organizer_removes_a_candidate_and_it_is_audited(logged_in, create_event, create_candidate):
     event = create_event()
     candidate = create_candidate(event, last_name="Dupont")

@@ -133,6 +133,16 @@ def test_earlier_runs_are_compared_side_by_side_and_restored(logged_in, organize
     assert len(event.interviews) == 8 and scheduling.applied_run(event).id == old.id
 
 
+def test_run_states_read_in_french_on_the_list_and_the_progress_page(logged_in, organizer, create_event,
+                                                                     create_employer, create_candidate):
+    event, *_ = small_event(create_event, create_employer, create_candidate)
+    run = solve_now(event, organizer)
+    listing = logged_in.get(f"/organisateur/evenements/{event.id}/calculs").get_data(as_text=True)
+    progress = logged_in.get(f"/organisateur/evenements/{event.id}/calculs/{run.id}").get_data(as_text=True)
+    assert "<td>terminé</td>" in listing and "<td>done</td>" not in listing
+    assert 'data-status="done">terminé</dd>' in progress
+
+
 def test_result_pages_show_figures_grid_candidates_and_unmet_reasons(logged_in, organizer, create_event,
                                                                      create_employer, create_candidate):
     event, first, second, people = small_event(create_event, create_employer, create_candidate, candidates=6)
@@ -150,7 +160,7 @@ def test_schedule_command_builds_the_plan(runner, create_event, create_employer,
     event, *_ = small_event(create_event, create_employer, create_candidate)
     result = runner.invoke(args=["schedule", str(event.id), "--time-limit", "5"])
     assert result.exit_code == 0, result.output
-    assert "4/4 candidats avec un entretien" in result.output
+    assert "terminé : 4/4 candidats avec un entretien" in result.output
     assert db.session.scalar(db.select(db.func.count(Interview.id))) == 8
 
 

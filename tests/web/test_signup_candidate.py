@@ -128,6 +128,13 @@ def test_a_cv_larger_than_the_limit_is_refused(app, client, event):
     assert count_candidates() == 0 and not list(Path(app.config["CV_DIR"]).glob("*.pdf"))
 
 
+def test_the_cv_field_tells_the_page_its_size_limit_so_a_big_file_is_refused_before_upload(app, client, event):
+    app.config["CV_MAX_BYTES"] = 2 * 1024 * 1024
+    page = unescape(client.get("/jd-lens/inscription").text)
+    assert 'data-max-bytes="2097152"' in page
+    assert 'data-too-big="Ce fichier fait plus de 2 Mo : choisissez un CV plus léger (PDF)."' in page
+
+
 def test_the_same_email_twice_never_makes_a_second_candidate_and_offers_the_link_again(client, event):
     post(client, candidate_form(keys(event)))
     response = post(client, candidate_form(keys(event), email="INES.Haddad@exemple.fr "))

@@ -32,6 +32,30 @@ def test_a_post_without_csrf_token_is_refused_when_csrf_is_on(app, client, event
     assert db.session.scalar(select(func.count(Candidate.id))) == 0
 
 
+def test_a_form_whose_security_token_expired_comes_back_with_everything_typed(app, client, event):
+    app.config["WTF_CSRF_ENABLED"] = True
+    data = candidate_form(wish(event), csrf_token="expire")
+    data["cv"] = (io.BytesIO(PDF), "mon-cv.pdf")
+    response = client.post("/jd-lens/inscription", data=data, content_type="multipart/form-data")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "restée ouverte trop longtemps" in page
+    assert 'value="Haddad"' in page and 'value="ines.haddad@exemple.fr"' in page
+    assert f'value="{wish(event)[0]}" selected' in page
+    assert "mon-cv.pdf" in page and 'name="csrf_token"' in page
+    assert db.session.scalar(select(func.count(Candidate.id))) == 0
+
+
+def test_an_employer_form_whose_security_token_expired_comes_back_with_everything_typed(app, client, event):
+    from signup_helpers import employer_form
+    app.config["WTF_CSRF_ENABLED"] = True
+    response = client.post("/jd-lens/employeurs/inscription", data=employer_form(csrf_token="expire"))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "restée ouverte trop longtemps" in page
+    assert 'value="Fibres du Nord"' in page and 'value="Alternant·e réseaux"' in page
+
+
 @contextmanager
 def limited_app(tmp_path, limit: str):
     """An application with rate limiting on (the shared fixtures turn it off) and one open event."""

@@ -33,7 +33,8 @@ def _reason(board: Board, p: int) -> str:
     if board.emp_count[pair.e] >= problem.max_int[pair.e]:
         return "employer_full"
     cand_blocked = [not board.candidate_free(pair.c, s) for s in pair.slots]
-    emp_blocked = [all(s in board.table_busy[pair.e][t - 1] for t in pair.tables) for s in pair.slots]
+    # a table is also full in a slot when an interview there would make too long a run
+    emp_blocked = [all(not board.table_free(pair.e, t, s) for t in pair.tables) for s in pair.slots]
     if all(emp_blocked):
         return "employer_full"
     if all(cand_blocked):

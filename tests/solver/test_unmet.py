@@ -29,3 +29,12 @@ def test_every_unmet_wish_of_an_offer_is_listed_by_its_own_id():
     offers = [{"id": "O1", "title": "a"}]
     data = instance([employer("E1", offers=offers, rejects=["C1"])], [candidate("C1", "O1", "E1")])
     assert reasons(run(data)) == {("C1", "O1"): "rejected", ("C1", "E1"): "rejected"}
+
+
+def test_wish_for_an_offer_whose_table_must_pause_is_explained_as_employer_full():
+    offers = [{"id": "O1", "title": "a", "tables": [1]}, {"id": "O2", "title": "b", "tables": [2]}]
+    data = instance([employer("E1", 2, offers=offers, max_consecutive=2)],
+                    [candidate(f"C{i}", "O1") for i in range(3)], end="09:45")
+    plan = run(data)
+    assert {i.table for i in plan.interviews} == {1} and len(plan.interviews) == 2
+    assert list(reasons(plan).values()) == ["employer_full"]

@@ -9,6 +9,17 @@ from pathlib import Path
 from . import InstanceError, SolverConfig, dumps, load_instance, load_schedule, solve, validate
 
 
+def _positive(kind):
+    """argparse type: a number above zero (argparse then exits 2 with a clear message)."""
+    def parse(text: str):
+        value = kind(text)
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be above zero, got {text}")
+        return value
+    parse.__name__ = kind.__name__
+    return parse
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m solver", description="Job-dating interview scheduler")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -22,8 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     p_bench.add_argument("--sizes", default="small,medium,large")
     p_bench.add_argument("--one", help=argparse.SUPPRESS)
     for p in (p_solve, p_bench):
-        p.add_argument("--time-limit", type=float, default=None, help="seconds (default 30)")
-        p.add_argument("--workers", type=int, default=None)
+        p.add_argument("--time-limit", type=_positive(float), default=None, help="seconds (default 30)")
+        p.add_argument("--workers", type=_positive(int), default=None)
         p.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     try:

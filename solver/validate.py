@@ -65,7 +65,7 @@ def validate(instance: Instance, schedule: Schedule | list[Interview]) -> Report
                 not fixed and any(a < y and x < b for x, y in breaks)):
             bad.append(f"rule 1: {who}: not a usable slot")
         slot = (a - t0) // d
-        if emp is not None and not 1 <= i.table <= emp.tables:
+        if emp is not None and not fixed and not 1 <= i.table <= emp.tables:
             bad.append(f"rule 1: {who}: employer has no table {i.table}")
         if now is not None and a < now and not fixed:
             bad.append(f"rule 6: {who}: starts before now ({instance.now})")

@@ -91,6 +91,9 @@ class Candidate(db.Model):
     accessibility_needs: Mapped[str] = mapped_column(Text, default="")
     consent_at: Mapped[dt.datetime | None]
     token: Mapped[str] = mapped_column(String(64), unique=True, default=new_token)
+    # What the badge's QR code carries: it checks the person in at the desk and opens nothing private,
+    # so a photographed badge never gives access to the private page.
+    badge_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_token)
     walk_in: Mapped[bool] = mapped_column(default=False)
     arrived_at: Mapped[dt.datetime | None]
     # Declared absent by the front desk (local time); cleared if they check in after all.

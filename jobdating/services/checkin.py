@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -38,7 +39,7 @@ class Arrival:
 
 
 def token_of(code: str) -> str | None:
-    """The private token inside what the scanner typed: a full link (…/c/<token>, …/e/<token>) or the token."""
+    """The token inside what the scanner typed: a full link (…/b/<t>, …/c/<t>, …/e/<t>) or the bare token."""
     text = (code or "").strip()
     if "/" in text:
         path = urlsplit(text).path if "://" in text else text.split("?")[0].split("#")[0]
@@ -53,10 +54,24 @@ def looks_like_code(text: str) -> bool:
     return "/" in text or (len(text) >= 20 and bool(TOKEN.match(text)))
 
 
+def badge_owner(token: str) -> Candidate | None:
+    """The candidate whose badge QR code carries `token` (compared in constant time)."""
+    if not token or len(token) > 64:
+        return None
+    found = db.session.scalar(select(Candidate).where(Candidate.badge_token == token))
+    if found is None or not hmac.compare_digest(found.badge_token.encode(), token.encode()):
+        return None
+    return found
+
+
 def find_person(code: str) -> tuple[Candidate | Employer, str] | None:
+    """Whoever a scanned code names: a badge (…/b/<badge token>) or a private link shown on a phone."""
     token = token_of(code)
     if token is None:
         return None
+    candidate = badge_owner(token)
+    if candidate is not None:
+        return candidate, CANDIDATE
     for model, kind in ((Candidate, CANDIDATE), (Employer, EMPLOYER)):
         person = find_by_token(model, token)
         if person is not None:

@@ -32,8 +32,8 @@ def room_number(employer: Employer, table: int) -> int:
 
 
 def checkin_url(candidate: Candidate) -> str:
-    """What a candidate's badge QR code carries: the private link, which the front desk scans to check in."""
-    return private_url("candidate.home", candidate.token)
+    """What a candidate's badge QR code carries: a check-in link that opens nothing private (frontdesk.badge)."""
+    return private_url("frontdesk.badge", candidate.badge_token)
 
 
 def event_info(event: Event) -> pdf.EventInfo:

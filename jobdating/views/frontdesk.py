@@ -53,6 +53,18 @@ def desk(event_id: int):
     return _desk(event, form, arrival=arrival)
 
 
+@bp.route("/b/<token>")
+def badge(token: str):
+    """What a badge's QR code opens: the desk for a logged-in organizer, a neutral page for anybody else."""
+    candidate = checkin.badge_owner(token)
+    if candidate is None:
+        abort(404)
+    if current_user.is_authenticated:
+        form = ScanForm(formdata=None)
+        return _desk(candidate.event, form, matches=[(candidate, checkin.CANDIDATE)], query=candidate.full_name)
+    return render_template("frontdesk/badge.html", event=candidate.event)
+
+
 @bp.route("/event/<int:event_id>/accueil/<kind>/<int:person_id>", methods=["POST"])
 @login_required
 def arrive(event_id: int, kind: str, person_id: int):

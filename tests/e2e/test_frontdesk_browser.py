@@ -53,7 +53,7 @@ def _morning(app) -> dict:
         db.session.commit()
         publish.publish(event, None)
         create_organizer("accueil@exemple.fr", PASSWORD, "Accueil")
-        return {"event": event.id, "tokens": [p.token for p in people], "logistics": logistics.id}
+        return {"event": event.id, "tokens": [p.badge_token for p in people], "logistics": logistics.id}
 
 
 def test_a_morning_at_the_front_desk(live_server, browser, artifacts):
@@ -72,7 +72,7 @@ def test_a_morning_at_the_front_desk(live_server, browser, artifacts):
     # Three badges: the USB scanner types the QR link into the focused box, then Enter.
     page.goto(f"{base}/event/{event}/accueil")
     for n, token in enumerate([day["tokens"][0], day["tokens"][2], day["tokens"][3]]):
-        page.keyboard.type(f"{base}/c/{token}")
+        page.keyboard.type(f"{base}/b/{token}")
         page.keyboard.press("Enter")
         page.wait_for_selector(".scan-result.ok")
         if n == 0:

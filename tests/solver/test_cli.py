@@ -62,3 +62,10 @@ def test_bench_prints_one_row_per_method_and_size():
 def test_bench_with_an_unknown_size_exits_2():
     out = cli("bench", "--sizes", "huge")
     assert out.returncode == 2 and "unknown size 'huge'" in out.stderr
+
+
+def test_a_time_limit_or_worker_count_below_one_exits_2(tmp_path):
+    inst = _write(tmp_path, instance([employer("E1")], [candidate("C1", "E1")]))
+    for option, value in (("--time-limit", "-1"), ("--workers", "0")):
+        out = cli("solve", inst, option, value)
+        assert out.returncode == 2 and "must be above zero" in out.stderr

@@ -66,3 +66,12 @@ def test_locked_interview_of_a_candidate_who_left_is_dropped_unless_it_started()
     data = instance([employer("E1")], [candidate("C1", "E1")], locked=locked, now="09:20")
     plan = run(data)
     assert [(i.candidate, i.start) for i in plan.interviews] == [("GONE", "09:00"), ("C1", "09:30")]
+
+
+def test_an_interview_that_started_at_a_table_since_removed_stays_and_later_ones_move():
+    previous = [{"candidate": c, "employer": "E1", "table": 2, "start": a, "end": b}
+                for c, a, b in (("C1", "09:00", "09:15"), ("C2", "09:30", "09:45"))]
+    data = instance([employer("E1", 1)], [candidate("C1", "E1"), candidate("C2", "E1")],
+                    previous=previous, now="09:20")
+    plan = run(data)
+    assert {(i.candidate, i.table, i.start) for i in plan.interviews} == {("C1", 2, "09:00"), ("C2", 1, "09:30")}

@@ -26,8 +26,10 @@ def page(response) -> str:
 
 
 def test_scanning_a_badge_link_checks_the_candidate_in_and_shows_the_next_table(logged_in, day):
+    from jobdating.services.printing import checkin_url
+
     event, (logistics, _digital), (ines, _karim, _lea) = day
-    response = scan(logged_in, event, f"http://localhost/c/{ines.token}")
+    response = scan(logged_in, event, checkin_url(ines))
     text = page(response)
     assert response.status_code == 200
     assert "Inès Haddad" in text and "Arrivée enregistrée" in text
@@ -108,3 +110,9 @@ def test_the_desk_is_for_logged_in_organizers_only(client, day):
     response = scan(client, event, ines.token)
     assert response.status_code == 302 and "/login" in response.headers["Location"]
     assert ines.arrived_at is None
+
+
+def test_a_private_link_shown_on_a_phone_checks_in_too(logged_in, day):
+    event, _employers, (ines, _karim, _lea) = day
+    text = page(scan(logged_in, event, f"http://localhost/c/{ines.token}"))
+    assert "Inès Haddad" in text and "Arrivée enregistrée" in text

@@ -117,11 +117,27 @@ def test_an_employer_downloads_its_own_published_sheets(client, planned):
     assert "Lefèvre-Da" in text and "Étudiant·e" in text
 
 
-def test_badges_carry_the_candidate_check_in_link(app, planned):
+def test_badges_carry_a_check_in_link_that_opens_nothing_private(client, planned):
     from jobdating.services.printing import checkin_url
 
     _, anais, *_ = planned
-    assert checkin_url(anais).endswith(f"/c/{anais.token}")
+    link = checkin_url(anais)
+    assert link.endswith(f"/b/{anais.badge_token}") and anais.token not in link
+    page = client.get(link.replace("http://localhost", "")).get_data(as_text=True)
+    assert "Badge du job dating" in page
+    assert "Lefèvre" not in page and anais.token not in page and anais.email not in page
+
+
+def test_an_organizer_opening_a_badge_link_lands_on_the_desk(logged_in, planned):
+    from jobdating.services.printing import checkin_url
+
+    _, anais, *_ = planned
+    page = logged_in.get(checkin_url(anais).replace("http://localhost", "")).get_data(as_text=True)
+    assert "Lefèvre-Da Conceição" in page and "Marquer arrivé·e" in page
+
+
+def test_an_unknown_badge_link_is_not_found(client, planned):
+    assert client.get("/b/pas-un-vrai-badge-1234567890").status_code == 404
 
 
 def test_print_command_writes_the_pdf(runner, planned, tmp_path):

@@ -101,7 +101,8 @@ def register_blueprints(app: Flask) -> None:
 def register_errorhandlers(app: Flask) -> None:
     def render_error(error):
         code = getattr(error, "code", 500)
-        return render_template("errors/error.html", code=code), code
+        max_mb = app.config["CV_MAX_BYTES"] // (1024 * 1024)
+        return render_template("errors/error.html", code=code, cv_max_mb=max_mb), code
 
     for code in (400, 403, 404, 405, 413, 429, 500):
         app.errorhandler(code)(render_error)

@@ -114,9 +114,7 @@ class InterviewModel:
             for p in ps:
                 for s in self.slots_of[p]:
                     at.setdefault(s, []).append(p)
-            kinds = sorted({pairs[p].tables for p in ps})
-            unions = {frozenset(t for k in combo for t in k)
-                      for r in range(1, min(len(kinds), 4) + 1) for combo in combinations(kinds, r)}
+            unions = self._table_unions(ps)
             for s, group in at.items():
                 free = {t for t in range(1, self.problem.tables[e] + 1) if s not in board.table_busy[e][t - 1]}
                 for union in unions:
@@ -126,25 +124,34 @@ class InterviewModel:
                         self.model.add(sum(inside) <= room)
 
     def _add_max_consecutive(self) -> None:
-        """Rule 5: in any `max_consecutive + 1` slots in a row, each table pauses at least once."""
-        problem, board = self.problem, self.board
+        """Rule 5: in any `max_consecutive + 1` slots in a row, each table pauses at least once; with
+        offers bound to tables, counted over every union of the tables the pairs may use."""
+        problem, board, pairs = self.problem, self.board, self.problem.pairs
         for e, ps in self.by_emp.items():
-            m, n_tables = problem.max_consec[e], problem.tables[e]
+            m = problem.max_consec[e]
             if m >= problem.n_slots:
                 continue
-            at: dict[int, list] = {}
-            for p in ps:
-                for s in self.slots_of[p]:
-                    at.setdefault(s, []).append(self.y[p, s])
-            busy = [sum(1 for t in board.table_busy[e] if k in t) for k in range(problem.n_slots)]
-            for w in range(problem.n_slots - m):
-                window = range(w, w + m + 1)
-                if not all(problem.usable[k] for k in window):
-                    continue
-                vs = [v for k in window for v in at.get(k, ())]
-                fixed = sum(busy[k] for k in window)
-                if len(vs) + fixed > n_tables * m:
-                    self.model.add(sum(vs) <= n_tables * m - fixed)
+            for union in self._table_unions(ps) | {frozenset(range(1, problem.tables[e] + 1))}:
+                at: dict[int, list] = {}
+                for p in ps:
+                    if set(pairs[p].tables) <= union:
+                        for s in self.slots_of[p]:
+                            at.setdefault(s, []).append(self.y[p, s])
+                busy = [sum(1 for t in union if k in board.table_busy[e][t - 1]) for k in range(problem.n_slots)]
+                for w in range(problem.n_slots - m):
+                    window = range(w, w + m + 1)
+                    if not all(problem.usable[k] for k in window):
+                        continue
+                    vs = [v for k in window for v in at.get(k, ())]
+                    fixed = sum(busy[k] for k in window)
+                    if len(vs) + fixed > len(union) * m:
+                        self.model.add(sum(vs) <= len(union) * m - fixed)
+
+    def _table_unions(self, ps: list[int]) -> set[frozenset[int]]:
+        """The table sets pairs may use, and their unions (up to 4 at a time): Hall's condition."""
+        kinds = sorted({self.problem.pairs[p].tables for p in ps})
+        return {frozenset(t for k in combo for t in k)
+                for r in range(1, min(len(kinds), 4) + 1) for combo in combinations(kinds, r)}
 
     def _add_employer_cap(self) -> None:
         """Rule 5: an employer has at most `max_interviews`."""

@@ -104,3 +104,13 @@ def test_locked_interviews_may_break_gap_run_and_caps_among_themselves_but_new_o
     plan = run(data)
     assert meetings(plan) == {("C1", "E1"), ("C2", "E1"), ("C1", "E2"), ("C1", "E3")}
     assert next(i.start for i in plan.interviews if i.employer == "E3") >= "09:45"
+
+
+def test_a_table_bound_to_an_offer_pauses_too_and_the_plan_is_proven_optimal():
+    offers = [{"id": "O1", "title": "a", "tables": [1]}, {"id": "O2", "title": "b"}]
+    data = instance([employer("E1", 2, offers=offers, max_consecutive=1, preferred=[["09:00", "09:30"]])],
+                    [candidate("C0", "O1"), candidate("C1", "O1")], end="10:30",
+                    event={"breaks": [["09:45", "10:00"]]})
+    plan = run(data)
+    assert plan.solver["status"] == "OPTIMAL" and len(plan.interviews) == 2
+    assert sorted(i.start for i in plan.interviews) == ["09:00", "09:30"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
+from .bounds import fixed_sets
 from .model import run_solver
 from .objective import PREFERRED, tier
 from .problem import Problem
@@ -43,14 +44,8 @@ class PairSelection:
         self.model = cp_model.CpModel()
         self.x: dict[int, cp_model.IntVar] = {}
         self.steps: dict[int, tuple[list[int], list]] = {}
-        fixed_c: dict[int, set[int]] = {}
-        fixed_e: dict[int, dict[int, set[int]]] = {}
-        for fx in problem.fixed:
-            if fx.c >= 0:
-                fixed_c.setdefault(fx.c, set()).add(fx.slot)
-            if fx.e >= 0:
-                fixed_e.setdefault(fx.e, {}).setdefault(fx.table, set()).add(fx.slot)
-        self.fixed_c, self.fixed_e = fixed_c, fixed_e
+        self.fixed_c, self.fixed_e = fixed_sets(problem)
+        fixed_c = self.fixed_c
         for p in problem.free_pairs:
             if problem.pairs[p].slots:
                 self.x[p] = self.model.new_bool_var(f"x_{p}")

@@ -6,7 +6,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -131,6 +131,10 @@ class Wish(db.Model):
     __table_args__ = (
         UniqueConstraint("candidate_id", "rank"),
         CheckConstraint("rank >= 1", name="rank_positive"),
+        # No duplicate wishes: an offer once (NULLs are distinct, so employer-only wishes need the index below).
+        UniqueConstraint("candidate_id", "offer_id"),
+        Index("uq_wish_candidate_employer_only", "candidate_id", "employer_id", unique=True,
+              sqlite_where=text("offer_id IS NULL"), postgresql_where=text("offer_id IS NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

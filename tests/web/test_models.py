@@ -190,3 +190,30 @@ def test_sqlite_runs_with_foreign_keys_and_wal(app):
     with db.engine.connect() as connection:
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+
+
+def test_a_candidate_wishes_an_employer_only_once(create_event, create_employer, create_candidate):
+    event = create_event()
+    employer = create_employer(event)
+    candidate = create_candidate(event, wishes=[employer])
+    db.session.add(Wish(candidate=candidate, employer=employer, rank=2))
+    with pytest.raises(IntegrityError):
+        db.session.commit()
+    db.session.rollback()
+
+
+def test_a_candidate_wishes_an_offer_only_once(create_event, create_employer, create_candidate):
+    event = create_event()
+    employer = create_employer(event, offers=["Cariste"])
+    candidate = create_candidate(event, wishes=[employer.offers[0]])
+    db.session.add(Wish(candidate=candidate, employer=employer, offer=employer.offers[0], rank=2))
+    with pytest.raises(IntegrityError):
+        db.session.commit()
+    db.session.rollback()
+
+
+def test_two_offers_of_one_employer_are_two_wishes(create_event, create_employer, create_candidate):
+    event = create_event()
+    employer = create_employer(event, offers=["Cariste", "Soudeur"])
+    candidate = create_candidate(event, wishes=[employer.offers[0], employer.offers[1]])
+    assert [w.offer.title for w in candidate.wishes] == ["Cariste", "Soudeur"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 
 from flask import Flask, current_app, has_app_context
+from flask_babel import gettext as _
 
 from .extensions import db
 
@@ -144,7 +145,7 @@ def schedule_command(event_id: int, time_limit: float | None) -> None:
 
     event = db.session.get(Event, event_id)
     if event is None:
-        raise click.ClickException(f"Aucun événement n° {event_id}.")
+        raise click.ClickException(_("Aucun événement n° %(id)s.", id=event_id))
     try:
         run = start_solve(event, None, time_limit=time_limit, enqueue=False)
     except SchedulingError as error:
@@ -153,7 +154,7 @@ def schedule_command(event_id: int, time_limit: float | None) -> None:
                f"{run.time_limit:g} s au plus…")
     run = run_solve(run.id)
     if run.error:
-        raise click.ClickException(f"Échec du calcul : {run.error}")
+        raise click.ClickException(_("Échec du calcul : %(error)s", error=run.error))
     f = run.figures
     state = "arrêté (meilleur planning gardé)" if run.status == RunStatus.STOPPED else "terminé"
     click.echo(f"{state} : {f['covered']}/{f['candidates']} candidats avec un entretien "
@@ -168,6 +169,6 @@ def worker_command(burst: bool) -> None:
     """Run an RQ worker for background solves (needs REDIS_URL)."""
     app = current_app._get_current_object()
     if not app.config.get("REDIS_URL"):
-        raise click.ClickException("REDIS_URL n'est pas configuré : les calculs tournent dans l'application.")
+        raise click.ClickException(_("REDIS_URL n'est pas configuré : les calculs tournent dans l'application."))
     click.echo(f"Worker en attente sur la file « {queue(app).name} »…")
     work(app, burst=burst)

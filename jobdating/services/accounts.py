@@ -1,6 +1,7 @@
 """Organizer accounts and the audit list: creating, authenticating, recording actions."""
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from ..extensions import db
@@ -17,11 +18,11 @@ MIN_PASSWORD_LENGTH = 8
 def create_organizer(email: str, password: str, name: str = "") -> Organizer:
     email = email.strip().lower()
     if "@" not in email:
-        raise AccountError("Adresse e-mail invalide.")
+        raise AccountError(_("Adresse e-mail invalide."))
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"Le mot de passe doit faire au moins {MIN_PASSWORD_LENGTH} caractères.")
+        raise AccountError(_("Le mot de passe doit faire au moins %(n)d caractères.", n=MIN_PASSWORD_LENGTH))
     if find_organizer(email) is not None:
-        raise AccountError(f"Un compte organisateur existe déjà pour {email}.")
+        raise AccountError(_("Un compte organisateur existe déjà pour %(email)s.", email=email))
     organizer = Organizer(email=email, name=name.strip())
     organizer.set_password(password)
     db.session.add(organizer)

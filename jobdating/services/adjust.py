@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from ..extensions import db
@@ -34,35 +35,40 @@ def placement_problems(event: Event, candidate: Candidate, employer: Employer, t
     when, name, company = hhmm(start), candidate.full_name, employer.company
     step, s = event.slot_minutes, minutes(start)
     if start not in event.slot_starts():
-        return [f"{when} n'est pas un créneau d'entretien de l'événement (hors horaires ou pendant une pause)."]
+        return [_("%(time)s n'est pas un créneau d'entretien de l'événement (hors horaires ou pendant une pause).",
+                  time=when)]
     if not 1 <= table <= employer.tables:
-        return [f"{company} n'a pas de table {table} (tables 1 à {employer.tables})."]
+        return [_("%(company)s n'a pas de table %(table)s (tables 1 à %(tables)s).", company=company, table=table,
+                  tables=employer.tables)]
     problems = []
     wishes = [w for w in candidate.wishes if w.employer_id == employer.id]
     if not wishes:
-        problems.append(f"{name} n'a pas demandé à rencontrer {company}.")
+        problems.append(_("%(name)s n'a pas demandé à rencontrer %(company)s.", name=name, company=company))
     if any(p.candidate_id == candidate.id and p.decision == Decision.DECLINED for p in employer.preselections):
-        problems.append(f"{company} a décliné {name} lors de la présélection.")
+        problems.append(_("%(company)s a décliné %(name)s lors de la présélection.", company=company, name=name))
     if not _inside(candidate.available, s, s + step):
-        problems.append(f"{name} n'est pas disponible à {when}.")
+        problems.append(_("%(name)s n'est pas disponible à %(time)s.", name=name, time=when))
     if not _inside(employer.available, s, s + step):
-        problems.append(f"{company} n'est pas présent à {when}.")
+        problems.append(_("%(company)s n'est pas présent à %(time)s.", company=company, time=when))
     wished_offers = [w.offer for w in wishes if w.offer is not None]
     if wished_offers and all(o.tables for o in wished_offers) \
             and not any(table in o.tables for o in wished_offers):
-        problems.append(f"La table {table} de {company} ne reçoit pas pour l'offre demandée.")
+        problems.append(_("La table %(table)s de %(company)s ne reçoit pas pour l'offre demandée.",
+                           table=table, company=company))
     gap = event.min_gap_slots
     for other in others:
         if other.candidate_id == candidate.id:
             if other.start == start:
-                problems.append(f"{name} a déjà un entretien à {when} ({other.employer.company}).")
+                problems.append(_("%(name)s a déjà un entretien à %(time)s (%(company)s).", name=name, time=when,
+                                   company=other.employer.company))
             elif abs(minutes(other.start) - s) <= gap * step:
-                problems.append(f"{name} doit avoir {gap} créneau(x) libre(s) entre deux entretiens "
-                                f"(entretien à {hhmm(other.start)}).")
+                problems.append(_("%(name)s doit avoir %(gap)s créneau(x) libre(s) entre deux entretiens "
+                                   "(entretien à %(time)s).", name=name, gap=gap, time=hhmm(other.start)))
             if other.employer_id == employer.id:
-                problems.append(f"{name} a déjà un entretien avec {company}.")
+                problems.append(_("%(name)s a déjà un entretien avec %(company)s.", name=name, company=company))
         if other.employer_id == employer.id and other.table == table and other.start == start:
-            problems.append(f"La table {table} de {company} est déjà prise à {when} ({other.candidate.full_name}).")
+            problems.append(_("La table %(table)s de %(company)s est déjà prise à %(time)s (%(name)s).",
+                               table=table, company=company, time=when, name=other.candidate.full_name))
     if employer.max_consecutive:
         taken = {minutes(o.start) for o in others if o.employer_id == employer.id and o.table == table} | {s}
         run, t = 1, s - step
@@ -72,16 +78,18 @@ def placement_problems(event: Event, candidate: Candidate, employer: Employer, t
         while t in taken:
             run, t = run + 1, t + step
         if run > employer.max_consecutive:
-            problems.append(f"La table {table} de {company} enchaînerait {run} entretiens d'affilée "
-                            f"(au plus {employer.max_consecutive}).")
+            problems.append(_("La table %(table)s de %(company)s enchaînerait %(run)s entretiens d'affilée "
+                               "(au plus %(max)s).", table=table, company=company, run=run,
+                               max=employer.max_consecutive))
     if ignore is None or ignore.candidate_id != candidate.id:
         cap = _cap(candidate)
         if cap is not None and sum(1 for o in others if o.candidate_id == candidate.id) >= cap:
-            problems.append(f"{name} a déjà atteint son maximum de {cap} entretien(s).")
+            problems.append(_("%(name)s a déjà atteint son maximum de %(cap)s entretien(s).", name=name, cap=cap))
     if ignore is None or ignore.employer_id != employer.id:
         if employer.max_interviews is not None and \
                 sum(1 for o in others if o.employer_id == employer.id) >= employer.max_interviews:
-            problems.append(f"{company} a déjà atteint son maximum de {employer.max_interviews} entretiens.")
+            problems.append(_("%(company)s a déjà atteint son maximum de %(max)s entretiens.", company=company,
+                                 max=employer.max_interviews))
     return problems
 
 
@@ -90,7 +98,7 @@ def _check_with_solver(event: Event, before: list[dict], after: list[dict]) -> N
     data = instance_dict(event, locked=[])
     new = set(violations(data, after)) - set(violations(data, before))
     if new:
-        raise AdjustError("Ce changement enfreint une règle du planning : " + "; ".join(sorted(new)))
+        raise AdjustError(_("Ce changement enfreint une règle du planning : %(rules)s", rules="; ".join(sorted(new))))
 
 
 def set_locked(interview: Interview, locked: bool, organizer: Organizer | None) -> None:
@@ -131,7 +139,7 @@ def add_interview(event: Event, candidate: Candidate, employer: Employer, table:
                   organizer: Organizer | None, *, locked: bool = True) -> Interview:
     """Add an interview by hand; it is locked by default so that re-planning keeps it."""
     if candidate.event_id != event.id or employer.event_id != event.id:
-        raise AdjustError("Ce candidat ou cet employeur n'appartient pas à cet événement.")
+        raise AdjustError(_("Ce candidat ou cet employeur n'appartient pas à cet événement."))
     problems = placement_problems(event, candidate, employer, table, start)
     if problems:
         raise AdjustError(" ".join(problems))

@@ -5,6 +5,7 @@ import re
 import unicodedata
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from ..extensions import db
@@ -33,11 +34,11 @@ def parse_windows(text: str | None) -> list[list[str]]:
             continue
         match = _WINDOW.match(part)
         if not match:
-            raise EventError(f"« {part.strip()} » n'est pas une plage horaire du type 12:30-13:30.")
+            raise EventError(_("« %(text)s » n'est pas une plage horaire du type 12:30-13:30.", text=part.strip()))
         a = f"{int(match[1]):02d}:{match[2]}"
         b = f"{int(match[3]):02d}:{match[4]}"
         if minutes_of(a) >= minutes_of(b):
-            raise EventError(f"La plage {a}-{b} se termine avant de commencer.")
+            raise EventError(_("La plage %(start)s-%(end)s se termine avant de commencer.", start=a, end=b))
         windows.append([a, b])
     return windows
 
@@ -53,13 +54,13 @@ def slugify(text: str) -> str:
 
 def _check(values: dict[str, Any], event: Event | None) -> None:
     if values["start_time"] >= values["end_time"]:
-        raise EventError("L'heure de fin doit suivre l'heure de début.")
+        raise EventError(_("L'heure de fin doit suivre l'heure de début."))
     opens, closes = values.get("signup_opens"), values.get("signup_closes")
     if opens and closes and opens >= closes:
-        raise EventError("La clôture des inscriptions doit suivre leur ouverture.")
+        raise EventError(_("La clôture des inscriptions doit suivre leur ouverture."))
     taken = db.session.scalar(select(Event.id).where(Event.slug == values["slug"]))
     if taken is not None and (event is None or taken != event.id):
-        raise EventError(f"L'adresse « {values['slug']} » est déjà utilisée par un autre événement.")
+        raise EventError(_("L'adresse « %(slug)s » est déjà utilisée par un autre événement.", slug=values["slug"]))
 
 
 def _normalise(values: dict[str, Any]) -> dict[str, Any]:
@@ -92,11 +93,11 @@ def plan_warnings(event: Event, values: dict[str, Any]) -> list[str]:
     changed = [k for k in PLAN_SETTINGS if k in values and values[k] != getattr(event, k)]
     if not changed:
         return []
-    warnings = ["Ces réglages modifient la journée alors qu'un planning existe : relancez « Générer le planning » "
-                "pour qu'il en tienne compte."]
+    warnings = [_("Ces réglages modifient la journée alors qu'un planning existe : relancez « Générer le planning » "
+                  "pour qu'il en tienne compte.")]
     if event.published_at is not None:
-        warnings.append("Le planning a déjà été publié : les personnes concernées devront être prévenues "
-                        "en le publiant de nouveau.")
+        warnings.append(_("Le planning a déjà été publié : les personnes concernées devront être prévenues "
+                          "en le publiant de nouveau."))
     return warnings
 
 
@@ -112,7 +113,7 @@ def update_event(event: Event, values: dict[str, Any], organizer: Organizer | No
         slots = set(event.slot_starts())
         outside = sum(1 for i in event.interviews if i.start not in slots)
     if outside:
-        warnings.append(f"{outside} entretien(s) ne tombent plus sur un créneau de la journée.")
+        warnings.append(_("%(count)s entretien(s) ne tombent plus sur un créneau de la journée.", count=outside))
     accounts.record("event.update", f"Réglages de « {event.name} » modifiés", organizer=organizer,
                     event_id=event.id, commit=False)
     db.session.commit()

@@ -74,7 +74,7 @@ def plan_csv(event: Event) -> str:
 
 
 def _sheet_title(name: str, taken: set[str]) -> str:
-    base = re.sub(r"[\[\]:*?/\\']", " ", name).strip()[:28] or "Employeur"
+    base = re.sub(r"[\[\]:*?/\\']", " ", name).strip()[:28] or _("Employeur")
     title, n = base, 1
     while title.lower() in taken:
         n += 1

@@ -92,9 +92,9 @@ def publish(event: Event, organizer: Organizer | None, *, background: bool = Fal
     (a few hundred emails with calendars take seconds) and a failed one is retried at the next publication.
     """
     if not event.interviews:
-        raise PublishError("Il n'y a pas encore de planning à publier.")
+        raise PublishError(_("Il n'y a pas encore de planning à publier."))
     if active_run(event) is not None:
-        raise PublishError("Un calcul de planning est en cours : attendez qu'il se termine pour publier.")
+        raise PublishError(_("Un calcul de planning est en cours : attendez qu'il se termine pour publier."))
     rows = plan_rows(event)
     republished = event.published_at is not None
     result = Publication()

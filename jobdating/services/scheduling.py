@@ -8,6 +8,7 @@ import time
 from typing import Any
 
 from flask import current_app
+from flask_babel import gettext as _
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -64,7 +65,7 @@ def start_solve(event: Event, organizer: Organizer | None, *, time_limit: float 
     moment, even in two processes, never start two solves.
     """
     if not event.candidates or not event.employers:
-        raise SchedulingError("Il faut au moins un employeur et un candidat pour construire un planning.")
+        raise SchedulingError(_("Il faut au moins un employeur et un candidat pour construire un planning."))
     release_stale_runs(event)
     limit = float(time_limit or current_app.config.get("SOLVER_TIME_LIMIT", 10))
     run = SolveRun(event_id=event.id, status=RunStatus.QUEUED, time_limit=limit,
@@ -75,7 +76,7 @@ def start_solve(event: Event, organizer: Organizer | None, *, time_limit: float 
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
-        raise SchedulingError("Un calcul de planning est déjà en cours pour cet événement.") from None
+        raise SchedulingError(_("Un calcul de planning est déjà en cours pour cet événement.")) from None
     accounts.record("planning.start", f"Calcul n° {run.id} lancé ({limit:g} s)", organizer=organizer,
                     event_id=event.id)
     if enqueue:
@@ -177,7 +178,7 @@ def run_solve(run_id: int) -> SolveRun | None:
 def apply_run(run: SolveRun, organizer: Organizer | None = None) -> int:
     """Write the plan of `run` into the event's interviews (replacing them); returns how many were written."""
     if not run.output_json:
-        raise SchedulingError("Ce calcul n'a pas produit de planning.")
+        raise SchedulingError(_("Ce calcul n'a pas produit de planning."))
     event = db.session.get(Event, run.event_id)
     count = apply_schedule(event, json.loads(run.output_json), commit=False)
     run.applied_at = utcnow()
@@ -190,7 +191,7 @@ def apply_run(run: SolveRun, organizer: Organizer | None = None) -> int:
 def restore_run(run: SolveRun, organizer: Organizer | None) -> int:
     """Bring back the plan of an earlier run."""
     if active_run(run.event) is not None:
-        raise SchedulingError("Attendez la fin du calcul en cours avant de restaurer un planning.")
+        raise SchedulingError(_("Attendez la fin du calcul en cours avant de restaurer un planning."))
     return apply_run(run, organizer)
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hmac
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -56,12 +55,7 @@ def looks_like_code(text: str) -> bool:
 
 def badge_owner(token: str) -> Candidate | None:
     """The candidate whose badge QR code carries `token` (compared in constant time)."""
-    if not token or len(token) > 64:
-        return None
-    found = db.session.scalar(select(Candidate).where(Candidate.badge_token == token))
-    if found is None or not hmac.compare_digest(found.badge_token.encode(), token.encode()):
-        return None
-    return found
+    return find_by_token(Candidate, token, "badge_token")
 
 
 def find_person(code: str) -> tuple[Candidate | Employer, str] | None:

@@ -43,12 +43,15 @@ def _check_open(event: Event, check_open: bool) -> None:
         raise SignupClosed(_l("Les inscriptions ne sont pas ouvertes pour ce job dating."))
 
 
-def find_by_token(model: type[Candidate] | type[Employer], token: str) -> Candidate | Employer | None:
-    """The candidate or employer of a private link; the token is compared in constant time."""
+def find_by_token(model: type[Candidate] | type[Employer], token: str,
+                  attribute: str = "token") -> Candidate | Employer | None:
+    """The candidate or employer of a private link (or of a badge, with attribute='badge_token');
+    the token is compared in constant time."""
     if not token or len(token) > 64:
         return None
-    found = db.session.scalar(select(model).where(model.token == token))
-    if found is None or not hmac.compare_digest(found.token.encode(), token.encode()):
+    column = getattr(model, attribute)
+    found = db.session.scalar(select(model).where(column == token))
+    if found is None or not hmac.compare_digest(getattr(found, attribute).encode(), token.encode()):
         return None
     return found
 

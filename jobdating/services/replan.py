@@ -13,10 +13,9 @@ from typing import Any
 from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
-from ..models import Candidate, Employer, Event, Interview, Organizer, RunStatus, SolveRun
+from ..models import Candidate, Employer, Event, Interview, Organizer, SolveRun
 from ..models.base import minutes
 from ..models.events import minutes_of
 from . import accounts, dayof, planning, printing, publish, scheduling
@@ -100,17 +99,12 @@ def start_replan(event: Event, organizer: Organizer | None, *, allow_moves: bool
     if not event.interviews:
         raise ReplanError(_("Il n'y a pas encore de planning : construisez-le depuis l'espace organisateur."))
     prepared = replan_input(event, when, allow_moves)
-    scheduling.release_stale_runs(event)
     limit = float(time_limit or current_app.config.get("REPLAN_TIME_LIMIT", 15))
-    run = SolveRun(event_id=event.id, status=RunStatus.QUEUED, time_limit=limit,
-                   input_json=json.dumps(prepared.data, ensure_ascii=False),
-                   requested_by=organizer.email if organizer is not None else "accueil")
-    db.session.add(run)
     try:
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-        raise ReplanError(_("Un calcul de planning est déjà en cours pour cet événement.")) from None
+        run = scheduling.queue_run(event, prepared.data, limit,
+                                   organizer.email if organizer is not None else "accueil")
+    except scheduling.SchedulingError as error:
+        raise ReplanError(str(error)) from None
     summary = prepared.data["replan"]
     accounts.record("jour.replanification",
                     f"Re-planification à {summary['at']} (calcul n° {run.id}) : {summary['absent']} absents, "

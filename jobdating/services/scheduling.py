@@ -66,22 +66,29 @@ def start_solve(event: Event, organizer: Organizer | None, *, time_limit: float 
     """
     if not event.candidates or not event.employers:
         raise SchedulingError(_("Il faut au moins un employeur et un candidat pour construire un planning."))
-    release_stale_runs(event)
     limit = float(time_limit or current_app.config.get("SOLVER_TIME_LIMIT", 10))
-    run = SolveRun(event_id=event.id, status=RunStatus.QUEUED, time_limit=limit,
-                   input_json=json.dumps(build_input(event), ensure_ascii=False),
-                   requested_by=organizer.email if organizer is not None else "ligne de commande")
+    run = queue_run(event, build_input(event), limit,
+                    organizer.email if organizer is not None else "ligne de commande")
+    accounts.record("planning.start", f"Calcul n° {run.id} lancé ({limit:g} s)", organizer=organizer,
+                    event_id=event.id)
+    if enqueue:
+        from .. import jobs
+        jobs.enqueue_solve(run.id)
+    return run
+
+
+def queue_run(event: Event, data: dict, time_limit: float, requested_by: str) -> SolveRun:
+    """Store a queued run of `event` with its solver input; the partial unique index on active runs
+    refuses a second one, even from another process."""
+    release_stale_runs(event)
+    run = SolveRun(event_id=event.id, status=RunStatus.QUEUED, time_limit=time_limit,
+                   input_json=json.dumps(data, ensure_ascii=False), requested_by=requested_by)
     db.session.add(run)
     try:
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
         raise SchedulingError(_("Un calcul de planning est déjà en cours pour cet événement.")) from None
-    accounts.record("planning.start", f"Calcul n° {run.id} lancé ({limit:g} s)", organizer=organizer,
-                    event_id=event.id)
-    if enqueue:
-        from .. import jobs
-        jobs.enqueue_solve(run.id)
     return run
 
 

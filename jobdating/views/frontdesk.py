@@ -65,14 +65,20 @@ def badge(token: str):
     return render_template("frontdesk/badge.html", event=candidate.event)
 
 
-@bp.route("/event/<int:event_id>/accueil/<kind>/<int:person_id>", methods=["POST"])
-@login_required
-def arrive(event_id: int, kind: str, person_id: int):
-    """Check-in of a person found by name."""
+def _posted_person(event_id: int, kind: str, person_id: int):
+    """The event and the person a desk button acts on (404 if unknown, 400 without a valid form)."""
     event = get_event(event_id)
     person = checkin.person_of(event, kind, person_id)
     if person is None or not ActionForm().validate_on_submit():
         abort(404 if person is None else 400)
+    return event, person
+
+
+@bp.route("/event/<int:event_id>/accueil/<kind>/<int:person_id>", methods=["POST"])
+@login_required
+def arrive(event_id: int, kind: str, person_id: int):
+    """Check-in of a person found by name."""
+    event, person = _posted_person(event_id, kind, person_id)
     arrival = checkin.arrive(event, person, current_user, dayof.now())
     return _desk(event, ScanForm(formdata=None), arrival=arrival)
 
@@ -80,10 +86,7 @@ def arrive(event_id: int, kind: str, person_id: int):
 @bp.route("/event/<int:event_id>/accueil/<kind>/<int:person_id>/annuler", methods=["POST"])
 @login_required
 def undo(event_id: int, kind: str, person_id: int):
-    event = get_event(event_id)
-    person = checkin.person_of(event, kind, person_id)
-    if person is None or not ActionForm().validate_on_submit():
-        abort(404 if person is None else 400)
+    event, person = _posted_person(event_id, kind, person_id)
     checkin.undo(event, person, current_user)
     flash(_("Arrivée annulée."), "info")
     return redirect(url_for("frontdesk.desk", event_id=event.id))

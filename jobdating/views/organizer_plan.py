@@ -4,7 +4,6 @@ from __future__ import annotations
 from flask import Response, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import select
 
 from ..extensions import db
 from ..forms.organizer import RUN_STATUS_LABELS, AddInterviewForm, MoveForm, SolveForm

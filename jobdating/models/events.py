@@ -163,10 +163,13 @@ class Employer(db.Model):
         back_populates="employer", cascade="all, delete-orphan"
     )
 
+    def room_table(self, table: int) -> int:
+        """Room number of this employer's table `table` (its own numbering, 1..tables)."""
+        return (self.first_table or 1) + table - 1
+
     def room_tables(self) -> list[int]:
         """Room numbers of this employer's tables, in the order of its own numbering 1..tables."""
-        first = self.first_table or 1
-        return list(range(first, first + self.tables))
+        return [self.room_table(table) for table in range(1, self.tables + 1)]
 
     def __repr__(self) -> str:
         return f"<Employer {self.company}>"

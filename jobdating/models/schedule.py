@@ -64,6 +64,13 @@ class Interview(db.Model):
     candidate: Mapped[Candidate] = relationship(back_populates="interviews")
     employer: Mapped[Employer] = relationship(back_populates="interviews")
 
+    @property
+    def room_table(self) -> int:
+        """The room number of this interview's table; its own number if the employer has fewer tables now."""
+        if self.table <= self.employer.tables:
+            return self.employer.room_table(self.table)
+        return self.table
+
 
 class SolveRun(db.Model):
     __tablename__ = "solve_run"

@@ -76,12 +76,6 @@ def next_interview(person: Candidate | Employer, when: dt.datetime) -> Interview
     return min(coming, key=lambda i: (i.start, i.table), default=None)
 
 
-def room_table(interview: Interview) -> int:
-    """The room number of the interview's table (what the signs and plans show)."""
-    employer = interview.employer
-    return employer.room_tables()[interview.table - 1] if interview.table <= employer.tables else interview.table
-
-
 @dataclass
 class BoardLine:
     id: int
@@ -117,7 +111,7 @@ def _line(person: Candidate | Employer, when: dt.datetime) -> BoardLine:
     coming = next_interview(person, when) or (interviews[0] if interviews else None)
     if coming is None:
         return BoardLine(person.id, name)
-    table = room_table(coming)
+    table = coming.room_table
     first = hhmm(interviews[0].start)
     detail = coming.employer.company if isinstance(person, Candidate) else ""
     return BoardLine(person.id, name, first, f"{table} {detail}".strip())

@@ -57,7 +57,7 @@ def plan_lines(event: Event, employer_id: int | None = None) -> list[list[Any]]:
     lines = []
     interviews = [i for i in event.interviews if employer_id is None or i.employer_id == employer_id]
     for i in sorted(interviews, key=lambda i: (i.start, i.employer.first_table or 0, i.employer_id, i.table)):
-        room = i.employer.room_tables()[i.table - 1] if i.table <= i.employer.tables else i.table
+        room = i.room_table
         lines.append([hhmm(i.start), hhmm(i.end), room, i.employer.company, i.table, i.candidate.full_name,
                       i.candidate.email, i.candidate.phone, ", ".join(titles.get(o, "") for o in i.offers or []),
                       _("oui") if i.locked else _("non")])

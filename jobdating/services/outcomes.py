@@ -81,7 +81,7 @@ def results_csv(event: Event) -> str:
                      _("Téléphone"), _("Arrivé·e"), _("Sur place"), _("Résultat")])
     for i in sorted(event.interviews, key=lambda i: (i.start, i.employer.company, i.table)):
         candidate = i.candidate
-        room_table = i.employer.room_tables()[i.table - 1] if i.table <= i.employer.tables else i.table
+        room_table = i.room_table
         writer.writerow([safe_cell(v) for v in (
             hhmm(i.start), hhmm(i.end), i.employer.company, room_table, candidate.full_name,
             "" if candidate.email.endswith(".invalid") else candidate.email, candidate.phone,

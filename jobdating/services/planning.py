@@ -31,8 +31,7 @@ def plan_rows(event: Event) -> dict[str, list[dict[str, Any]]]:
     plans: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for interview in sorted(event.interviews, key=lambda i: (i.start, i.employer_id, i.table)):
         employer, candidate = interview.employer, interview.candidate
-        room_table = employer.room_tables()[interview.table - 1] if interview.table <= employer.tables \
-            else interview.table
+        room_table = interview.room_table
         row = {"start": hhmm(interview.start), "end": hhmm(interview.end), "table": room_table,
                "company": employer.company, "candidate": candidate.full_name,
                "situation": in_default_language(SITUATION_LABELS[candidate.situation]),

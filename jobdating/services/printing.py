@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 
 from .. import pdf
 from ..extensions import db
-from ..models import SITUATION_LABELS, Candidate, Employer, Event, Interview, Wish
+from ..models import SITUATION_LABELS, Candidate, Employer, Event, Interview, Wish, parse_hhmm
 from .mail import private_url
 from .planning import in_default_language
 
@@ -26,25 +26,17 @@ def _end(event: Event, start: dt.time) -> dt.time:
     return (dt.datetime.combine(event.date, start) + dt.timedelta(minutes=event.slot_minutes)).time()
 
 
-def room_number(employer: Employer, table: int) -> int:
-    """Room number of an employer's table `table` (1..employer.tables)."""
-    return (employer.first_table or 1) + table - 1
-
-
 def checkin_url(candidate: Candidate) -> str:
     """What a candidate's badge QR code carries: a check-in link that opens nothing private (frontdesk.badge)."""
     return private_url("frontdesk.badge", candidate.badge_token)
 
 
 def event_info(event: Event) -> pdf.EventInfo:
-    def hm(text: str) -> dt.time:
-        return dt.datetime.strptime(text, "%H:%M").time()
-
-    tables = [(room_number(e, t), e.company) for e in event.employers for t in range(1, e.tables + 1)]
+    tables = [(number, e.company) for e in event.employers for number in e.room_tables()]
     return pdf.EventInfo(
         name=event.name, date=event.date, venue=event.venue,
         slots=tuple(pdf.Slot(s, _end(event, s)) for s in event.slot_starts()),
-        breaks=tuple(pdf.Break(hm(a), hm(b)) for a, b in event.breaks or []),
+        breaks=tuple(pdf.Break(parse_hhmm(a), parse_hhmm(b)) for a, b in event.breaks or []),
         room=pdf.room_in_rows(tables, event.table_rows or 1),
     )
 
@@ -65,22 +57,19 @@ def candidate_plan(candidate: Candidate) -> pdf.CandidatePlan:
         first_name=candidate.first_name, last_name=candidate.last_name,
         interviews=tuple(
             pdf.CandidateInterview(start=i.start, end=i.end, company=i.employer.company,
-                                   offer=_offer_titles(i), table=room_number(i.employer, i.table))
+                                   offer=_offer_titles(i), table=i.room_table)
             for i in interviews
         ),
     )
-
-
-def _time(text: str) -> dt.time:
-    return dt.datetime.strptime(text, "%H:%M").time()
 
 
 def published_candidate_plan(candidate: Candidate, rows: list[dict]) -> pdf.CandidatePlan:
     """A candidate's plan from the published copy (services.planning), what their private page shows."""
     return pdf.CandidatePlan(
         first_name=candidate.first_name, last_name=candidate.last_name,
-        interviews=tuple(pdf.CandidateInterview(start=_time(r["start"]), end=_time(r["end"]), company=r["company"],
-                                                offer=", ".join(r["offers"]), table=r["table"]) for r in rows),
+        interviews=tuple(pdf.CandidateInterview(start=parse_hhmm(r["start"]), end=parse_hhmm(r["end"]),
+                                                company=r["company"], offer=", ".join(r["offers"]), table=r["table"])
+                         for r in rows),
     )
 
 
@@ -91,7 +80,7 @@ def published_employer_sheets(employer: Employer, rows: list[dict]) -> list[pdf.
         pdf.EmployerSheet(
             company=employer.company, table=room, contact_name=employer.contact_name,
             present_from=present_from, present_until=present_until,
-            interviews=tuple(pdf.EmployerInterview(start=_time(r["start"]), end=_time(r["end"]),
+            interviews=tuple(pdf.EmployerInterview(start=parse_hhmm(r["start"]), end=parse_hhmm(r["end"]),
                                                    candidate_name=r["candidate"], situation=r.get("situation", ""),
                                                    offer=", ".join(r["offers"]))
                              for r in rows if r["table"] == room),
@@ -112,8 +101,7 @@ def _presence(employer: Employer) -> tuple[dt.time | None, dt.time | None]:
     windows = sorted(employer.available or [])
     if not windows:
         return None, None
-    return (dt.datetime.strptime(windows[0][0], "%H:%M").time(),
-            dt.datetime.strptime(windows[-1][1], "%H:%M").time())
+    return parse_hhmm(windows[0][0]), parse_hhmm(windows[-1][1])
 
 
 def employer_sheets(employer: Employer) -> list[pdf.EmployerSheet]:
@@ -122,7 +110,7 @@ def employer_sheets(employer: Employer) -> list[pdf.EmployerSheet]:
     for table in range(1, employer.tables + 1):
         interviews = sorted((i for i in employer.interviews if i.table == table), key=lambda i: i.start)
         sheets.append(pdf.EmployerSheet(
-            company=employer.company, table=room_number(employer, table), contact_name=employer.contact_name,
+            company=employer.company, table=employer.room_table(table), contact_name=employer.contact_name,
             present_from=present_from, present_until=present_until,
             interviews=tuple(
                 pdf.EmployerInterview(start=i.start, end=i.end, candidate_name=i.candidate.full_name,
@@ -138,7 +126,7 @@ def table_signs(employer: Employer) -> list[pdf.TableSign]:
     signs = []
     for table in range(1, employer.tables + 1):
         offers = tuple(o.title for o in employer.offers if not o.tables or table in o.tables)
-        signs.append(pdf.TableSign(company=employer.company, table=room_number(employer, table), offers=offers))
+        signs.append(pdf.TableSign(company=employer.company, table=employer.room_table(table), offers=offers))
     return signs
 
 
@@ -160,10 +148,10 @@ def _preload(event: Event) -> None:
 def render(event: Event, document: str, *, candidates: Iterable[Candidate] | None = None,
            employers: Iterable[Employer] | None = None) -> bytes:
     """One document of DOCUMENTS for the whole event, or only for the given candidates / employers."""
-    if candidates is None and employers is None:
+    whole_event = candidates is None and employers is None
+    if whole_event:
         _preload(event)
     info = event_info(event)
-    whole_event = candidates is None and employers is None
     employer_rows = list(event.employers if employers is None else employers)
     if document == "badges":
         candidate_rows = _by_name(event.candidates if whole_event else candidates or [])
@@ -171,8 +159,7 @@ def render(event: Event, document: str, *, candidates: Iterable[Candidate] | Non
         return pdf.render_badges(
             info,
             candidates=[pdf.CandidateBadge(c.first_name, c.last_name, checkin_url(c)) for c in candidate_rows],
-            employers=[pdf.EmployerBadge(e.contact_name or e.company, e.company,
-                                         tuple(room_number(e, t) for t in range(1, e.tables + 1)))
+            employers=[pdf.EmployerBadge(e.contact_name or e.company, e.company, tuple(e.room_tables()))
                        for e in badge_employers],
         )
     if document == "plans":

@@ -133,8 +133,7 @@ def employer_results(token: str):
     employer = _employer(token)
     interviews = sorted(employer.interviews, key=lambda i: (i.start, i.table))
     return render_template("frontdesk/employer_results.html", employer=employer, event=employer.event,
-                           interviews=interviews, form=OutcomeForm(), label=outcomes.label,
-                           room_table=dayof.room_table)
+                           interviews=interviews, form=OutcomeForm(), label=outcomes.label)
 
 
 @bp.route("/e/<token>/entretiens/<int:interview_id>/resultat", methods=["POST"])

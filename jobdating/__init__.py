@@ -119,4 +119,3 @@ def register_template_helpers(app: Flask) -> None:
 
     app.jinja_env.filters["hhmm"] = hhmm
     app.jinja_env.globals["current_locale"] = lambda: select_locale()
-    app.jinja_env.globals["url_rules"] = app.view_functions

@@ -11,7 +11,6 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
-from werkzeug.routing import BuildError
 
 from ..extensions import db
 from ..models import Candidate, Employer, Event, EventStatus, Organizer
@@ -59,19 +58,12 @@ def calendar(event: Event, rows: list[dict], *, for_candidate: bool) -> bytes:
     return cal.to_ical()
 
 
-def _link(endpoint: str, token: str) -> str | None:
-    try:
-        return private_url(endpoint, token)
-    except BuildError:  # the private pages are not installed in this deployment
-        return None
-
-
 def _send_plan(person: Candidate | Employer, rows: list[dict], republished: bool) -> bool:
     is_candidate = isinstance(person, Candidate)
     event = person.event
     with force_locale(current_app.config.get("BABEL_DEFAULT_LOCALE", "fr")):
         context = dict(person=person, event=event, rows=rows, is_candidate=is_candidate, republished=republished,
-                       link=_link("candidate.home" if is_candidate else "employer.home", person.token))
+                       link=private_url("candidate.home" if is_candidate else "employer.home", person.token))
         subject = (_("Votre planning a changé — %(event)s", event=event.name) if republished
                    else _("Votre planning — %(event)s", event=event.name))
         text = render_template("organizer/mail/plan.txt", **context)

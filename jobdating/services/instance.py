@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterable
-
-from solver import Instance, instance_from_dict
+from typing import TYPE_CHECKING, Any, Iterable
 
 from ..models import Candidate, Decision, Employer, Event, Interview, Offer, hhmm
+
+if TYPE_CHECKING:  # the solver (OR-Tools) loads only when a plan is built, not at every start-up
+    from solver import Instance
 
 FORMAT = "jobdating-instance/1"
 
@@ -111,4 +112,6 @@ def instance_dict(
 
 def build_instance(event: Event, **replanning: Any) -> Instance:
     """The event as the solver's checked Instance (raises solver.InstanceError naming a bad entry)."""
+    from solver import instance_from_dict
+
     return instance_from_dict(instance_dict(event, **replanning))

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from solver import SolverConfig, load_instance, schedule_from_dict, schedule_to_dict, solve, validate
-
 
 class ProgressSink(Protocol):
     stop: Any  # a threading.Event the solver watches
@@ -14,6 +12,9 @@ class ProgressSink(Protocol):
 
 def solve_instance(data: dict[str, Any], time_limit: float, progress: ProgressSink | None = None) -> dict[str, Any]:
     """Solve a `jobdating-instance/1` dict; returns the `jobdating-schedule/1` dict."""
+    # Imported here: OR-Tools takes half a second to load, which web processes need not pay at start-up.
+    from solver import SolverConfig, load_instance, schedule_to_dict, solve
+
     config = SolverConfig(time_limit=time_limit)
     if progress is not None:
         config = SolverConfig(time_limit=time_limit, progress=progress.report, stop=progress.stop)
@@ -22,5 +23,7 @@ def solve_instance(data: dict[str, Any], time_limit: float, progress: ProgressSi
 
 def violations(data: dict[str, Any], interviews: list[dict[str, Any]]) -> list[str]:
     """Hard-rule violations of `interviews` (schedule form) for the instance `data`, per the solver's checker."""
+    from solver import load_instance, schedule_from_dict, validate
+
     schedule = schedule_from_dict({"format": "jobdating-schedule/1", "interviews": interviews})
     return list(validate(load_instance(data), schedule).violations)

@@ -1,7 +1,15 @@
 # Two commands from a fresh clone: `make run` and `make test`.
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
+# Python 3.12 or newer (3.11 crashes the server: see docs/operations.md). A virtual environment made with an
+# older Python is rebuilt.
+ifneq ($(wildcard $(BIN)/python),)
+  ifneq ($(shell $(BIN)/python -c 'import sys; print(int(sys.version_info >= (3, 12)))' 2>/dev/null),1)
+    $(info $(VENV) was made with a Python older than 3.12: rebuilding it)
+    $(shell rm -rf $(VENV))
+  endif
+endif
+PYTHON ?= $(shell sh scripts/find-python.sh)
 HOST ?= 127.0.0.1
 PORT ?= 5000
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/messages.po))
@@ -19,6 +27,8 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 $(VENV)/bin/python:
+	@test -n "$(PYTHON)" || { sh scripts/find-python.sh >/dev/null; exit 1; }
+	@echo "Creating $(VENV) with $(PYTHON) ($$($(PYTHON) --version))"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 

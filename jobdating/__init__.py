@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,17 @@ from sqlalchemy.engine import Engine
 from .config import DefaultConfig, sqlite_uri
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# CPython 3.11 can run the garbage collector in the middle of an attribute store; a weakref callback that sets
+# an attribute on the same object (SQLAlchemy's identity map does) then frees that object's attribute values
+# twice and the server dies with a segmentation fault. 3.12 runs the collector only between bytecodes
+# (CPython gh-97922). See docs/operations.md.
+MINIMUM_PYTHON = (3, 12)
+if sys.version_info < MINIMUM_PYTHON:  # pragma: no cover - exercised by running on an old interpreter
+    raise RuntimeError(
+        f"jobdating needs Python {MINIMUM_PYTHON[0]}.{MINIMUM_PYTHON[1]} or newer (this is "
+        f"{sys.version.split()[0]}): Python 3.11 crashes the server under load. See docs/operations.md."
+    )
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:

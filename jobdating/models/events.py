@@ -73,8 +73,9 @@ class Event(db.Model):
     # Room layout for the printed map: tables are laid out in this many rows.
     table_rows: Mapped[int] = mapped_column(default=4)
     published_at: Mapped[dt.datetime | None]
-    # What the people were last sent: {"C12": [rows], "E3": [rows]}, shown on their private pages.
-    published_plan: Mapped[dict | None] = mapped_column(JSON)
+    # What the people were last sent: {"C12": [rows], "E3": [rows]}, shown on their private pages. Deferred:
+    # hundreds of kilobytes that only the private pages, publishing and re-planning read.
+    published_plan: Mapped[dict | None] = mapped_column(JSON, deferred=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     employers: Mapped[list[Employer]] = relationship(

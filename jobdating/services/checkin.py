@@ -120,6 +120,15 @@ def undo(event: Event, person: Candidate | Employer, organizer: Organizer | None
     db.session.commit()
 
 
+def recent_arrivals(event: Event, limit: int = 8) -> list[Candidate | Employer]:
+    """The last people checked in, newest first (two small queries, not the whole event)."""
+    people: list[Candidate | Employer] = []
+    for model in (Candidate, Employer):
+        people += db.session.scalars(select(model).where(model.event_id == event.id, model.arrived_at.is_not(None))
+                                     .order_by(model.arrived_at.desc()).limit(limit))
+    return sorted(people, key=lambda p: p.arrived_at, reverse=True)[:limit]
+
+
 def person_of(event: Event, kind: str, person_id: int) -> Candidate | Employer | None:
     model = Candidate if kind == CANDIDATE else Employer if kind == EMPLOYER else None
     if model is None:

@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app
 from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from ..extensions import db
 from ..models import Candidate, CheckIn, Employer, Event, Interview, Organizer, hhmm
@@ -119,9 +121,15 @@ def _line(person: Candidate | Employer, when: dt.datetime) -> BoardLine:
 
 def board(event: Event, when: dt.datetime) -> Board:
     result = Board(when, {k: [] for k in STATUSES}, {k: [] for k in STATUSES})
-    for candidate in event.candidates:
+    # Everybody with their interviews in three queries instead of one per person.
+    candidates = db.session.scalars(
+        select(Candidate).where(Candidate.event_id == event.id)
+        .options(selectinload(Candidate.interviews).joinedload(Interview.employer)))
+    for candidate in candidates:
         result.candidates[status(event, candidate, when)].append(_line(candidate, when))
-    for employer in event.employers:
+    employers = db.session.scalars(select(Employer).where(Employer.event_id == event.id)
+                                   .options(selectinload(Employer.interviews)))
+    for employer in employers:
         result.employers[status(event, employer, when)].append(_line(employer, when))
     for lines in list(result.candidates.values()) + list(result.employers.values()):
         lines.sort(key=lambda line: (line.first or "99:99", line.name.casefold()))

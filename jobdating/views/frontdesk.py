@@ -25,14 +25,9 @@ def get_event(event_id: int) -> Event:
     return event
 
 
-def _recent(event: Event, limit: int = 8) -> list:
-    people = [p for p in list(event.candidates) + list(event.employers) if p.arrived_at is not None]
-    return sorted(people, key=lambda p: p.arrived_at, reverse=True)[:limit]
-
-
 def _desk(event: Event, form: ScanForm, **context):
     return render_template("frontdesk/checkin.html", event=event, form=form, action=ActionForm(),
-                           recent=_recent(event), **context)
+                           recent=checkin.recent_arrivals(event), **context)
 
 
 @bp.route("/event/<int:event_id>/accueil", methods=["GET", "POST"])

@@ -116,3 +116,27 @@ def test_a_private_link_shown_on_a_phone_checks_in_too(logged_in, day):
     event, _employers, (ines, _karim, _lea) = day
     text = page(scan(logged_in, event, f"http://localhost/c/{ines.token}"))
     assert "Inès Haddad" in text and "Arrivée enregistrée" in text
+
+
+def test_a_check_in_costs_a_few_queries_and_never_reads_the_published_plan(app, logged_in, day):
+    """The published plan is hundreds of kilobytes of JSON: the desk must not load it (it did on every scan)."""
+    from sqlalchemy import event as sa_event
+
+    event, _employers, (ines, _karim, _lea) = day
+    event.published_plan = {f"C{ines.id}": [{"start": "10:00", "company": "x" * 50}] * 200}
+    db.session.commit()
+    db.session.expire_all()
+    statements: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    engine = db.engine
+    sa_event.listen(engine, "before_cursor_execute", record)
+    try:
+        response = scan(logged_in, event, ines.token)
+    finally:
+        sa_event.remove(engine, "before_cursor_execute", record)
+    assert response.status_code == 200 and "Arrivée enregistrée" in page(response)
+    assert not any("published_plan" in statement for statement in statements)
+    assert len(statements) <= 15, statements

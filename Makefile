@@ -14,7 +14,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/messages.po))
 
-.PHONY: run test install install-test translations extract-messages clean
+.PHONY: run test lint install install-test install-lint translations extract-messages clean
 
 run: install translations
 	$(BIN)/flask --app jobdating setup
@@ -22,6 +22,10 @@ run: install translations
 
 test: install-test translations
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install-lint
+	$(BIN)/ruff check .
+	$(BIN)/mypy jobdating solver
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
@@ -38,6 +42,12 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+install-lint: $(VENV)/.installed-lint
+
+$(VENV)/.installed-lint: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[lint]'
 	touch $@
 
 translations: $(MO_FILES)

@@ -12,7 +12,7 @@ endif
 PYTHON ?= $(shell sh scripts/find-python.sh)
 HOST ?= 127.0.0.1
 PORT ?= 5000
-MO_FILES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/messages.po))
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard jobdating/translations/*/LC_MESSAGES/messages.po))
 
 .PHONY: run test lint install install-test install-lint translations extract-messages clean
 
@@ -56,8 +56,8 @@ translations: $(MO_FILES)
 	$(BIN)/pybabel compile --use-fuzzy -i $< -o $@
 
 extract-messages: install
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot .
-	$(BIN)/pybabel update -i translations/messages.pot -d translations
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o jobdating/translations/messages.pot .
+	$(BIN)/pybabel update -i jobdating/translations/messages.pot -d jobdating/translations
 
 clean:
 	rm -rf $(VENV) *.egg-info

@@ -5,8 +5,8 @@ import click
 from flask import Flask
 from sqlalchemy import func, select
 
-from .extensions import db
-from .models import Event, Organizer
+from jobdating.extensions import db
+from jobdating.core.models import Event, Organizer
 
 
 def register(app: Flask) -> None:
@@ -14,7 +14,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(create_organizer_command)
     app.cli.add_command(setup_command)
     app.cli.add_command(print_command)
-    from .jobs import schedule_command, worker_command
+    from jobdating.core.tasks import schedule_command, worker_command
     app.cli.add_command(schedule_command)
     app.cli.add_command(worker_command)
 
@@ -34,7 +34,7 @@ def _free_slug(base: str) -> str:
 @click.option("--slug", default=None, help="Address of the event page (default: connectic-day-lens-SEED).")
 def demo_command(candidates: int, employers: int, seed: int, slug: str | None) -> None:
     """Create a demo job dating (French names, Artois sectors, skewed wishes)."""
-    from .services.demo import create_demo_event
+    from jobdating.demo.build import create_demo_event
 
     event = create_demo_event(candidates=candidates, employers=employers, seed=seed,
                               slug=_free_slug(slug or f"connectic-day-lens-{seed}"))
@@ -48,7 +48,7 @@ def demo_command(candidates: int, employers: int, seed: int, slug: str | None) -
 @click.password_option(prompt="Mot de passe", confirmation_prompt="Confirmez le mot de passe")
 def create_organizer_command(email: str, name: str, password: str) -> None:
     """Create an organizer account (asks for the password)."""
-    from .services.accounts import AccountError, create_organizer
+    from jobdating.core.accounts import AccountError, create_organizer
 
     try:
         organizer = create_organizer(email, password, name)
@@ -62,8 +62,8 @@ def setup_command() -> None:
     """Upgrade the database; on an empty one, load the demo event and the demo organizer."""
     from flask_migrate import upgrade
 
-    from .services.accounts import create_organizer
-    from .services.demo import DEMO_ORGANIZER, create_demo_event
+    from jobdating.core.accounts import create_organizer
+    from jobdating.demo.build import DEMO_ORGANIZER, create_demo_event
 
     upgrade()
     if db.session.scalar(select(func.count()).select_from(Event)) == 0:
@@ -88,7 +88,7 @@ def setup_command() -> None:
               help="PDF file to write.")
 def print_command(document: str, event_id: int, output: str) -> None:
     """Print one document of an event as a PDF: badges, plans, employers, signs or grid."""
-    from .services import printing
+    from jobdating.printing import documents as printing
 
     event = db.session.get(Event, event_id)
     if event is None:

@@ -21,7 +21,7 @@ class DefaultConfig:
     BABEL_DEFAULT_LOCALE = "fr"
     BABEL_SUPPORTED_LOCALES = ("fr", "en")
     BABEL_DEFAULT_TIMEZONE = "Europe/Paris"
-    BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).resolve().parent.parent / "translations")
+    BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).resolve().parent / "translations")
     # Upload and request limits: a CV is at most 5 MB, a request a little more.
     CV_MAX_BYTES = int(os.environ.get("CV_MAX_BYTES", 5 * 1024 * 1024))
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", 6 * 1024 * 1024))

@@ -31,10 +31,10 @@ def main() -> None:
 
     from jobdating import create_app
     from jobdating.extensions import db
-    from jobdating.services.accounts import create_organizer
-    from jobdating.services.demo import DEMO_ORGANIZER, create_demo_event
-    from jobdating.services.publish import publish
-    from jobdating.services.scheduling import run_solve, start_solve
+    from jobdating.core.accounts import create_organizer
+    from jobdating.demo.build import DEMO_ORGANIZER, create_demo_event
+    from jobdating.planning.publish import publish
+    from jobdating.planning.scheduling import run_solve, start_solve
 
     folder = Path(tempfile.mkdtemp(prefix="bench-frontdesk-"))
     app = create_app({"SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'bench.sqlite3'}",

@@ -10,10 +10,24 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # runnable from a clone without installing
 
-from jobdating.pdf import (Break, CandidateBadge, CandidateInterview, CandidatePlan, EmployerBadge,
-                           EmployerInterview, EmployerSheet, EventInfo, Slot, TableSign, render_badges,
-                           render_candidate_plans, render_employer_sheets, render_front_desk_grid,
-                           render_table_signs, room_in_rows)
+from jobdating.pdf import (
+    Break,
+    CandidateBadge,
+    CandidateInterview,
+    CandidatePlan,
+    EmployerBadge,
+    EmployerInterview,
+    EmployerSheet,
+    EventInfo,
+    Slot,
+    TableSign,
+    render_badges,
+    render_candidate_plans,
+    render_employer_sheets,
+    render_front_desk_grid,
+    render_table_signs,
+    room_in_rows,
+)
 
 FIRST = ["Anaïs", "Łukasz", "Camille", "Mohamed", "Léa", "Théo", "Inès", "Hugo", "Chloé", "Yanis", "Manon",
          "Nathan", "Zoé", "Karim", "Maëlle", "Jean-Baptiste", "Aurélie", "Kévin", "Fatoumata", "Grégoire"]

@@ -17,9 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # runnable from a 
 
 from jobdating import create_app  # noqa: E402
 from jobdating.extensions import db  # noqa: E402
-from jobdating.services import printing  # noqa: E402
-from jobdating.services.demo import create_demo_event  # noqa: E402
-from jobdating.services.scheduling import run_solve, start_solve  # noqa: E402
+from jobdating.printing import documents as printing  # noqa: E402
+from jobdating.demo.build import create_demo_event  # noqa: E402
+from jobdating.planning.scheduling import run_solve, start_solve  # noqa: E402
 
 
 def measure(candidates: int, employers: int, time_limit: float, folder: Path) -> None:

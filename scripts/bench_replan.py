@@ -30,7 +30,16 @@ LIMIT_SECONDS, KEEP_SHARE = 30.0, 0.97
 def load_day(data: dict):
     """Write a generated instance into the database as an event; returns it."""
     from jobdating.extensions import db
-    from jobdating.models import Candidate, ContractType, Decision, Employer, Event, Offer, Preselection, Wish
+    from jobdating.core.models import (
+        Candidate,
+        ContractType,
+        Decision,
+        Employer,
+        Event,
+        Offer,
+        Preselection,
+        Wish,
+    )
 
     ev = data["event"]
     event = Event(slug="bench-replan", name=ev["name"], date=dt.date.fromisoformat(ev["date"]),
@@ -69,7 +78,7 @@ def load_day(data: dict):
 
 
 def still_valid(event, absent: set[int], cut: dt.datetime) -> set[tuple]:
-    from jobdating.services.replan import is_valid_later
+    from jobdating.dayof.replan import is_valid_later
 
     return {(i.candidate_id, i.employer_id, i.table, i.start) for i in event.interviews
             if is_valid_later(i, absent, cut)}
@@ -77,8 +86,9 @@ def still_valid(event, absent: set[int], cut: dt.datetime) -> set[tuple]:
 
 def replan_once(event, when: dt.datetime, allow_moves: bool, time_limit: float) -> dict:
     from jobdating.extensions import db
-    from jobdating.services import replan, scheduling
-    from jobdating.services.solver_bridge import solve_instance
+    from jobdating.dayof import replan
+    from jobdating.planning import scheduling
+    from jobdating.planning.solver_bridge import solve_instance
 
     cut = replan.cut_of(event, when)
     started = time.monotonic()
@@ -109,9 +119,10 @@ def main() -> int:
 
     from jobdating import create_app
     from jobdating.extensions import db
-    from jobdating.services import dayof, scheduling
-    from jobdating.services.instance import instance_dict
-    from jobdating.services.solver_bridge import solve_instance
+    from jobdating.dayof import day as dayof
+    from jobdating.planning import scheduling
+    from jobdating.planning.instance import instance_dict
+    from jobdating.planning.solver_bridge import solve_instance
 
     rng = random.Random(args.seed)
     folder = Path(tempfile.mkdtemp(prefix="bench-replan-"))

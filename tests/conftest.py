@@ -9,8 +9,17 @@ from sqlalchemy import text
 
 from jobdating import create_app
 from jobdating.extensions import db
-from jobdating.models import (
-    Candidate, ContractType, Decision, Employer, Event, EventStatus, Offer, Organizer, Preselection, Wish,
+from jobdating.core.models import (
+    Candidate,
+    ContractType,
+    Decision,
+    Employer,
+    Event,
+    EventStatus,
+    Offer,
+    Organizer,
+    Preselection,
+    Wish,
 )
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
@@ -129,7 +138,7 @@ def preselect(app):
 
 @pytest.fixture
 def organizer(app) -> Organizer:
-    from jobdating.services.accounts import create_organizer
+    from jobdating.core.accounts import create_organizer
     return create_organizer("orga@exemple.fr", ORGANIZER_PASSWORD, "Orga")
 
 

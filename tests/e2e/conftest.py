@@ -24,7 +24,7 @@ def live_server(tmp_path):
 
     from jobdating import create_app
     from jobdating.extensions import db
-    from jobdating.models import ContractType, Employer, Event, EventStatus, Offer
+    from jobdating.core.models import ContractType, Employer, Event, EventStatus, Offer
 
     app = create_app({"TESTING": True, "SECRET_KEY": "e2e", "RATELIMIT_ENABLED": False,
                       "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'e2e.sqlite3'}",

@@ -24,9 +24,9 @@ class Clock:
 def _morning(app) -> dict:
     """Two more employers, five candidates with a published plan, and an organizer."""
     from jobdating.extensions import db
-    from jobdating.models import Candidate, Employer, Event, Interview, Wish
-    from jobdating.services import publish
-    from jobdating.services.accounts import create_organizer
+    from jobdating.core.models import Candidate, Employer, Event, Interview, Wish
+    from jobdating.planning import publish
+    from jobdating.core.accounts import create_organizer
 
     with app.app_context():
         event = db.session.query(Event).one()

@@ -20,8 +20,8 @@ def organizer_site(tmp_path):
 
     from jobdating import create_app
     from jobdating.extensions import db
-    from jobdating.services.accounts import create_organizer
-    from jobdating.services.demo import create_demo_event
+    from jobdating.core.accounts import create_organizer
+    from jobdating.demo.build import create_demo_event
 
     app = create_app({"TESTING": True, "SECRET_KEY": "e2e", "RATELIMIT_ENABLED": False,
                       "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'e2e.sqlite3'}",
@@ -48,8 +48,8 @@ def page(browser):
 def _valid_move(app, event_id: int):
     """An interview and a free (table, slot) where it may go, found with the same rule checks as the server."""
     from jobdating.extensions import db
-    from jobdating.models import Event, hhmm
-    from jobdating.services.adjust import placement_problems
+    from jobdating.core.models import Event, hhmm
+    from jobdating.planning.adjust import placement_problems
 
     with app.app_context():
         event = db.session.get(Event, event_id)

@@ -41,7 +41,7 @@ def test_employer_and_candidate_sign_up_and_the_employer_preselects(live_server,
         candidate_context.close()
 
     from jobdating.extensions import db
-    from jobdating.models import Candidate, Decision
+    from jobdating.core.models import Candidate, Decision
     with app.app_context():
         candidate = db.session.query(Candidate).one()
         assert [p.decision for p in candidate.preselections] == [Decision.FAVOURITE]

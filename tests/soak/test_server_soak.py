@@ -49,11 +49,11 @@ def published_demo(tmp_path_factory):
 
     from jobdating import create_app
     from jobdating.extensions import db
-    from jobdating.models import Event
-    from jobdating.services.accounts import create_organizer
-    from jobdating.services.demo import DEMO_ORGANIZER, create_demo_event
-    from jobdating.services.publish import publish
-    from jobdating.services.scheduling import run_solve, start_solve
+    from jobdating.core.models import Event
+    from jobdating.core.accounts import create_organizer
+    from jobdating.demo.build import DEMO_ORGANIZER, create_demo_event
+    from jobdating.planning.publish import publish
+    from jobdating.planning.scheduling import run_solve, start_solve
 
     folder = tmp_path_factory.mktemp("soak")
     app = create_app(_config(folder))
@@ -125,7 +125,7 @@ class Server:
 
 def _log_in(url: str) -> str:
     """Log in as the demo organizer, as a browser would; returns the session cookie."""
-    from jobdating.services.demo import DEMO_ORGANIZER
+    from jobdating.demo.build import DEMO_ORGANIZER
 
     browser = requests.Session()
     token = CSRF.search(browser.get(url + "/login").text).group(1)

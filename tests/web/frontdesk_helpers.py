@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from jobdating.extensions import db
-from jobdating.models import Interview
+from jobdating.core.models import Interview
 
 DAY = dt.date(2027, 3, 18)
 

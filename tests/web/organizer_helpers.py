@@ -1,10 +1,10 @@
 """Small helpers shared by the organizer tests: a tiny event and a finished solve."""
 from __future__ import annotations
 
-from jobdating import jobs
+from jobdating.core import tasks as jobs
 from jobdating.extensions import db
-from jobdating.models import SolveRun
-from jobdating.services import scheduling
+from jobdating.core.models import SolveRun
+from jobdating.planning import scheduling
 
 
 def small_event(create_event, create_employer, create_candidate, candidates: int = 4, **event_overrides):

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import func, select
 
 from jobdating.extensions import db
-from jobdating.services.publish import publish
-from jobdating.models import Candidate, EventStatus, Interview, Preselection, Decision, Wish
+from jobdating.planning.publish import publish
+from jobdating.core.models import Candidate, EventStatus, Interview, Preselection, Decision, Wish
 from signup_helpers import candidate_form, with_cv
 
 

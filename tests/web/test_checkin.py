@@ -6,7 +6,7 @@ import html
 import pytest
 
 from jobdating.extensions import db
-from jobdating.models import AuditEntry, CheckIn
+from jobdating.core.models import AuditEntry, CheckIn
 
 from frontdesk_helpers import Clock, at, morning
 
@@ -26,7 +26,7 @@ def page(response) -> str:
 
 
 def test_scanning_a_badge_link_checks_the_candidate_in_and_shows_the_next_table(logged_in, day):
-    from jobdating.services.printing import checkin_url
+    from jobdating.printing.documents import checkin_url
 
     event, (logistics, _digital), (ines, _karim, _lea) = day
     response = scan(logged_in, event, checkin_url(ines))

@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from jobdating.extensions import db
-from jobdating.models import Candidate, Employer, Event, Organizer
+from jobdating.core.models import Candidate, Employer, Event, Organizer
 
 
 def test_demo_command_creates_an_event_of_the_requested_size(runner):

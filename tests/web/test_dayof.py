@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from jobdating.extensions import db
-from jobdating.models import Candidate, Outcome
-from jobdating.services import dayof
+from jobdating.core.models import Candidate, Outcome
+from jobdating.dayof import day as dayof
 
 from frontdesk_helpers import Clock, at, morning
 

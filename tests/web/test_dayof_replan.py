@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from jobdating import jobs
+from jobdating.core import tasks as jobs
 from jobdating.extensions import db
-from jobdating.models import Candidate, SolveRun
-from jobdating.services import publish, replan
+from jobdating.core.models import Candidate, SolveRun
+from jobdating.planning import publish
+from jobdating.dayof import replan
 
 from frontdesk_helpers import Clock, at, morning
 

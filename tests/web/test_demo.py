@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from jobdating.models import Decision
-from jobdating.services.demo import create_demo_event
-from jobdating.services.demo_data import SECTORS
+from jobdating.core.models import Decision
+from jobdating.demo.build import create_demo_event
+from jobdating.demo.data import SECTORS
 
 
 def snapshot(event) -> dict:
@@ -71,7 +71,7 @@ def test_demo_names_carry_french_and_polish_letters(app):
 
 
 def test_the_demo_instance_passes_the_solver_format_validation(app):
-    from jobdating.services.instance import build_instance
+    from jobdating.planning.instance import build_instance
 
     event = create_demo_event(candidates=120, employers=20, seed=3)
     instance = build_instance(event)

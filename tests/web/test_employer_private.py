@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from jobdating.extensions import db
-from jobdating.services.publish import publish
-from jobdating.models import Candidate, Decision, EventStatus, Interview, Preselection
-from jobdating.services.instance import instance_dict
+from jobdating.planning.publish import publish
+from jobdating.core.models import Candidate, Decision, EventStatus, Interview, Preselection
+from jobdating.planning.instance import instance_dict
 from signup_helpers import candidate_form, employer_form, with_cv
 
 

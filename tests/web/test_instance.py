@@ -4,8 +4,8 @@ from __future__ import annotations
 import datetime as dt
 
 from jobdating.extensions import db
-from jobdating.models import Decision, Interview
-from jobdating.services.instance import instance_dict
+from jobdating.core.models import Decision, Interview
+from jobdating.planning.instance import instance_dict
 
 
 def test_the_event_settings_are_carried_over(create_event):
@@ -77,7 +77,7 @@ def test_locked_interviews_are_passed_as_locked(create_event, create_employer, c
 
 
 def test_build_instance_gives_the_solver_a_checked_instance(create_event, create_employer, create_candidate):
-    from jobdating.services.instance import build_instance
+    from jobdating.planning.instance import build_instance
 
     event = create_event()
     employer = create_employer(event, offers=["Cariste"])

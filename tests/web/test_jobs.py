@@ -5,10 +5,10 @@ import uuid
 
 import pytest
 
-from jobdating import jobs
+from jobdating.core import tasks as jobs
 from jobdating.extensions import db
-from jobdating.models import Event, RunStatus, SolveRun
-from jobdating.services import scheduling
+from jobdating.core.models import Event, RunStatus, SolveRun
+from jobdating.planning import scheduling
 
 from organizer_helpers import small_event
 

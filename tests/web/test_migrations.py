@@ -7,7 +7,7 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import func, inspect, select, text
 
 from jobdating.extensions import db
-from jobdating.models import Event, Organizer
+from jobdating.core.models import Event, Organizer
 
 
 def _empty_database():

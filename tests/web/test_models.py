@@ -8,8 +8,15 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
 from jobdating.extensions import db
-from jobdating.models import (
-    Candidate, Decision, Employer, Event, Interview, Organizer, Preselection, Wish,
+from jobdating.core.models import (
+    Candidate,
+    Decision,
+    Employer,
+    Event,
+    Interview,
+    Organizer,
+    Preselection,
+    Wish,
 )
 
 
@@ -152,7 +159,7 @@ def test_private_tokens_are_random_and_long(create_event, create_employer, creat
 
 
 def test_passwords_are_hashed_with_600000_pbkdf2_iterations(app):
-    from jobdating.services.accounts import create_organizer
+    from jobdating.core.accounts import create_organizer
 
     del app.config["PASSWORD_METHOD"]  # the deployment default, not the tests' cheap hash
     organizer = create_organizer("Orga@Exemple.fr", "un mot de passe")

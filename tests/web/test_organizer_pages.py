@@ -5,7 +5,7 @@ import datetime as dt
 import html
 
 from jobdating.extensions import db
-from jobdating.models import AuditEntry, Candidate, Employer, Event
+from jobdating.core.models import AuditEntry, Candidate, Employer, Event
 
 from organizer_helpers import small_event, solve_now
 

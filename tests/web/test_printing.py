@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from jobdating.extensions import db
-from jobdating.models import EventStatus, Interview, Situation
+from jobdating.core.models import EventStatus, Interview, Situation
 
 
 def _text(data: bytes) -> str:
@@ -83,7 +83,7 @@ def test_a_person_of_another_event_is_not_printed(logged_in, planned, create_eve
 
 
 def _publish(event):
-    from jobdating.services.publish import publish
+    from jobdating.planning.publish import publish
 
     publish(event, None)
 
@@ -118,7 +118,7 @@ def test_an_employer_downloads_its_own_published_sheets(client, planned):
 
 
 def test_badges_carry_a_check_in_link_that_opens_nothing_private(client, planned):
-    from jobdating.services.printing import checkin_url
+    from jobdating.printing.documents import checkin_url
 
     _, anais, *_ = planned
     link = checkin_url(anais)
@@ -129,7 +129,7 @@ def test_badges_carry_a_check_in_link_that_opens_nothing_private(client, planned
 
 
 def test_an_organizer_opening_a_badge_link_lands_on_the_desk(logged_in, planned):
-    from jobdating.services.printing import checkin_url
+    from jobdating.printing.documents import checkin_url
 
     _, anais, *_ = planned
     page = logged_in.get(checkin_url(anais).replace("http://localhost", "")).get_data(as_text=True)

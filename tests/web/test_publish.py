@@ -7,10 +7,10 @@ from pathlib import Path
 
 from icalendar import Calendar
 
-from jobdating import jobs
+from jobdating.core import tasks as jobs
 from jobdating.extensions import db
-from jobdating.models import EventStatus, Interview
-from jobdating.services.planning import plan_for_candidate, plan_for_employer
+from jobdating.core.models import EventStatus, Interview
+from jobdating.core.plans import plan_for_candidate, plan_for_employer
 
 from organizer_helpers import small_event, solve_now
 
@@ -43,7 +43,7 @@ def test_publishing_mails_everyone_their_plan_with_a_calendar_file(app, logged_i
 
 
 def test_private_pages_get_the_published_plan_only(organizer, create_event, create_employer, create_candidate):
-    from jobdating.services.publish import publish
+    from jobdating.planning.publish import publish
 
     event, first, second, people = small_event(create_event, create_employer, create_candidate, candidates=2)
     solve_now(event, organizer)
@@ -60,7 +60,7 @@ def test_private_pages_get_the_published_plan_only(organizer, create_event, crea
 
 def test_republishing_mails_only_the_people_whose_plan_changed(app, organizer, create_event, create_employer,
                                                                 create_candidate):
-    from jobdating.services.publish import publish
+    from jobdating.planning.publish import publish
 
     event, first, second, people = small_event(create_event, create_employer, create_candidate, candidates=3)
     solve_now(event, organizer)

@@ -7,10 +7,10 @@ import json
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from jobdating import jobs
+from jobdating.core import tasks as jobs
 from jobdating.extensions import db
-from jobdating.models import Interview, RunStatus, SolveRun
-from jobdating.services import scheduling
+from jobdating.core.models import Interview, RunStatus, SolveRun
+from jobdating.planning import scheduling
 
 from organizer_helpers import small_event, solve_now
 
@@ -74,7 +74,7 @@ def test_stopping_a_queued_run_means_it_never_starts(organizer, create_event, cr
 
 @pytest.fixture
 def demo_event(app):
-    from jobdating.services.demo import create_demo_event
+    from jobdating.demo.build import create_demo_event
     return create_demo_event(slug="demo-stop")
 
 
@@ -111,7 +111,7 @@ def test_a_failing_solver_marks_the_run_failed_with_its_message(organizer, creat
 
     def broken(*args, **kwargs):
         raise RuntimeError("panne du solveur")
-    monkeypatch.setattr("jobdating.services.solver_bridge.solve_instance", broken)
+    monkeypatch.setattr("jobdating.planning.solver_bridge.solve_instance", broken)
     run = solve_now(event, organizer)
     assert run.status == RunStatus.FAILED and "panne du solveur" in run.error
     assert scheduling.active_run(event) is None

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from jobdating.extensions import db
-from jobdating.models import Candidate, EventStatus
+from jobdating.core.models import Candidate, EventStatus
 from signup_helpers import PDF, candidate_form, mails, private_link, text_of, with_cv
 
 
@@ -144,7 +144,7 @@ def test_the_same_email_twice_never_makes_a_second_candidate_and_offers_the_link
 
 
 def test_the_database_constraint_catches_a_duplicate_the_check_missed(app, client, event, monkeypatch):
-    from jobdating.services import registration
+    from jobdating.signup import registration
     post(client, with_cv(candidate_form(keys(event))))
     monkeypatch.setattr(registration, "_email_taken", lambda *args: False)
     page = unescape(post(client, with_cv(candidate_form(keys(event)))).text)

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from jobdating.extensions import db
-from jobdating.models import ContractType, Employer
+from jobdating.core.models import ContractType, Employer
 from signup_helpers import employer_form, mails, private_link
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from jobdating.services.mail import private_url, send_mail, send_private_link
+from jobdating.core.mail import private_url, send_mail, send_private_link
 from signup_helpers import mails, private_link, text_of
 
 
@@ -40,7 +40,7 @@ def test_the_public_base_url_wins_for_links_in_emails(app):
 
 
 def test_addresses_under_the_reserved_invalid_domain_get_no_mail(app):
-    from jobdating.services.mail import send_mail
+    from jobdating.core.mail import send_mail
 
     assert send_mail("sur-place-12@sur-place.invalid", "Sujet", "Texte") is None
     assert not os.path.exists(app.config["MAIL_DIR"]) or os.listdir(app.config["MAIL_DIR"]) == []

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from jobdating import create_app
 from jobdating.extensions import db
-from jobdating.models import Candidate, Event, EventStatus
+from jobdating.core.models import Candidate, Event, EventStatus
 from signup_helpers import PDF, candidate_form, mails, private_link
 
 

@@ -1,0 +1,119 @@
+"""The Flask application: create_app() reads like a table of contents."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, render_template, request
+from sqlalchemy import event as sa_event
+from sqlalchemy.engine import Engine
+
+from jobdating.config import DefaultConfig, sqlite_uri
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    app = Flask(
+        "jobdating",
+        instance_relative_config=True,
+        template_folder="core/templates",
+        static_folder="static",
+    )
+    app.config.from_object(DefaultConfig)
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+    else:
+        app.config.from_mapping(test_config)
+    os.makedirs(app.instance_path, exist_ok=True)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = sqlite_uri(app.instance_path)
+    app.config.setdefault("MAIL_DIR", os.path.join(app.instance_path, "mail"))
+    app.config.setdefault("CV_DIR", os.path.join(app.instance_path, "cv"))
+
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_commands(app)
+    register_template_helpers(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from jobdating.core import models
+    from jobdating.extensions import babel, csrf, db, limiter, login_manager, mail, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PACKAGE / "migrations"))
+    csrf.init_app(app)
+    mail.init_app(app)
+    limiter.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Connectez-vous pour accéder à cette page."
+    login_manager.login_message_category = "info"
+
+    @login_manager.user_loader
+    def load_organizer(organizer_id: str):
+        return db.session.get(models.Organizer, int(organizer_id))
+
+
+def select_locale() -> str:
+    from flask import current_app, has_request_context, session
+
+    if not has_request_context():  # command line, background jobs: the deployment's default language
+        return current_app.config.get("BABEL_DEFAULT_LOCALE", "fr")
+    requested = request.args.get("lang")
+    if requested in ("fr", "en"):
+        session["lang"] = requested
+    return session.get("lang") or "fr"
+
+
+@sa_event.listens_for(Engine, "connect")
+def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
+    """SQLite enforces foreign keys only when asked; WAL lets readers and the solver thread coexist."""
+    import sqlite3
+
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.close()
+
+
+def register_blueprints(app: Flask) -> None:
+    """Each feature registers its own blueprints (and their templates)."""
+    from jobdating import accounts, dayof, planning, printing, signup
+
+    accounts.register(app)
+    printing.register(app)
+    planning.register(app)
+    dayof.register(app)
+    # Sign-up last: the public event page /<slug> catches every other one-segment address.
+    signup.register(app)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    def render_error(error):
+        code = getattr(error, "code", 500)
+        max_mb = app.config["CV_MAX_BYTES"] // (1024 * 1024)
+        return render_template("errors/error.html", code=code, cv_max_mb=max_mb), code
+
+    for code in (400, 403, 404, 405, 413, 429, 500):
+        app.errorhandler(code)(render_error)
+
+
+def register_commands(app: Flask) -> None:
+    from jobdating.cli import register
+
+    register(app)
+
+
+def register_template_helpers(app: Flask) -> None:
+    from jobdating.core.models import hhmm
+
+    app.jinja_env.filters["hhmm"] = hhmm
+    app.jinja_env.globals["current_locale"] = lambda: select_locale()

@@ -1,0 +1,1 @@
+"""Shared by every feature: models, times, people, mail, background tasks, base templates."""

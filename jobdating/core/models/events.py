@@ -1,0 +1,198 @@
+"""The event, its employers, their job offers."""
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from jobdating.extensions import db
+from jobdating.core.models.base import enum_column, from_minutes, minutes, new_token, utcnow
+
+if TYPE_CHECKING:
+    from jobdating.core.models.people import Candidate, Preselection, Wish
+    from jobdating.core.models.schedule import Interview, SolveRun
+
+
+class EventStatus(StrEnum):
+    DRAFT = "draft"
+    OPEN = "open"
+    CLOSED = "closed"
+    SCHEDULED = "scheduled"
+    PUBLISHED = "published"
+
+
+class ContractType(StrEnum):
+    CDI = "cdi"
+    CDD = "cdd"
+    ALTERNANCE = "alternance"
+    STAGE = "stage"
+    INTERIM = "interim"
+
+
+CONTRACT_LABELS = {
+    ContractType.CDI: _l("CDI"),
+    ContractType.CDD: _l("CDD"),
+    ContractType.ALTERNANCE: _l("Alternance"),
+    ContractType.STAGE: _l("Stage"),
+    ContractType.INTERIM: _l("Intérim"),
+}
+
+
+class Event(db.Model):
+    __tablename__ = "event"
+    __table_args__ = (
+        CheckConstraint("slot_minutes > 0", name="slot_positive"),
+        CheckConstraint("start_time < end_time", name="start_before_end"),
+        CheckConstraint("min_gap_slots >= 0", name="gap_not_negative"),
+        CheckConstraint("max_wishes >= 1", name="wishes_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    venue: Mapped[str] = mapped_column(String(300), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    date: Mapped[dt.date]
+    start_time: Mapped[dt.time]
+    end_time: Mapped[dt.time]
+    slot_minutes: Mapped[int] = mapped_column(default=15)
+    # Global breaks as [["12:30", "13:30"], ...], half-open windows.
+    breaks: Mapped[list] = mapped_column(JSON, default=list)
+    min_gap_slots: Mapped[int] = mapped_column(default=0)
+    max_wishes: Mapped[int] = mapped_column(default=5)
+    max_interviews_per_candidate: Mapped[int | None]
+    signup_opens: Mapped[dt.datetime | None]
+    signup_closes: Mapped[dt.datetime | None]
+    status: Mapped[EventStatus] = mapped_column(
+        enum_column(EventStatus, "event_status"), default=EventStatus.DRAFT
+    )
+    # Room layout for the printed map: tables are laid out in this many rows.
+    table_rows: Mapped[int] = mapped_column(default=4)
+    published_at: Mapped[dt.datetime | None]
+    # What the people were last sent: {"C12": [rows], "E3": [rows]}, shown on their private pages. Deferred:
+    # hundreds of kilobytes that only the private pages, publishing and re-planning read.
+    published_plan: Mapped[dict | None] = mapped_column(JSON, deferred=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    employers: Mapped[list[Employer]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="Employer.id"
+    )
+    candidates: Mapped[list[Candidate]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="Candidate.id"
+    )
+    interviews: Mapped[list[Interview]] = relationship(
+        back_populates="event", cascade="all, delete-orphan"
+    )
+    solve_runs: Mapped[list[SolveRun]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="SolveRun.id"
+    )
+
+    def slot_starts(self) -> list[dt.time]:
+        """Start times of the usable slots: inside the day, overlapping no break."""
+        start, end, step = minutes(self.start_time), minutes(self.end_time), self.slot_minutes
+        breaks = [(minutes_of(a), minutes_of(b)) for a, b in self.breaks or []]
+        result = []
+        t = start
+        while t + step <= end:
+            if all(t + step <= a or t >= b for a, b in breaks):
+                result.append(from_minutes(t))
+            t += step
+        return result
+
+    def signup_is_open(self, now: dt.datetime | None = None) -> bool:
+        now = now or dt.datetime.now()
+        if self.status != EventStatus.OPEN:
+            return False
+        if self.signup_opens and now < self.signup_opens:
+            return False
+        if self.signup_closes and now >= self.signup_closes:
+            return False
+        return True
+
+    def __repr__(self) -> str:
+        return f"<Event {self.slug}>"
+
+
+def minutes_of(value: str) -> int:
+    hours, mins = value.split(":")
+    return int(hours) * 60 + int(mins)
+
+
+class Employer(db.Model):
+    __tablename__ = "employer"
+    __table_args__ = (
+        UniqueConstraint("event_id", "email"),
+        CheckConstraint("tables >= 1", name="tables_positive"),
+        CheckConstraint("max_interviews IS NULL OR max_interviews >= 0", name="max_not_negative"),
+        CheckConstraint("max_consecutive IS NULL OR max_consecutive >= 1", name="consecutive_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    company: Mapped[str] = mapped_column(String(200))
+    sector: Mapped[str] = mapped_column(String(80), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    contact_name: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(254))
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    tables: Mapped[int] = mapped_column(default=1)
+    # Room number of the employer's first table; its tables are first_table .. first_table + tables - 1.
+    first_table: Mapped[int | None]
+    available: Mapped[list] = mapped_column(JSON, default=list)
+    preferred: Mapped[list] = mapped_column(JSON, default=list)
+    max_interviews: Mapped[int | None]
+    max_consecutive: Mapped[int | None]
+    token: Mapped[str] = mapped_column(String(64), unique=True, default=new_token)
+    consent_at: Mapped[dt.datetime | None]
+    arrived_at: Mapped[dt.datetime | None]
+    plan_digest: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    event: Mapped[Event] = relationship(back_populates="employers")
+    offers: Mapped[list[Offer]] = relationship(
+        back_populates="employer", cascade="all, delete-orphan", order_by="Offer.id"
+    )
+    wishes: Mapped[list[Wish]] = relationship(back_populates="employer", cascade="all, delete-orphan")
+    preselections: Mapped[list[Preselection]] = relationship(
+        back_populates="employer", cascade="all, delete-orphan"
+    )
+    interviews: Mapped[list[Interview]] = relationship(
+        back_populates="employer", cascade="all, delete-orphan"
+    )
+
+    def room_table(self, table: int) -> int:
+        """Room number of this employer's table `table` (its own numbering, 1..tables)."""
+        return (self.first_table or 1) + table - 1
+
+    def room_tables(self) -> list[int]:
+        """Room numbers of this employer's tables, in the order of its own numbering 1..tables."""
+        return [self.room_table(table) for table in range(1, self.tables + 1)]
+
+    def __repr__(self) -> str:
+        return f"<Employer {self.company}>"
+
+
+class Offer(db.Model):
+    __tablename__ = "offer"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employer.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    contract_type: Mapped[ContractType] = mapped_column(enum_column(ContractType, "contract_type"))
+    description: Mapped[str] = mapped_column(Text, default="")
+    # Employer table numbers (1..employer.tables) that interview for this offer; empty: all.
+    tables: Mapped[list] = mapped_column(JSON, default=list)
+
+    employer: Mapped[Employer] = relationship(back_populates="offers")
+    wishes: Mapped[list[Wish]] = relationship(back_populates="offer", cascade="all, delete-orphan")
+
+    @property
+    def contract_label(self) -> str:
+        return str(CONTRACT_LABELS[self.contract_type])
+
+    def __repr__(self) -> str:
+        return f"<Offer {self.title}>"

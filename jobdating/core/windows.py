@@ -1,0 +1,85 @@
+"""Time windows of an event day: whole day, morning, afternoon or a custom window, as [["HH:MM", "HH:MM"]]."""
+from __future__ import annotations
+
+import datetime as dt
+
+from jobdating.core.models import Event, hhmm
+from jobdating.core.models.base import from_minutes, minutes
+
+DAY, MORNING, AFTERNOON, CUSTOM, NONE = "day", "morning", "afternoon", "custom", "none"
+
+
+def _midday_break(event: Event) -> tuple[int, int] | None:
+    """The break closest to 12:30, which splits the day into a morning and an afternoon."""
+    breaks = [(minutes_of(a), minutes_of(b)) for a, b in event.breaks or []]
+    if not breaks:
+        return None
+    return min(breaks, key=lambda window: abs(window[0] - 12 * 60 - 30))
+
+
+def minutes_of(value: str) -> int:
+    hours, mins = value.split(":")
+    return int(hours) * 60 + int(mins)
+
+
+def half_days(event: Event) -> tuple[list[str], list[str]]:
+    """The morning and afternoon windows derived from the event hours and its midday break."""
+    start, end = minutes(event.start_time), minutes(event.end_time)
+    midday = _midday_break(event)
+    if midday is not None and start < midday[0] and midday[1] < end:
+        morning_end, afternoon_start = midday
+    else:
+        noon = 12 * 60 if start < 12 * 60 < end else start + (end - start) // 2
+        noon -= (noon - start) % event.slot_minutes
+        morning_end = afternoon_start = noon
+    as_text = lambda value: hhmm(from_minutes(value))  # noqa: E731
+    return [as_text(start), as_text(morning_end)], [as_text(afternoon_start), as_text(end)]
+
+
+def windows_for(event: Event, kind: str, start: dt.time | None = None, end: dt.time | None = None) -> list:
+    """The stored windows for a choice of the form: [] means the whole day (or no preference)."""
+    morning, afternoon = half_days(event)
+    if kind == MORNING:
+        return [morning]
+    if kind == AFTERNOON:
+        return [afternoon]
+    if kind == CUSTOM and start is not None and end is not None:
+        return [[hhmm(start), hhmm(end)]]
+    return []
+
+
+def choice_of(event: Event, windows: list | None) -> tuple[str, dt.time | None, dt.time | None]:
+    """The form choice (kind, start, end) that gives back these stored windows."""
+    if not windows:
+        return DAY, None, None
+    morning, afternoon = half_days(event)
+    first = [str(windows[0][0]), str(windows[0][1])]
+    if first == morning:
+        return MORNING, None, None
+    if first == afternoon:
+        return AFTERNOON, None, None
+    return CUSTOM, _time(first[0]), _time(first[1])
+
+
+def inside_event(event: Event, windows: list) -> bool:
+    """Whether every window lies within the event hours and is not empty."""
+    day_start, day_end = minutes(event.start_time), minutes(event.end_time)
+    return all(day_start <= minutes_of(a) < minutes_of(b) <= day_end for a, b in windows)
+
+
+def describe(event: Event, windows: list | None) -> str:
+    """A short French-or-English text for a window choice, for summaries and emails."""
+    from flask_babel import gettext as _
+
+    kind, start, end = choice_of(event, windows)
+    if kind == DAY:
+        return _("Toute la journée")
+    if kind in (MORNING, AFTERNOON):
+        window = half_days(event)[0 if kind == MORNING else 1]
+        label = _("Le matin") if kind == MORNING else _("L'après-midi")
+        return f"{label} ({window[0]}–{window[1]})"
+    return _("De %(start)s à %(end)s", start=hhmm(start), end=hhmm(end))
+
+
+def _time(value: str) -> dt.time:
+    return dt.datetime.strptime(value, "%H:%M").time()

@@ -1,0 +1,153 @@
+"""The front desk, continued: re-planning the rest of the day, interview outcomes (desk and employers)."""
+from __future__ import annotations
+
+from flask import Response, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from flask_login import current_user, login_required
+
+from jobdating.dayof.forms import ActionForm, OutcomeForm, ReplanForm
+from jobdating.core.models import Employer
+from jobdating.dayof import day as dayof
+from jobdating.dayof import outcomes
+from jobdating.dayof import replan
+from jobdating.planning import scheduling
+from jobdating.signup.registration import find_by_token
+from jobdating.dayof.desk_views import bp, get_event
+
+
+@bp.route("/event/<int:event_id>/replanifier", methods=["GET", "POST"])
+@login_required
+def replan_form(event_id: int):
+    event = get_event(event_id)
+    form = ReplanForm()
+    when = dayof.now()
+    if form.validate_on_submit():
+        try:
+            run = replan.start_replan(event, current_user, allow_moves=form.allow_moves.data, when=when)
+        except replan.ReplanError as error:
+            flash(str(error), "error")
+        else:
+            return redirect(url_for("frontdesk.replan_result", event_id=event.id, run_id=run.id))
+    preview, problem = None, None
+    if event.interviews:
+        try:
+            preview = replan.replan_input(event, when, allow_moves=False).data["replan"]
+        except replan.ReplanError as error:
+            problem = str(error)
+    board = dayof.board(event, when)
+    return render_template("frontdesk/replan.html", event=event, form=form, preview=preview, problem=problem,
+                           counts=board.counts(), active=scheduling.active_run(event))
+
+
+@bp.route("/event/<int:event_id>/replanifier/<int:run_id>")
+@login_required
+def replan_result(event_id: int, run_id: int):
+    event = get_event(event_id)
+    run = replan.replan_run(event, run_id) or abort(404)
+    finished = run.status not in scheduling.ACTIVE
+    found = replan.changes(event) if finished and not run.error else []
+    return render_template("frontdesk/replan_result.html", event=event, run=run, finished=finished,
+                           summary=replan.summary(run), changes=found, action=ActionForm(),
+                           changed_candidates=sum(1 for c in found if c.is_candidate),
+                           printable=sum(1 for c in found if c.is_candidate and not c.absent and c.after))
+
+
+@bp.route("/event/<int:event_id>/replanifier/<int:run_id>.json")
+@login_required
+def replan_status(event_id: int, run_id: int):
+    event = get_event(event_id)
+    run = replan.replan_run(event, run_id) or abort(404)
+    return jsonify(scheduling.run_status(run))
+
+
+@bp.route("/event/<int:event_id>/replanifier/<int:run_id>/plannings.pdf")
+@login_required
+def changed_plans(event_id: int, run_id: int):
+    event = get_event(event_id)
+    replan.replan_run(event, run_id) or abort(404)
+    data = replan.changed_plans_pdf(event, replan.changes(event))
+    return Response(data, mimetype="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="{event.slug}-plannings-modifies.pdf"'})
+
+
+@bp.route("/event/<int:event_id>/replanifier/<int:run_id>/publier", methods=["POST"])
+@login_required
+def replan_publish(event_id: int, run_id: int):
+    event = get_event(event_id)
+    replan.replan_run(event, run_id) or abort(404)
+    if ActionForm().validate_on_submit():
+        try:
+            result = replan.publish_changes(event, current_user)
+        except replan.ReplanError as error:
+            flash(str(error), "error")
+        else:
+            flash(ngettext("Planning publié : %(num)d personne prévenue.",
+                           "Planning publié : %(num)d personnes prévenues.",
+                           result.candidates_mailed + result.employers_mailed), "success")
+            if result.failed:
+                flash(_("%(n)d e-mail(s) n'ont pas pu partir.", n=result.failed), "warning")
+    return redirect(url_for("frontdesk.replan_result", event_id=event.id, run_id=run_id))
+
+
+# Outcomes -------------------------------------------------------------------------------------------------
+
+@bp.route("/event/<int:event_id>/resultats")
+@login_required
+def results(event_id: int):
+    event = get_event(event_id)
+    overall, per_employer = outcomes.results(event)
+    chosen = request.args.get("employeur", type=int)
+    employer = next((r.employer for r in per_employer if r.employer.id == chosen), None)
+    interviews = sorted(employer.interviews, key=lambda i: (i.start, i.table)) if employer else []
+    return render_template("frontdesk/results.html", event=event, overall=overall, per_employer=per_employer,
+                           employer=employer, interviews=interviews, form=OutcomeForm(), label=outcomes.label)
+
+
+@bp.route("/event/<int:event_id>/resultats.csv")
+@login_required
+def results_csv(event_id: int):
+    event = get_event(event_id)
+    return Response(outcomes.results_csv(event), mimetype="text/csv; charset=utf-8", headers={
+        "Content-Disposition": f'attachment; filename="{event.slug}-resultats.csv"'})
+
+
+@bp.route("/event/<int:event_id>/entretiens/<int:interview_id>/resultat", methods=["POST"])
+@login_required
+def desk_outcome(event_id: int, interview_id: int):
+    event = get_event(event_id)
+    interview = outcomes.interview_of(event, interview_id) or abort(404)
+    form = OutcomeForm()
+    if form.validate_on_submit():
+        outcomes.set_outcome(interview, form.outcome.data, organizer=current_user)
+    else:
+        flash(_("Résultat inconnu."), "error")
+    return redirect(url_for("frontdesk.results", event_id=event.id, employeur=interview.employer_id)
+                    + f"#entretien-{interview.id}")
+
+
+def _employer(token: str) -> Employer:
+    return find_by_token(Employer, token) or abort(404)
+
+
+@bp.route("/e/<token>/resultats")
+def employer_results(token: str):
+    """The employer's phone page: today's interviews, one tap to say how each went."""
+    employer = _employer(token)
+    interviews = sorted(employer.interviews, key=lambda i: (i.start, i.table))
+    return render_template("frontdesk/employer_results.html", employer=employer, event=employer.event,
+                           interviews=interviews, form=OutcomeForm(), label=outcomes.label)
+
+
+@bp.route("/e/<token>/entretiens/<int:interview_id>/resultat", methods=["POST"])
+def employer_outcome(token: str, interview_id: int):
+    employer = _employer(token)
+    interview = outcomes.employer_interview(employer, interview_id)
+    if interview is None:
+        flash(_("Cet entretien n'est plus dans votre planning : la page a été mise à jour."), "warning")
+    elif OutcomeForm().validate_on_submit():
+        outcomes.set_outcome(interview, request.form.get("outcome"), employer=employer)
+        flash(_("Résultat enregistré pour %(name)s.", name=interview.candidate.full_name), "success")
+    else:
+        flash(_("Résultat inconnu."), "error")
+    return redirect(url_for("frontdesk.employer_results", token=token))

@@ -1,0 +1,180 @@
+"""The front desk on the day: check-in, the live board, walk-ins, no-shows and employers leaving early.
+
+Re-planning and interview outcomes live in frontdesk_day.py, on the same blueprint.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from jobdating.extensions import db
+from jobdating.dayof.forms import ActionForm, DepartureForm, ScanForm, WalkInForm
+from jobdating.core.models import Candidate, Employer, Event
+from jobdating.dayof import checkin
+from jobdating.dayof import day as dayof
+from jobdating.signup.registration import RegistrationError, wish_targets
+
+bp = Blueprint("frontdesk", __name__, template_folder="templates")
+
+
+def get_event(event_id: int) -> Event:
+    event = db.session.get(Event, event_id)
+    if event is None:
+        abort(404)
+    return event
+
+
+def _desk(event: Event, form: ScanForm, **context):
+    return render_template("frontdesk/checkin.html", event=event, form=form, action=ActionForm(),
+                           recent=checkin.recent_arrivals(event), **context)
+
+
+@bp.route("/event/<int:event_id>/accueil", methods=["GET", "POST"])
+@login_required
+def desk(event_id: int):
+    event = get_event(event_id)
+    form = ScanForm()
+    if not form.validate_on_submit():
+        return _desk(event, form)
+    text = form.code.data.strip()
+    form.code.data = ""  # ready for the next scan
+    if not checkin.looks_like_code(text):
+        return _desk(event, form, query=text, matches=checkin.search(event, text))
+    try:
+        arrival = checkin.check_in(event, text, current_user, dayof.now())
+    except checkin.CheckinError as error:
+        return _desk(event, form, error=str(error)), 422
+    return _desk(event, form, arrival=arrival)
+
+
+@bp.route("/b/<token>")
+def badge(token: str):
+    """What a badge's QR code opens: the desk for a logged-in organizer, a neutral page for anybody else."""
+    candidate = checkin.badge_owner(token)
+    if candidate is None:
+        abort(404)
+    if current_user.is_authenticated:
+        form = ScanForm(formdata=None)
+        return _desk(candidate.event, form, matches=[(candidate, checkin.CANDIDATE)], query=candidate.full_name)
+    return render_template("frontdesk/badge.html", event=candidate.event)
+
+
+def _posted_person(event_id: int, kind: str, person_id: int):
+    """The event and the person a desk button acts on (404 if unknown, 400 without a valid form)."""
+    event = get_event(event_id)
+    person = checkin.person_of(event, kind, person_id)
+    if person is None or not ActionForm().validate_on_submit():
+        abort(404 if person is None else 400)
+    return event, person
+
+
+@bp.route("/event/<int:event_id>/accueil/<kind>/<int:person_id>", methods=["POST"])
+@login_required
+def arrive(event_id: int, kind: str, person_id: int):
+    """Check-in of a person found by name."""
+    event, person = _posted_person(event_id, kind, person_id)
+    arrival = checkin.arrive(event, person, current_user, dayof.now())
+    return _desk(event, ScanForm(formdata=None), arrival=arrival)
+
+
+@bp.route("/event/<int:event_id>/accueil/<kind>/<int:person_id>/annuler", methods=["POST"])
+@login_required
+def undo(event_id: int, kind: str, person_id: int):
+    event, person = _posted_person(event_id, kind, person_id)
+    checkin.undo(event, person, current_user)
+    flash(_("Arrivée annulée."), "info")
+    return redirect(url_for("frontdesk.desk", event_id=event.id))
+
+
+@bp.route("/event/<int:event_id>/tableau")
+@login_required
+def board(event_id: int):
+    event = get_event(event_id)
+    return render_template("frontdesk/board.html", event=event, board=dayof.board(event, dayof.now()),
+                           action=ActionForm())
+
+
+@bp.route("/event/<int:event_id>/tableau.json")
+@login_required
+def board_json(event_id: int):
+    event = get_event(event_id)
+    return jsonify(dayof.board(event, dayof.now()).as_dict())
+
+
+@bp.route("/event/<int:event_id>/absent/<int:candidate_id>", methods=["POST"])
+@login_required
+def no_show(event_id: int, candidate_id: int):
+    event = get_event(event_id)
+    candidate = db.session.scalar(select(Candidate).where(Candidate.id == candidate_id,
+                                                          Candidate.event_id == event.id))
+    if candidate is None:
+        abort(404)
+    if ActionForm().validate_on_submit():
+        try:
+            dayof.mark_no_show(event, candidate, current_user, dayof.now())
+        except dayof.DayError as error:
+            flash(str(error), "error")
+        else:
+            flash(_("%(name)s est déclaré·e absent·e : ses entretiens seront libérés à la prochaine "
+                    "re-planification.", name=candidate.full_name), "success")
+    return redirect(url_for("frontdesk.board", event_id=event.id))
+
+
+def _wish_choices(event: Event) -> list[tuple[str, str]]:
+    choices = []
+    for key, (employer, offer) in wish_targets(event).items():
+        choices.append((key, f"{employer.company} — {offer.title}" if offer else employer.company))
+    return [("", _("— Choisir —"))] + sorted(choices, key=lambda c: c[1].casefold())
+
+
+@bp.route("/event/<int:event_id>/sur-place", methods=["GET", "POST"])
+@login_required
+def walk_in(event_id: int):
+    event = get_event(event_id)
+    form = WalkInForm()
+    for field in (form.wish1, form.wish2, form.wish3):
+        field.choices = _wish_choices(event)
+    if form.validate_on_submit():
+        try:
+            candidate = dayof.register_walk_in(
+                event, first_name=form.first_name.data, last_name=form.last_name.data, email=form.email.data,
+                phone=form.phone.data, wishes=form.wishes(), organizer=current_user, when=dayof.now())
+        except (RegistrationError, dayof.DayError) as error:
+            target = getattr(error, "field", None)
+            field = {"wishes": form.wish1, "email": form.email}.get(target)
+            (field.errors if field is not None else form.form_errors).append(str(error))
+        else:
+            flash(_("%(name)s est inscrit·e sur place et rejoint la liste d'attente : la prochaine "
+                    "re-planification lui donnera des entretiens.", name=candidate.full_name), "success")
+            return redirect(url_for("frontdesk.walk_in", event_id=event.id))
+    waiting = [c for c in event.candidates if dayof.status(event, c, dayof.now()) == dayof.WAITING]
+    return render_template("frontdesk/walk_in.html", event=event, form=form, waiting=waiting)
+
+
+@bp.route("/event/<int:event_id>/departs", methods=["GET", "POST"])
+@login_required
+def departure(event_id: int):
+    event = get_event(event_id)
+    form = DepartureForm()
+    employers = sorted(event.employers, key=lambda e: e.company.casefold())
+    form.employer.choices = [(e.id, e.company) for e in employers]
+    if form.validate_on_submit():
+        employer = db.session.scalar(select(Employer).where(Employer.id == form.employer.data,
+                                                            Employer.event_id == event.id))
+        try:
+            if employer is None:
+                raise dayof.DayError(_("Choisissez l'employeur."))
+            dayof.set_departure(event, employer, form.leave_at.data, current_user)
+        except dayof.DayError as error:
+            form.form_errors.append(str(error))
+        else:
+            flash(_("%(company)s part à %(time)s : ses entretiens suivants seront libérés à la prochaine "
+                    "re-planification.", company=employer.company, time=form.leave_at.data.strftime("%H:%M")),
+                  "success")
+            return redirect(url_for("frontdesk.departure", event_id=event.id))
+    return render_template("frontdesk/departure.html", event=event, form=form, employers=employers)
+
+
+from jobdating.dayof import day_views as frontdesk_day

@@ -1,0 +1,57 @@
+"""Front-desk forms: the scan box, walk-ins, an employer leaving early, re-planning, interview outcomes."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, RadioField, SelectField, StringField, TelField, TimeField
+from wtforms.validators import DataRequired, Email, Length, Optional
+
+from jobdating.core.models import Outcome
+
+
+class ScanForm(FlaskForm):
+    code = StringField(_l("Badge scanné ou nom"), validators=[
+        DataRequired(_l("Scannez un badge ou tapez un nom.")), Length(max=500)])
+
+
+class ActionForm(FlaskForm):
+    """A button that changes something: only the CSRF token."""
+
+
+class WalkInForm(FlaskForm):
+    first_name = StringField(_l("Prénom"), validators=[DataRequired(_l("Indiquez le prénom.")), Length(max=100)])
+    last_name = StringField(_l("Nom"), validators=[DataRequired(_l("Indiquez le nom.")), Length(max=100)])
+    phone = TelField(_l("Téléphone"), validators=[Optional(), Length(max=40)])
+    email = EmailField(_l("Adresse e-mail"), validators=[
+        Optional(), Email(_l("Cette adresse e-mail n'est pas valide."), allow_smtputf8=False), Length(max=254)])
+    wish1 = SelectField(_l("1er choix"), validators=[DataRequired(_l("Choisissez au moins un employeur."))])
+    wish2 = SelectField(_l("2e choix (facultatif)"), validators=[Optional()])
+    wish3 = SelectField(_l("3e choix (facultatif)"), validators=[Optional()])
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if not (self.email.data or "").strip() and not (self.phone.data or "").strip():
+            self.email.errors = [*self.email.errors, _l("Indiquez un téléphone ou une adresse e-mail.")]
+            return False
+        return valid
+
+    def wishes(self) -> list[str]:
+        return [f.data for f in (self.wish1, self.wish2, self.wish3) if f.data]
+
+
+class DepartureForm(FlaskForm):
+    employer = SelectField(_l("Employeur"), coerce=int, validators=[DataRequired(_l("Choisissez l'employeur."))])
+    leave_at = TimeField(_l("Heure de départ"), validators=[DataRequired(_l("Indiquez l'heure de départ."))])
+
+
+class ReplanForm(FlaskForm):
+    allow_moves = BooleanField(_l("Autoriser le déplacement des entretiens des personnes présentes ou attendues"))
+
+
+OUTCOME_CHOICES = [(Outcome.HELD.value, _l("Tenu")), (Outcome.MISSED.value, _l("Manqué")),
+                   (Outcome.FOLLOW_UP.value, _l("Suite souhaitée")), ("", _l("Effacer"))]
+
+
+class OutcomeForm(FlaskForm):
+    outcome = RadioField(_l("Résultat"), choices=OUTCOME_CHOICES, validate_choice=True,
+                         validators=[Optional()])

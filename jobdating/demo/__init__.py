@@ -1,0 +1,1 @@
+"""The demo event: French names, Artois sectors, skewed wishes."""

@@ -1,1 +1,0 @@
-"""WTForms (Flask-WTF) forms: fields and validators only."""

@@ -1,0 +1,167 @@
+"""Hand adjustments of a plan: lock, remove, move, add; each refused with a French reason if it breaks a rule."""
+from __future__ import annotations
+
+import datetime as dt
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from jobdating.extensions import db
+from jobdating.core.models import Candidate, Decision, Employer, Event, Interview, Organizer, hhmm
+from jobdating.core.models.base import from_minutes, minutes
+from jobdating.core.models.events import minutes_of
+from jobdating.core import accounts
+from jobdating.planning.instance import instance_dict, interview_entry
+from jobdating.planning.solver_bridge import violations
+
+
+class AdjustError(ValueError):
+    """The change breaks a rule of the plan; the message says which, in French."""
+
+
+def _inside(windows: list | None, start: int, end: int) -> bool:
+    return not windows or any(minutes_of(a) <= start and end <= minutes_of(b) for a, b in windows)
+
+
+def _cap(candidate: Candidate) -> int | None:
+    return candidate.max_interviews if candidate.max_interviews is not None \
+        else candidate.event.max_interviews_per_candidate
+
+
+def placement_problems(event: Event, candidate: Candidate, employer: Employer, table: int,
+                       start: dt.time, ignore: Interview | None = None) -> list[str]:
+    """Why `candidate` cannot meet `employer` at `table` and `start` given the other interviews (empty: fine)."""
+    others = [i for i in event.interviews if i is not ignore]
+    when, name, company = hhmm(start), candidate.full_name, employer.company
+    step, s = event.slot_minutes, minutes(start)
+    if start not in event.slot_starts():
+        return [_("%(time)s n'est pas un créneau d'entretien de l'événement (hors horaires ou pendant une pause).",
+                  time=when)]
+    if not 1 <= table <= employer.tables:
+        return [_("%(company)s n'a pas de table %(table)s (tables 1 à %(tables)s).", company=company, table=table,
+                  tables=employer.tables)]
+    problems = []
+    wishes = [w for w in candidate.wishes if w.employer_id == employer.id]
+    if not wishes:
+        problems.append(_("%(name)s n'a pas demandé à rencontrer %(company)s.", name=name, company=company))
+    if any(p.candidate_id == candidate.id and p.decision == Decision.DECLINED for p in employer.preselections):
+        problems.append(_("%(company)s a décliné %(name)s lors de la présélection.", company=company, name=name))
+    if not _inside(candidate.available, s, s + step):
+        problems.append(_("%(name)s n'est pas disponible à %(time)s.", name=name, time=when))
+    if not _inside(employer.available, s, s + step):
+        problems.append(_("%(company)s n'est pas présent à %(time)s.", company=company, time=when))
+    wished_offers = [w.offer for w in wishes if w.offer is not None]
+    if wished_offers and all(o.tables for o in wished_offers) \
+            and not any(table in o.tables for o in wished_offers):
+        problems.append(_("La table %(table)s de %(company)s ne reçoit pas pour l'offre demandée.",
+                           table=table, company=company))
+    gap = event.min_gap_slots
+    for other in others:
+        if other.candidate_id == candidate.id:
+            if other.start == start:
+                problems.append(_("%(name)s a déjà un entretien à %(time)s (%(company)s).", name=name, time=when,
+                                   company=other.employer.company))
+            elif abs(minutes(other.start) - s) <= gap * step:
+                problems.append(_("%(name)s doit avoir %(gap)s créneau(x) libre(s) entre deux entretiens "
+                                   "(entretien à %(time)s).", name=name, gap=gap, time=hhmm(other.start)))
+            if other.employer_id == employer.id:
+                problems.append(_("%(name)s a déjà un entretien avec %(company)s.", name=name, company=company))
+        if other.employer_id == employer.id and other.table == table and other.start == start:
+            problems.append(_("La table %(table)s de %(company)s est déjà prise à %(time)s (%(name)s).",
+                               table=table, company=company, time=when, name=other.candidate.full_name))
+    if employer.max_consecutive:
+        taken = {minutes(o.start) for o in others if o.employer_id == employer.id and o.table == table} | {s}
+        run, t = 1, s - step
+        while t in taken:
+            run, t = run + 1, t - step
+        t = s + step
+        while t in taken:
+            run, t = run + 1, t + step
+        if run > employer.max_consecutive:
+            problems.append(_("La table %(table)s de %(company)s enchaînerait %(run)s entretiens d'affilée "
+                               "(au plus %(max)s).", table=table, company=company, run=run,
+                               max=employer.max_consecutive))
+    if ignore is None or ignore.candidate_id != candidate.id:
+        cap = _cap(candidate)
+        if cap is not None and sum(1 for o in others if o.candidate_id == candidate.id) >= cap:
+            problems.append(_("%(name)s a déjà atteint son maximum de %(cap)s entretien(s).", name=name, cap=cap))
+    if ignore is None or ignore.employer_id != employer.id:
+        if employer.max_interviews is not None and \
+                sum(1 for o in others if o.employer_id == employer.id) >= employer.max_interviews:
+            problems.append(_("%(company)s a déjà atteint son maximum de %(max)s entretiens.", company=company,
+                                 max=employer.max_interviews))
+    return problems
+
+
+def _check_with_solver(event: Event, before: list[dict], after: list[dict]) -> None:
+    """Second opinion from the solver's independent checker: refuse any violation the change introduces."""
+    data = instance_dict(event, locked=[])
+    new = set(violations(data, after)) - set(violations(data, before))
+    if new:
+        raise AdjustError(_("Ce changement enfreint une règle du planning : %(rules)s", rules="; ".join(sorted(new))))
+
+
+def set_locked(interview: Interview, locked: bool, organizer: Organizer | None) -> None:
+    interview.locked = locked
+    accounts.record("planning.lock" if locked else "planning.unlock", _describe(interview),
+                    organizer=organizer, event_id=interview.event_id, commit=False)
+    db.session.commit()
+
+
+def remove_interview(interview: Interview, organizer: Organizer | None) -> None:
+    accounts.record("planning.remove", _describe(interview), organizer=organizer,
+                    event_id=interview.event_id, commit=False)
+    db.session.delete(interview)
+    db.session.commit()
+
+
+def move_interview(interview: Interview, table: int, start: dt.time, organizer: Organizer | None) -> Interview:
+    """Move an interview to another slot and/or table of the same employer."""
+    event = interview.event
+    problems = placement_problems(event, interview.candidate, interview.employer, table, start, ignore=interview)
+    if problems:
+        raise AdjustError(" ".join(problems))
+    before = [interview_entry(i) for i in event.interviews]
+    moved = dict(interview_entry(interview), table=table, start=hhmm(start),
+                 end=hhmm(from_minutes(minutes(start) + event.slot_minutes)))
+    after = [moved if i is interview else interview_entry(i) for i in event.interviews]
+    _check_with_solver(event, before, after)
+    old = _describe(interview)
+    interview.table, interview.start = table, start
+    interview.end = from_minutes(minutes(start) + event.slot_minutes)
+    accounts.record("planning.move", f"{old} → table {table}, {hhmm(start)}", organizer=organizer,
+                    event_id=event.id, commit=False)
+    db.session.commit()
+    return interview
+
+
+def add_interview(event: Event, candidate: Candidate, employer: Employer, table: int, start: dt.time,
+                  organizer: Organizer | None, *, locked: bool = True) -> Interview:
+    """Add an interview by hand; it is locked by default so that re-planning keeps it."""
+    if candidate.event_id != event.id or employer.event_id != event.id:
+        raise AdjustError(_("Ce candidat ou cet employeur n'appartient pas à cet événement."))
+    problems = placement_problems(event, candidate, employer, table, start)
+    if problems:
+        raise AdjustError(" ".join(problems))
+    offers = [w.offer_id for w in candidate.wishes if w.employer_id == employer.id and w.offer_id is not None]
+    interview = Interview(event_id=event.id, candidate_id=candidate.id, employer_id=employer.id, table=table,
+                          start=start, end=from_minutes(minutes(start) + event.slot_minutes),
+                          offers=offers, locked=locked)
+    before = [interview_entry(i) for i in event.interviews]
+    _check_with_solver(event, before, before + [interview_entry(interview)])
+    db.session.add(interview)
+    db.session.flush()
+    accounts.record("planning.add", _describe(interview), organizer=organizer, event_id=event.id, commit=False)
+    db.session.commit()
+    return interview
+
+
+def interview_of(event: Event, interview_id: int) -> Interview | None:
+    return db.session.scalar(select(Interview).where(Interview.id == interview_id, Interview.event_id == event.id))
+
+
+def _describe(interview: Interview) -> str:
+    candidate = db.session.get(Candidate, interview.candidate_id)
+    employer = db.session.get(Employer, interview.employer_id)
+    return (f"{candidate.full_name} — {employer.company}, table {interview.table}, "
+            f"{hhmm(interview.start)}")

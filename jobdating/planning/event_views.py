@@ -1,0 +1,100 @@
+"""The organizer's workspace: events, settings, dashboard (people and plan live in organizer_*.py)."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from jobdating.extensions import db
+from jobdating.planning.forms import STATUS_LABELS, EventForm
+from jobdating.core.models import AuditEntry, Event, Organizer
+from jobdating.planning import events as event_service
+from jobdating.planning import overview
+from jobdating.planning.scheduling import active_run, applied_run, latest_run
+
+bp = Blueprint("organizer", __name__, url_prefix="/organisateur", template_folder="templates")
+
+
+@bp.before_request
+@login_required
+def require_login():
+    """Every page of this blueprint is for logged-in organizers only."""
+
+
+def get_event(event_id: int) -> Event:
+    event = db.session.get(Event, event_id)
+    if event is None:
+        abort(404)
+    return event
+
+
+@bp.route("/")
+@login_required
+def events():
+    return render_template("organizer/events.html", events=event_service.all_events(), status_labels=STATUS_LABELS)
+
+
+def _values(form: EventForm) -> dict:
+    return {name: field.data for name, field in form._fields.items() if name != "csrf_token"}
+
+
+@bp.route("/evenements/nouveau", methods=["GET", "POST"])
+@login_required
+def new_event():
+    form = EventForm()
+    if form.validate_on_submit():
+        try:
+            event = event_service.create_event(_values(form), current_user)
+        except event_service.EventError as error:
+            form.form_errors.append(str(error))
+        else:
+            flash(_("Événement créé."), "success")
+            return redirect(url_for("organizer.dashboard", event_id=event.id))
+    return render_template("organizer/event_form.html", form=form, event=None)
+
+
+@bp.route("/evenements/<int:event_id>/reglages", methods=["GET", "POST"])
+@login_required
+def settings(event_id: int):
+    event = get_event(event_id)
+    form = EventForm(obj=event)
+    if not form.is_submitted():
+        form.breaks.data = event_service.format_windows(event.breaks)
+        form.status.data = event.status.value
+    if form.validate_on_submit():
+        try:
+            warnings = event_service.update_event(event, _values(form), current_user)
+        except event_service.EventError as error:
+            form.form_errors.append(str(error))
+        else:
+            flash(_("Réglages enregistrés."), "success")
+            for warning in warnings:
+                flash(warning, "warning")
+            return redirect(url_for("organizer.dashboard", event_id=event.id))
+    return render_template("organizer/event_form.html", form=form, event=event,
+                           has_plan=bool(event.interviews))
+
+
+@bp.route("/evenements/<int:event_id>")
+@login_required
+def dashboard(event_id: int):
+    event = get_event(event_id)
+    return render_template(
+        "organizer/dashboard.html", event=event, counts=overview.counts(event),
+        signups=overview.signups_per_day(event), demand=overview.demand(event),
+        active=active_run(event), latest=latest_run(event), applied=applied_run(event))
+
+
+@bp.route("/evenements/<int:event_id>/journal")
+@login_required
+def audit(event_id: int):
+    event = get_event(event_id)
+    entries = db.session.execute(
+        select(AuditEntry, Organizer.email).outerjoin(Organizer, Organizer.id == AuditEntry.organizer_id)
+        .where(AuditEntry.event_id == event.id).order_by(AuditEntry.id.desc()).limit(500)).all()
+    return render_template("organizer/audit.html", event=event, entries=entries)
+
+
+from jobdating.planning import people_views as organizer_people
+from jobdating.planning import plan_views as organizer_plan

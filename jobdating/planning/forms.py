@@ -1,0 +1,108 @@
+"""Organizer forms: event settings, solve options, adjusting interviews, people signed up on their behalf."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField, DateField, DateTimeLocalField, FloatField, IntegerField, SelectField, StringField,
+    TextAreaField, TimeField,
+)
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
+
+from jobdating.core.models import EventStatus, RunStatus
+from jobdating.signup.employer_forms import EmployerForm, EmployerSignupForm
+from jobdating.signup.forms import CandidateSignupForm
+
+STATUS_LABELS = {
+    EventStatus.DRAFT: _l("Brouillon (invisible)"),
+    EventStatus.OPEN: _l("Inscriptions ouvertes"),
+    EventStatus.CLOSED: _l("Inscriptions closes"),
+    EventStatus.SCHEDULED: _l("Planning en préparation"),
+    EventStatus.PUBLISHED: _l("Planning publié"),
+}
+RUN_STATUS_LABELS = {
+    RunStatus.QUEUED: _l("en attente"),
+    RunStatus.RUNNING: _l("en cours"),
+    RunStatus.DONE: _l("terminé"),
+    RunStatus.STOPPED: _l("arrêté"),
+    RunStatus.FAILED: _l("échec"),
+}
+WINDOWS = Regexp(r"^\s*(\d{1,2}:\d{2}\s*[-–]\s*\d{1,2}:\d{2}\s*([;,]\s*|$))*$",
+                 message=_l("Écrivez les pauses ainsi : 12:30-13:30; 15:30-15:45"))
+
+
+class EventForm(FlaskForm):
+    name = StringField(_l("Nom de l'événement"), validators=[DataRequired(_l("Indiquez un nom.")), Length(max=200)])
+    slug = StringField(_l("Adresse de la page publique"), validators=[Optional(), Length(max=80),
+                       Regexp(r"^[a-z0-9-]*$", message=_l("Lettres minuscules, chiffres et tirets seulement."))])
+    venue = StringField(_l("Lieu"), validators=[Optional(), Length(max=300)])
+    description = TextAreaField(_l("Présentation"), validators=[Optional(), Length(max=5000)])
+    date = DateField(_l("Date"), validators=[DataRequired(_l("Indiquez la date."))])
+    start_time = TimeField(_l("Début des entretiens"), validators=[DataRequired(_l("Indiquez l'heure de début."))])
+    end_time = TimeField(_l("Fin des entretiens"), validators=[DataRequired(_l("Indiquez l'heure de fin."))])
+    slot_minutes = IntegerField(_l("Durée d'un entretien (minutes)"), default=15, validators=[
+        DataRequired(_l("Indiquez la durée d'un entretien.")), NumberRange(5, 120)])
+    breaks = StringField(_l("Pauses communes"), validators=[Optional(), WINDOWS])
+    min_gap_slots = IntegerField(_l("Créneaux libres entre deux entretiens d'un candidat"), default=0,
+                                 validators=[Optional(), NumberRange(0, 10)])
+    max_wishes = IntegerField(_l("Nombre maximum de vœux par candidat"), default=5,
+                              validators=[DataRequired(_l("Indiquez un nombre de vœux.")), NumberRange(1, 30)])
+    max_interviews_per_candidate = IntegerField(_l("Nombre maximum d'entretiens par candidat (facultatif)"),
+                                                validators=[Optional(), NumberRange(1, 30)])
+    signup_opens = DateTimeLocalField(_l("Ouverture des inscriptions"), validators=[Optional()],
+                                      format="%Y-%m-%dT%H:%M")
+    signup_closes = DateTimeLocalField(_l("Clôture des inscriptions"), validators=[Optional()],
+                                       format="%Y-%m-%dT%H:%M")
+    table_rows = IntegerField(_l("Rangées de tables dans la salle (plan imprimé)"), default=4,
+                              validators=[DataRequired(_l("Indiquez un nombre de rangées.")), NumberRange(1, 50)])
+    status = SelectField(_l("Statut"), choices=[(s.value, label) for s, label in STATUS_LABELS.items()])
+
+    def validate_end_time(self, field):
+        if self.start_time.data and field.data and field.data <= self.start_time.data:
+            raise ValidationError(_l("L'heure de fin doit suivre l'heure de début."))
+
+
+class SolveForm(FlaskForm):
+    time_limit = FloatField(_l("Durée maximale du calcul (secondes)"), validators=[Optional(), NumberRange(1, 600)])
+
+
+class MoveForm(FlaskForm):
+    start = SelectField(_l("Créneau"), choices=[])
+    table = SelectField(_l("Table"), coerce=int, choices=[])
+
+
+class AddInterviewForm(FlaskForm):
+    candidate = SelectField(_l("Candidat"), coerce=int, choices=[])
+    employer = SelectField(_l("Employeur"), coerce=int, choices=[])
+    table = IntegerField(_l("Table de l'employeur (1, 2…)"), default=1, validators=[NumberRange(1, 50)])
+    start = SelectField(_l("Créneau"), choices=[])
+    locked = BooleanField(_l("Verrouiller cet entretien"), default=True)
+
+
+class SearchForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Rechercher"), validators=[Optional(), Length(max=100)])
+
+
+class OnBehalfCandidateForm(CandidateSignupForm):
+    """Sign-up taken by the organizer (phone): the candidate's agreement is confirmed by the organizer."""
+
+    consent = BooleanField(_l("La personne a donné son accord pour l'utilisation de ses données."),
+                           validators=[DataRequired(_l("Confirmez l'accord de la personne."))])
+
+
+class CandidateEditForm(CandidateSignupForm):
+    consent = None  # given at sign-up
+    max_interviews = IntegerField(_l("Nombre maximum d'entretiens (facultatif)"),
+                                  validators=[Optional(), NumberRange(0, 30)])
+
+
+class OnBehalfEmployerForm(EmployerSignupForm):
+    consent = BooleanField(_l("L'employeur a donné son accord pour l'utilisation de ses données."),
+                           validators=[DataRequired(_l("Confirmez l'accord de l'employeur."))])
+
+
+class EmployerEditForm(EmployerForm):
+    pass

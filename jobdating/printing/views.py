@@ -1,0 +1,74 @@
+"""PDF downloads: the organizer prints documents; candidates and employers download their own plan."""
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, render_template, request
+from flask_login import login_required
+
+from jobdating.extensions import db
+from jobdating.core.models import Candidate, Employer, Event
+from jobdating.core import plans as planning
+from jobdating.printing import documents as printing
+from jobdating.signup import registration
+
+bp = Blueprint("printing", __name__, template_folder="templates")
+
+
+def _pdf(data: bytes, name: str, *, inline: bool = False) -> Response:
+    response = Response(data, mimetype="application/pdf")
+    disposition = "inline" if inline else "attachment"
+    response.headers["Content-Disposition"] = f'{disposition}; filename="{name}"'
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@bp.route("/organisateur/evenements/<int:event_id>/impression")
+@login_required
+def documents(event_id: int):
+    event = db.get_or_404(Event, event_id)
+    return render_template("printing/documents.html", event=event, planned=bool(event.interviews))
+
+
+@bp.route("/organisateur/evenements/<int:event_id>/impression/<document>.pdf")
+@login_required
+def event_document(event_id: int, document: str):
+    """The whole event's document, or one person's with ?candidat=ID or ?employeur=ID."""
+    event = db.get_or_404(Event, event_id)
+    if document not in printing.DOCUMENTS:
+        abort(404)
+    for arg, model, prefix in (("candidat", Candidate, "c"), ("employeur", Employer, "e")):
+        person_id = request.args.get(arg, type=int)
+        if person_id is None:
+            continue
+        person = db.session.get(model, person_id)
+        if person is None or person.event_id != event.id:
+            abort(404)
+        people = {"candidates" if model is Candidate else "employers": [person]}
+        name = printing.filename(event, document, f"{prefix}{person.id}")
+        return _pdf(printing.render(event, document, **people), name)
+    return _pdf(printing.render(event, document), printing.filename(event, document))
+
+
+def _by_token(model, token: str):
+    row = registration.find_by_token(model, token)
+    if row is None:
+        abort(404)
+    return row
+
+
+def _personal_plan(person: Candidate | Employer, rows: list[dict] | None, document: str) -> Response:
+    if rows is None:  # not published yet
+        abort(404)
+    return _pdf(printing.render_published_plan(person, rows), printing.filename(person.event, document, "personnel"))
+
+
+@bp.route("/c/<token>/planning.pdf")
+def candidate_plan(token: str):
+    candidate = _by_token(Candidate, token)
+    return _personal_plan(candidate, planning.plan_for_candidate(candidate), "plans")
+
+
+@bp.route("/e/<token>/planning.pdf")
+def employer_plan(token: str):
+    employer = _by_token(Employer, token)
+    return _personal_plan(employer, planning.plan_for_employer(employer), "employers")

@@ -1,1 +1,0 @@
-"""The verbs of the domain; each write owns its transaction."""

@@ -1,0 +1,93 @@
+"""A candidate's private page: wishes and availability until sign-up closes, withdrawal, the published plan."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, send_file, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from jobdating.extensions import db
+from jobdating.signup.forms import ConfirmForm, WishesForm
+from jobdating.core.models import Candidate
+from jobdating.signup import cv as cv_files
+from jobdating.core import plans as planning
+from jobdating.signup import registration
+from jobdating.core import windows
+from jobdating.signup.registration import RegistrationError
+from jobdating.signup import formdata
+
+bp = Blueprint("candidate", __name__, template_folder="templates")
+
+
+def _candidate(token: str) -> Candidate:
+    candidate = registration.find_by_token(Candidate, token)
+    if candidate is None:
+        abort(404)
+    return candidate
+
+
+@bp.route("/c/<token>", methods=["GET", "POST"])
+def home(token: str):
+    candidate = _candidate(token)
+    event = candidate.event
+    editable = event.signup_is_open()
+    form = WishesForm()
+    formdata.setup_wishes(form, event)
+    reordered = False
+    if not form.is_submitted():
+        formdata.fill_wishes(form, candidate)
+        formdata.fill_window(form.availability, event, candidate.available)
+    elif not editable:
+        flash(_("Les inscriptions sont closes : vos vœux ne peuvent plus être modifiés."), "warning")
+        return redirect(url_for("candidate.home", token=token))
+    elif formdata.apply_move(form):
+        reordered = True
+    elif form.validate():
+        try:
+            registration.update_candidate(candidate, wishes=formdata.wish_keys(form),
+                                          available=formdata.window(form.availability, event))
+        except RegistrationError as error:
+            formdata.attach_error(form, error)
+        else:
+            flash(_("Vos vœux et vos disponibilités sont enregistrés."), "success")
+            return redirect(url_for("candidate.home", token=token))
+    plan = planning.plan_for_candidate(candidate)
+    return render_template(
+        "candidate/home.html", candidate=candidate, event=event, form=form, editable=editable,
+        groups=formdata.wish_groups(event), reordered=reordered,
+        availability=windows.describe(event, candidate.available), published=plan is not None,
+        plan=plan or [])
+
+
+@bp.route("/c/<token>/retrait", methods=["GET", "POST"])
+def withdraw(token: str):
+    candidate = _candidate(token)
+    event = candidate.event
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        registration.withdraw_candidate(candidate)
+        flash(_("Votre inscription est annulée : vos données et votre CV ont été supprimés."), "success")
+        return redirect(url_for("public.event", slug=event.slug))
+    return render_template("candidate/withdraw.html", candidate=candidate, event=event, form=form)
+
+
+def cv_download(candidate: Candidate):
+    """Send a stored CV as a download, never displayed inline."""
+    path = cv_files.cv_path(candidate.cv_filename or "")
+    if path is None or not path.is_file():
+        abort(404)
+    response = send_file(path, mimetype="application/pdf", as_attachment=True,
+                         download_name=candidate.cv_original_name or "cv.pdf", max_age=0)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@bp.route("/organisation/candidats/<int:candidate_id>/cv")
+def cv_for_organizer(candidate_id: int):
+    if not current_user.is_authenticated:
+        abort(403)
+    candidate = db.session.scalar(select(Candidate).where(Candidate.id == candidate_id))
+    if candidate is None:
+        abort(404)
+    return cv_download(candidate)

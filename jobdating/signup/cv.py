@@ -1,0 +1,81 @@
+"""CV files: PDF only, checked by content, stored under the instance folder with a random name."""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import BinaryIO
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from jobdating.extensions import db
+from jobdating.core.models import Candidate, Employer, Wish
+
+PDF_MAGIC = b"%PDF-"
+
+
+class CVError(ValueError):
+    """A CV that cannot be accepted; the message is shown next to the file field."""
+
+
+def cv_dir() -> Path:
+    path = Path(current_app.config["CV_DIR"])
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def store_cv(stream: BinaryIO, original_name: str | None) -> tuple[str, str]:
+    """Check and store an uploaded CV; returns (stored name, original name for the download)."""
+    limit = current_app.config["CV_MAX_BYTES"]
+    data = stream.read(limit + 1)
+    if not data:
+        raise CVError(_l("Le fichier est vide. Choisissez votre CV au format PDF."))
+    if len(data) > limit:
+        raise CVError(_l("Le CV doit faire au plus %(size)s Mo.", size=_megabytes(limit)))
+    if not data.startswith(PDF_MAGIC):
+        raise CVError(_l("Le CV doit être un fichier PDF (le fichier choisi n'en est pas un)."))
+    stored = secrets.token_hex(16) + ".pdf"
+    target = cv_dir() / stored
+    temporary = target.with_suffix(".part")
+    temporary.write_bytes(data)
+    os.replace(temporary, target)
+    return stored, _download_name(original_name)
+
+
+def delete_cv(stored_name: str | None) -> None:
+    if stored_name:
+        path = cv_path(stored_name)
+        if path is not None:
+            path.unlink(missing_ok=True)
+
+
+def cv_path(stored_name: str) -> Path | None:
+    """The file of a stored CV, refusing any name that is not one we generated."""
+    if not stored_name or "/" in stored_name or "\\" in stored_name or stored_name.startswith("."):
+        return None
+    return cv_dir() / stored_name
+
+
+def employer_may_read(employer: Employer, candidate: Candidate) -> bool:
+    """An employer reads the CV of a candidate of the same event who wished it or one of its offers."""
+    if employer.event_id != candidate.event_id or not candidate.cv_filename:
+        return False
+    wish = db.session.scalar(
+        select(Wish.id).where(Wish.candidate_id == candidate.id, Wish.employer_id == employer.id).limit(1)
+    )
+    return wish is not None
+
+
+def _download_name(original_name: str | None) -> str:
+    name = Path((original_name or "").replace("\\", "/")).name.strip()
+    name = "".join(ch for ch in name if ch.isprintable() and ch not in '"<>|:*?')[:150]
+    if not name.lower().endswith(".pdf"):
+        name = (name or "cv") + ".pdf"
+    return name
+
+
+def _megabytes(size: int) -> str:
+    value = size / (1024 * 1024)
+    return f"{value:.0f}" if value >= 1 else f"{value:.1f}"

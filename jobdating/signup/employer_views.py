@@ -1,0 +1,106 @@
+"""An employer's private page: preselection of the candidates who wished it, edits until close, its plan."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
+
+from jobdating.extensions import db
+from jobdating.signup.employer_forms import EmployerForm, PreselectionForm
+from jobdating.core.models import Candidate, Decision, Employer
+from jobdating.signup import cv as cv_files
+from jobdating.core import plans as planning
+from jobdating.signup import preselection
+from jobdating.signup import registration
+from jobdating.core import windows
+from jobdating.signup.registration import DuplicateEmail, RegistrationError
+from jobdating.signup import formdata
+from jobdating.signup.candidate_views import cv_download
+
+bp = Blueprint("employer", __name__, template_folder="templates")
+
+
+def _employer(token: str) -> Employer:
+    employer = registration.find_by_token(Employer, token)
+    if employer is None:
+        abort(404)
+    return employer
+
+
+@bp.route("/e/<token>")
+def home(token: str):
+    employer = _employer(token)
+    event = employer.event
+    plan = planning.plan_for_employer(employer)
+    wishers = preselection.wishers(employer)
+    counts = {decision: sum(1 for w in wishers if w.decision == decision) for decision in Decision}
+    return render_template(
+        "employer/home.html", employer=employer, event=event, wishers=wishers, counts=counts,
+        form=PreselectionForm(), can_decide=preselection.preselection_is_open(employer),
+        editable=event.signup_is_open(), published=plan is not None, plan=plan or [],
+        presence=windows.describe(event, employer.available),
+        preferred=windows.describe(event, employer.preferred) if employer.preferred else _("Pas de préférence"))
+
+
+@bp.route("/e/<token>/preselection", methods=["POST"])
+def decide(token: str):
+    employer = _employer(token)
+    form = PreselectionForm()
+    if not form.validate_on_submit():
+        flash(_("Cette action n'a pas pu être enregistrée. Réessayez."), "error")
+        return redirect(url_for("employer.home", token=token))
+    if form.decide.data:
+        candidate_id, _sep, action = form.decide.data.partition(":")
+        ids = [int(candidate_id)]
+    else:
+        ids, action = form.selected.data or [], form.bulk_action.data
+        if not ids:
+            flash(_("Cochez d'abord un ou plusieurs candidats."), "warning")
+            return redirect(url_for("employer.home", token=token) + "#preselection")
+    decision = None if action == "clear" else Decision(action)
+    try:
+        changed = preselection.set_preselection(employer, ids, decision)
+    except RegistrationError as error:
+        flash(error.message, "error")
+    else:
+        flash(ngettext("%(num)d candidat mis à jour.", "%(num)d candidats mis à jour.", changed), "success")
+    return redirect(url_for("employer.home", token=token) + "#preselection")
+
+
+@bp.route("/e/<token>/modifier", methods=["GET", "POST"])
+def edit(token: str):
+    employer = _employer(token)
+    event = employer.event
+    if not event.signup_is_open():
+        flash(_("Les inscriptions sont closes : contactez l'équipe organisatrice pour toute modification."),
+              "warning")
+        return redirect(url_for("employer.home", token=token))
+    form = EmployerForm()
+    duplicate = False
+    if not form.is_submitted():
+        formdata.fill_employer(form, employer)
+    elif formdata.add_offer_row(form):
+        pass
+    elif form.validate():
+        try:
+            registration.update_employer(
+                employer, offers=formdata.offer_rows(form), available=formdata.window(form.presence, event),
+                preferred=formdata.window(form.preferred, event), **formdata.employer_details(form))
+        except DuplicateEmail as error:
+            duplicate = True
+            formdata.attach_error(form, error)
+        except RegistrationError as error:
+            formdata.attach_error(form, error)
+        else:
+            flash(_("Les informations de l'entreprise sont enregistrées."), "success")
+            return redirect(url_for("employer.home", token=token))
+    return render_template("employer/edit.html", employer=employer, event=event, form=form, duplicate=duplicate)
+
+
+@bp.route("/e/<token>/cv/<int:candidate_id>")
+def cv(token: str, candidate_id: int):
+    employer = _employer(token)
+    candidate = db.session.get(Candidate, candidate_id)
+    if candidate is None or not cv_files.employer_may_read(employer, candidate):
+        abort(404)
+    return cv_download(candidate)

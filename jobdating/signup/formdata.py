@@ -1,0 +1,144 @@
+"""Between forms and services: choices for the selects, and form data turned into service arguments."""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import current_app, request
+from flask_babel import gettext as _
+
+from jobdating.core.models import Candidate, Employer, Event
+from jobdating.core import windows
+from jobdating.planning.instance import employer_key, offer_key
+from jobdating.signup.registration import RegistrationError
+
+
+def wish_groups(event: Event) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Options of a wish select, grouped by company: the whole company, then each of its offers."""
+    groups = []
+    for employer in event.employers:
+        options = [(employer_key(employer), _("%(company)s — toute l'entreprise", company=employer.company))]
+        options += [(offer_key(offer), f"{offer.title} ({offer.contract_label}) — {employer.company}")
+                    for offer in employer.offers]
+        groups.append((employer.company, options))
+    return groups
+
+
+def setup_wishes(form, event: Event) -> None:
+    """One select per allowed wish, each offering every employer and offer of the event."""
+    while len(form.wishes) < event.max_wishes:
+        form.wishes.append_entry()
+    while len(form.wishes) > event.max_wishes:
+        form.wishes.pop_entry()
+    choices = [("", "")] + [option for _group, options in wish_groups(event) for option in options]
+    for rank, entry in enumerate(form.wishes, start=1):
+        entry.choices = choices
+        entry.data = entry.data or ""
+        entry.label.text = _("Vœu n° %(rank)d", rank=rank)
+
+
+def apply_move(form) -> bool:
+    """Handle an up/down button of the wish list (used without JavaScript); True if one was pressed."""
+    move = request.form.get("move", "")
+    index, _sep, direction = move.partition(":")
+    if not index.isdigit() or direction not in ("up", "down"):
+        return False
+    i = int(index)
+    j = i - 1 if direction == "up" else i + 1
+    if 0 <= i < len(form.wishes) and 0 <= j < len(form.wishes):
+        form.wishes[i].data, form.wishes[j].data = form.wishes[j].data, form.wishes[i].data
+    return True
+
+
+def wish_keys(form) -> list[str]:
+    return [entry.data for entry in form.wishes if entry.data]
+
+
+def fill_wishes(form, candidate: Candidate) -> None:
+    keys = [offer_key(w.offer_id) if w.offer_id else employer_key(w.employer_id) for w in candidate.wishes]
+    for entry, key in zip(form.wishes, keys):
+        entry.data = key
+
+
+def window(subform, event: Event) -> list:
+    return windows.windows_for(event, subform.kind.data, subform.start.data, subform.end.data)
+
+
+def fill_window(subform, event: Event, stored: list | None, *, empty: str = "day") -> None:
+    kind, start, end = windows.choice_of(event, stored)
+    subform.kind.data = empty if kind == windows.DAY else kind
+    subform.start.data, subform.end.data = start, end
+
+
+def candidate_details(form) -> dict[str, Any]:
+    return dict(first_name=form.first_name.data, last_name=form.last_name.data, email=form.email.data,
+                phone=form.phone.data or "", postcode=form.postcode.data or "", town=form.town.data or "",
+                situation=form.situation.data, education_level=form.education_level.data or None,
+                wanted_contracts=list(form.wanted_contracts.data or []),
+                accessibility_needs=form.accessibility_needs.data or "")
+
+
+def uploaded_cv(form):
+    """The chosen CV as (stream, file name), or None when no file was chosen."""
+    storage = form.cv.data
+    if storage is None or not getattr(storage, "filename", ""):
+        return None
+    return storage.stream, storage.filename
+
+
+def employer_details(form) -> dict[str, Any]:
+    return dict(company=form.company.data, sector=form.sector.data, description=form.description.data or "",
+                contact_name=form.contact_name.data, email=form.email.data, phone=form.phone.data or "",
+                tables=form.tables.data, max_interviews=form.max_interviews.data,
+                max_consecutive=form.max_consecutive.data)
+
+
+def offer_rows(form) -> list[dict[str, Any]]:
+    rows = []
+    for entry in form.offers:
+        offer = entry.form  # sub-fields through .form: FormField has its own "id" and "description"
+        tables = (offer.tables.data or "").replace(";", ",").replace(" ", ",").split(",")
+        rows.append(dict(id=int(offer.offer_id.data) if (offer.offer_id.data or "").isdigit() else None,
+                         title=offer.title.data, contract_type=offer.contract_type.data,
+                         description=offer.description.data, remove=offer.remove.data,
+                         tables=[int(t) for t in tables if t.strip().isdigit()]))
+    return rows
+
+
+def fill_employer(form, employer: Employer) -> None:
+    """Prefill the edit form from the stored employer, with one empty offer row to add another."""
+    for name in ("company", "sector", "description", "contact_name", "email", "phone", "tables",
+                 "max_interviews", "max_consecutive"):
+        getattr(form, name).data = getattr(employer, name)
+    fill_window(form.presence, employer.event, employer.available)
+    fill_window(form.preferred, employer.event, employer.preferred)
+    while len(form.offers):
+        form.offers.pop_entry()
+    for offer in employer.offers:
+        form.offers.append_entry(dict(
+            offer_id=str(offer.id), title=offer.title, contract_type=offer.contract_type.value,
+            description=offer.description, tables=", ".join(str(t) for t in offer.tables or [])))
+    form.offers.append_entry()
+
+
+def add_offer_row(form) -> bool:
+    """The 'add another offer' button (used without JavaScript); True if it was pressed."""
+    if "add_offer" not in request.form:
+        return False
+    if len(form.offers) < form.offers.max_entries:
+        form.offers.append_entry()
+    return True
+
+
+def attach_error(form, error: RegistrationError) -> None:
+    """Show a service error next to its field, or at the top of the form."""
+    field = form._fields.get(error.field or "")
+    if error.field in ("availability", "presence", "preferred") and field is not None:
+        field = field.form.kind
+    if field is not None:
+        field.errors = [*(field.errors or []), str(error.message)]
+    else:
+        form.form_errors.append(str(error.message))
+
+
+def retention_months() -> int:
+    return current_app.config["DATA_RETENTION_MONTHS"]

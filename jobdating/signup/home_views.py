@@ -1,0 +1,18 @@
+"""The home page: the job datings this site runs."""
+from __future__ import annotations
+
+from flask import Blueprint, render_template
+from sqlalchemy import select
+
+from jobdating.extensions import db
+from jobdating.core.models import Event, EventStatus
+
+bp = Blueprint("main", __name__, template_folder="templates")
+
+
+@bp.route("/")
+def index():
+    events = db.session.scalars(
+        select(Event).where(Event.status != EventStatus.DRAFT).order_by(Event.date, Event.id)
+    ).all()
+    return render_template("main/index.html", events=events)

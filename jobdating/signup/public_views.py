@@ -1,0 +1,210 @@
+"""Public pages of an event: presentation with search, candidate and employer sign-up, private link again."""
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from sqlalchemy import select
+
+from jobdating.extensions import db, limiter
+from jobdating.signup.employer_forms import EmployerSignupForm
+from jobdating.signup.forms import CandidateSignupForm, ResendLinkForm
+from jobdating.core.models import CONTRACT_LABELS, Candidate, Employer, Event, EventStatus
+from jobdating.signup import registration
+from jobdating.core import windows
+from jobdating.signup.registration import DuplicateEmail, RegistrationError
+from jobdating.signup import formdata
+
+bp = Blueprint("public", __name__, template_folder="templates")
+
+
+
+def _rearranging() -> bool:
+    """Reordering wishes or adding an offer row without JavaScript is not a sign-up attempt."""
+    return "move" in request.form or "add_offer" in request.form
+
+
+signup_limit = limiter.shared_limit(lambda: current_app.config["RATELIMIT_SIGNUP"], scope="signup",
+                                    methods=["POST"], exempt_when=_rearranging)
+
+
+@bp.app_template_global("half_days")
+def half_days(event: Event) -> tuple[list[str], list[str]]:
+    """Morning and afternoon of an event, for the availability choices of the forms."""
+    return windows.half_days(event)
+
+
+@bp.app_template_global("now_local")
+def now_local() -> dt.datetime:
+    """Local time, as used by Event.signup_is_open()."""
+    return dt.datetime.now()
+
+
+def _public_event(slug: str) -> Event:
+    event = db.session.scalar(select(Event).where(Event.slug == slug))
+    if event is None or event.status == EventStatus.DRAFT:
+        abort(404)
+    return event
+
+
+def _matches(employer: Employer, query: str, sector: str, contract: str) -> list | None:
+    """The offers to show for this employer under the filters, or None when it does not match."""
+    offers = [o for o in employer.offers if not contract or o.contract_type.value == contract]
+    if sector and employer.sector != sector or contract and not offers:
+        return None
+    if query:
+        words = query.lower().split()
+        text = " ".join([employer.company, employer.sector, employer.description,
+                         *[f"{o.title} {o.description} {o.contract_label}" for o in employer.offers]]).lower()
+        if not all(word in text for word in words):
+            return None
+        in_offers = [o for o in offers if all(w in f"{o.title} {o.description}".lower() for w in words)]
+        offers = in_offers or offers
+    return offers
+
+
+@bp.route("/<slug>")
+def event(slug: str):
+    event = _public_event(slug)
+    query = request.args.get("q", "").strip()[:100]
+    sector = request.args.get("secteur", "")
+    contract = request.args.get("contrat", "")
+    listed = []
+    for employer in event.employers:
+        offers = _matches(employer, query, sector, contract)
+        if offers is not None:
+            listed.append((employer, offers))
+    sectors = sorted({e.sector for e in event.employers if e.sector})
+    return render_template("public/event.html", event=event, listed=listed, query=query, sector=sector,
+                           contract=contract, sectors=sectors, contracts=CONTRACT_LABELS,
+                           filtered=bool(query or sector or contract))
+
+
+@bp.route("/<slug>/inscription", methods=["GET", "POST"])
+@signup_limit
+def candidate_signup(slug: str):
+    event = _public_event(slug)
+    if not event.signup_is_open():
+        return render_template("public/closed.html", event=event)
+    form = CandidateSignupForm()
+    formdata.setup_wishes(form, event)
+    duplicate = False
+    if form.is_submitted() and formdata.apply_move(form):
+        return _render_candidate_signup(event, form, duplicate, reordered=True)
+    if form.validate_on_submit():
+        try:
+            candidate = registration.register_candidate(
+                event, wishes=formdata.wish_keys(form), available=formdata.window(form.availability, event),
+                cv=formdata.uploaded_cv(form), consent=form.consent.data, **formdata.candidate_details(form))
+        except DuplicateEmail as error:
+            duplicate = True
+            formdata.attach_error(form, error)
+        except RegistrationError as error:
+            formdata.attach_error(form, error)
+        else:
+            session["signed_up"] = candidate.token
+            return redirect(url_for("public.candidate_done", slug=event.slug))
+    return _render_candidate_signup(event, form, duplicate)
+
+
+def _render_candidate_signup(event: Event, form, duplicate: bool, reordered: bool = False):
+    chosen = formdata.uploaded_cv(form) if form.is_submitted() else None
+    return render_template("public/candidate_signup.html", event=event, form=form, duplicate=duplicate,
+                           groups=formdata.wish_groups(event), reordered=reordered,
+                           lost_file=chosen[1] if chosen else None, resend_form=ResendLinkForm(),
+                           months=formdata.retention_months())
+
+
+@bp.route("/<slug>/employeurs/inscription", methods=["GET", "POST"])
+@signup_limit
+def employer_signup(slug: str):
+    event = _public_event(slug)
+    if not event.signup_is_open():
+        return render_template("public/closed.html", event=event)
+    form = EmployerSignupForm()
+    duplicate = False
+    if form.is_submitted() and formdata.add_offer_row(form):
+        return _render_employer_signup(event, form)
+    if form.validate_on_submit():
+        try:
+            employer = registration.register_employer(
+                event, offers=formdata.offer_rows(form), available=formdata.window(form.presence, event),
+                preferred=formdata.window(form.preferred, event), consent=form.consent.data,
+                **formdata.employer_details(form))
+        except DuplicateEmail as error:
+            duplicate = True
+            formdata.attach_error(form, error)
+        except RegistrationError as error:
+            formdata.attach_error(form, error)
+        else:
+            session["signed_up_employer"] = employer.token
+            return redirect(url_for("public.employer_done", slug=event.slug))
+    return _render_employer_signup(event, form, duplicate)
+
+
+def _render_employer_signup(event: Event, form, duplicate: bool = False):
+    return render_template("public/employer_signup.html", event=event, form=form, duplicate=duplicate,
+                           resend_form=ResendLinkForm(), months=formdata.retention_months())
+
+
+@bp.errorhandler(CSRFError)
+def expired_form(error: CSRFError):
+    """A sign-up form left open too long (its security token expired): show it again with what was typed."""
+    slug = (request.view_args or {}).get("slug", "")
+    if request.endpoint not in ("public.candidate_signup", "public.employer_signup"):
+        return render_template("errors/error.html", code=400), 400
+    event = _public_event(slug)
+    if not event.signup_is_open():
+        return render_template("public/closed.html", event=event), 400
+    message = _("La page est restée ouverte trop longtemps : par sécurité, vérifiez vos réponses puis "
+                "envoyez à nouveau le formulaire.")
+    if request.endpoint == "public.employer_signup":
+        form = EmployerSignupForm()
+        form.form_errors.append(message)
+        return _render_employer_signup(event, form), 400
+    form = CandidateSignupForm()
+    formdata.setup_wishes(form, event)
+    form.form_errors.append(message)
+    return _render_candidate_signup(event, form, duplicate=False), 400
+
+
+@bp.route("/<slug>/inscription/merci")
+def candidate_done(slug: str):
+    event = _public_event(slug)
+    token = session.get("signed_up")
+    person = registration.find_by_token(Candidate, token) if token else None
+    if person is not None and person.event_id != event.id:
+        person = None
+    return render_template("public/done.html", event=event, person=person, is_candidate=True)
+
+
+@bp.route("/<slug>/employeurs/inscription/merci")
+def employer_done(slug: str):
+    event = _public_event(slug)
+    token = session.get("signed_up_employer")
+    person = registration.find_by_token(Employer, token) if token else None
+    if person is not None and person.event_id != event.id:
+        person = None
+    return render_template("public/done.html", event=event, person=person, is_candidate=False)
+
+
+@bp.route("/<slug>/lien-prive", methods=["GET", "POST"])
+@signup_limit
+def resend_link(slug: str):
+    event = _public_event(slug)
+    form = ResendLinkForm()
+    if form.validate_on_submit():
+        registration.resend_private_links(event, form.email.data)
+        return redirect(url_for("public.link_sent", slug=event.slug))
+    return render_template("public/resend.html", event=event, form=form)
+
+
+@bp.route("/<slug>/lien-prive/envoye")
+def link_sent(slug: str):
+    event = _public_event(slug)
+    return render_template("public/link_sent.html", event=event,
+                           message=_("Si cette adresse est inscrite à ce job dating, un e-mail avec le lien "
+                                     "privé vient de lui être envoyé. Pensez à regarder dans les courriers "
+                                     "indésirables."))

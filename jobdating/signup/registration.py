@@ -1,0 +1,319 @@
+"""Sign-up verbs: register, update and withdraw candidates and employers; employers' preselection."""
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+from collections.abc import Iterable, Sequence
+from typing import Any, BinaryIO
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from jobdating.extensions import db
+from jobdating.core.models import Candidate, ContractType, Employer, Event, Offer, Wish
+from jobdating.signup import cv as cv_files
+from jobdating.core import windows
+from jobdating.planning.instance import employer_key, offer_key
+
+CANDIDATE_DETAILS = {"first_name", "last_name", "email", "phone", "postcode", "town", "situation",
+                     "education_level", "wanted_contracts", "accessibility_needs", "max_interviews", "walk_in"}
+EMPLOYER_DETAILS = {"company", "sector", "description", "contact_name", "email", "phone", "tables",
+                    "max_interviews", "max_consecutive"}
+
+
+class RegistrationError(ValueError):
+    """A problem the person can fix; `field` names the form field it belongs to, when there is one."""
+
+    def __init__(self, message: Any, field: str | None = None):
+        super().__init__(str(message))
+        self.message, self.field = message, field
+
+
+class DuplicateEmail(RegistrationError):
+    """This email is already signed up for this event: offer to send the private link again."""
+
+
+class SignupClosed(RegistrationError):
+    """Sign-up is not open (not yet, or any more)."""
+
+
+def _check_open(event: Event, check_open: bool) -> None:
+    if check_open and not event.signup_is_open():
+        raise SignupClosed(_l("Les inscriptions ne sont pas ouvertes pour ce job dating."))
+
+
+def find_by_token(model: type[Candidate] | type[Employer], token: str,
+                  attribute: str = "token") -> Candidate | Employer | None:
+    """The candidate or employer of a private link (or of a badge, with attribute='badge_token');
+    the token is compared in constant time."""
+    if not token or len(token) > 64:
+        return None
+    column = getattr(model, attribute)
+    found = db.session.scalar(select(model).where(column == token))
+    if found is None or not hmac.compare_digest(getattr(found, attribute).encode(), token.encode()):
+        return None
+    return found
+
+
+def _normalize_email(email: str) -> str:
+    return (email or "").strip().lower()
+
+
+def _email_taken(model: type[Candidate] | type[Employer], event: Event, email: str, exclude: int | None) -> bool:
+    query = select(model.id).where(model.event_id == event.id, func.lower(model.email) == email)
+    if exclude is not None:
+        query = query.where(model.id != exclude)
+    return db.session.scalar(query.limit(1)) is not None
+
+
+def _check_windows(event: Event, available: list, field: str) -> list:
+    windows_list = [[str(a), str(b)] for a, b in available or []]
+    if not windows.inside_event(event, windows_list):
+        raise RegistrationError(_l("Choisissez une plage comprise entre %(start)s et %(end)s.",
+                                   start=event.start_time.strftime("%H:%M"),
+                                   end=event.end_time.strftime("%H:%M")), field)
+    return windows_list
+
+
+def _details(allowed: set[str], values: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(values) - allowed
+    if unknown:
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    cleaned = {key: value.strip() if isinstance(value, str) else value for key, value in values.items()}
+    if "email" in cleaned:
+        cleaned["email"] = _normalize_email(cleaned["email"])
+    return cleaned
+
+
+# Candidates ----------------------------------------------------------------------------------------------
+
+def wish_targets(event: Event) -> dict[str, tuple[Employer, Offer | None]]:
+    """Every employer and offer of the event a candidate may wish, by key ('E12', 'O34')."""
+    targets: dict[str, tuple[Employer, Offer | None]] = {}
+    for employer in event.employers:
+        targets[employer_key(employer)] = (employer, None)
+        for offer in employer.offers:
+            targets[offer_key(offer)] = (employer, offer)
+    return targets
+
+
+def _build_wishes(event: Event, keys: Sequence[str]) -> list[tuple[Employer, Offer | None]]:
+    """The checked targets of ranked wish keys, best first (Wish rows are made only when they are stored)."""
+    chosen = [key for key in keys if key]
+    if not chosen:
+        raise RegistrationError(_l("Choisissez au moins un employeur ou une offre."), "wishes")
+    if len(chosen) > event.max_wishes:
+        raise RegistrationError(_l("Vous pouvez faire au plus %(n)d vœux.", n=event.max_wishes), "wishes")
+    targets = wish_targets(event)
+    wishes, whole_employers, offer_employers = [], set(), set()
+    for rank, key in enumerate(chosen, start=1):
+        if key not in targets:
+            raise RegistrationError(_l("Ce choix ne fait pas partie de ce job dating."), "wishes")
+        if chosen.index(key) != rank - 1:
+            raise RegistrationError(_l("Vous avez choisi deux fois la même chose : chaque vœu doit être "
+                                       "différent."), "wishes")
+        employer, offer = targets[key]
+        (offer_employers if offer else whole_employers).add(employer.id)
+        wishes.append((employer, offer))
+    if whole_employers & offer_employers:
+        raise RegistrationError(_l("Vous avez choisi une entreprise et aussi une de ses offres : gardez "
+                                   "l'une ou l'autre."), "wishes")
+    return wishes
+
+
+def _wish_rows(targets: list[tuple[Employer, Offer | None]]) -> list[Wish]:
+    return [Wish(employer=employer, offer=offer, rank=rank) for rank, (employer, offer) in enumerate(targets, 1)]
+
+
+def register_candidate(event: Event, *, wishes: Sequence[str], available: list | None = None,
+                       cv: tuple[BinaryIO, str] | None = None, consent: bool = False,
+                       check_open: bool = True, notify: bool = True, **details: Any) -> Candidate:
+    """Create a candidate with ranked wishes (keys 'E12' / 'O34') and an optional CV (stream, file name)."""
+    _check_open(event, check_open)
+    values = _details(CANDIDATE_DETAILS, details)
+    if not consent:
+        raise RegistrationError(_l("Cochez cette case pour pouvoir vous inscrire."), "consent")
+    if _email_taken(Candidate, event, values.get("email", ""), None):
+        raise DuplicateEmail(_l("Cette adresse e-mail est déjà inscrite à ce job dating."), "email")
+    stored = None
+    try:
+        with db.session.no_autoflush:  # the new candidate joins the session only once complete
+            candidate = Candidate(event=event, available=_check_windows(event, available or [], "availability"),
+                                  consent_at=dt.datetime.now(), **values)
+            candidate.wishes = _wish_rows(_build_wishes(event, wishes))
+        if cv is not None:
+            stored, candidate.cv_original_name = _store(*cv)
+            candidate.cv_filename = stored
+        db.session.add(candidate)
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        cv_files.delete_cv(stored)
+        raise DuplicateEmail(_l("Cette adresse e-mail est déjà inscrite à ce job dating."), "email") from None
+    except RegistrationError:
+        db.session.rollback()
+        cv_files.delete_cv(stored)
+        raise
+    if notify:
+        from jobdating.core.mail import send_private_link
+        send_private_link(candidate)
+    return candidate
+
+
+def _store(stream: BinaryIO, name: str) -> tuple[str, str]:
+    try:
+        return cv_files.store_cv(stream, name)
+    except cv_files.CVError as error:
+        raise RegistrationError(error.args[0], "cv") from None
+
+
+def update_candidate(candidate: Candidate, *, wishes: Sequence[str] | None = None,
+                     available: list | None = None, cv: tuple[BinaryIO, str] | None = None,
+                     check_open: bool = True, **details: Any) -> Candidate:
+    """Change a candidate's wishes, availability, CV or details (the candidate only until sign-up closes)."""
+    _check_open(candidate.event, check_open)
+    values = _details(CANDIDATE_DETAILS, details)
+    if "email" in values and _email_taken(Candidate, candidate.event, values["email"], candidate.id):
+        raise DuplicateEmail(_l("Cette adresse e-mail est déjà inscrite à ce job dating."), "email")
+    old_cv, stored = candidate.cv_filename, None
+    try:
+        new_wishes = _build_wishes(candidate.event, wishes) if wishes is not None else None
+        if available is not None:
+            candidate.available = _check_windows(candidate.event, available, "availability")
+        for key, value in values.items():
+            setattr(candidate, key, value)
+        if cv is not None:
+            stored, candidate.cv_original_name = _store(*cv)
+            candidate.cv_filename = stored
+        if new_wishes is not None:
+            # Ranks are unique per candidate: the old rows must be gone before the new ones are written.
+            candidate.wishes.clear()
+            db.session.flush()
+            candidate.wishes = _wish_rows(new_wishes)
+        db.session.commit()
+    except (RegistrationError, IntegrityError):
+        db.session.rollback()
+        cv_files.delete_cv(stored)
+        raise
+    if stored is not None:
+        cv_files.delete_cv(old_cv)
+    return candidate
+
+
+def withdraw_candidate(candidate: Candidate) -> None:
+    """Delete a candidate, with wishes, decisions, interviews and CV: nothing personal is kept."""
+    stored = candidate.cv_filename
+    _forget_in_published_plan(candidate)
+    db.session.delete(candidate)
+    db.session.commit()
+    cv_files.delete_cv(stored)
+
+
+def _forget_in_published_plan(candidate: Candidate) -> None:
+    """Take the candidate's rows out of the published copy, their own and those on employers' plans."""
+    event = candidate.event
+    published = event.published_plan
+    if not published:
+        return
+    own = published.get(f"C{candidate.id}", [])
+    # Rows carry no ids: an employer's row for this candidate is the same row as on the candidate's plan.
+    event.published_plan = {key: [row for row in rows if not (key.startswith("E") and row in own)]
+                            for key, rows in published.items() if key != f"C{candidate.id}"}
+
+
+# Employers -----------------------------------------------------------------------------------------------
+
+def _apply_offers(employer: Employer, offers: Iterable[dict[str, Any]]) -> None:
+    """Create, change and remove offers; an existing offer keeps its id, so wishes for it stay."""
+    existing = {offer.id: offer for offer in employer.offers}
+    kept: list[Offer] = []
+    for row in offers:
+        offer = existing.get(row.get("id")) if row.get("id") else None
+        title = (row.get("title") or "").strip()
+        if row.get("remove") or not title:
+            continue
+        tables = sorted({int(t) for t in row.get("tables") or []})
+        if any(t < 1 or t > employer.tables for t in tables):
+            raise RegistrationError(_l("Les tables d'une offre vont de 1 à %(n)d.", n=employer.tables), "offers")
+        if row.get("contract_type") not in {c.value for c in ContractType}:
+            raise RegistrationError(_l("Choisissez le type de contrat de chaque offre."), "offers")
+        if offer is None:
+            offer = Offer(title=title, contract_type=ContractType(row["contract_type"]))
+        offer.title, offer.contract_type = title, ContractType(row["contract_type"])
+        offer.description = (row.get("description") or "").strip()
+        offer.tables = tables
+        kept.append(offer)
+    if not kept:
+        raise RegistrationError(_l("Décrivez au moins une offre (intitulé et type de contrat)."), "offers")
+    employer.offers = kept
+
+
+def _fill_employer(employer: Employer, values: dict[str, Any], offers, available, preferred) -> None:
+    for key, value in values.items():
+        setattr(employer, key, value)
+    if not 1 <= (employer.tables or 0) <= 10:
+        raise RegistrationError(_l("Indiquez entre 1 et 10 tables."), "tables")
+    employer.available = _check_windows(employer.event, available or [], "presence")
+    employer.preferred = _check_windows(employer.event, preferred or [], "preferred")
+    _apply_offers(employer, offers)
+
+
+def register_employer(event: Event, *, offers: Sequence[dict[str, Any]], available: list | None = None,
+                      preferred: list | None = None, consent: bool = False, check_open: bool = True,
+                      notify: bool = True, **details: Any) -> Employer:
+    """Create an employer and its offers (dicts: title, contract_type, description, tables)."""
+    _check_open(event, check_open)
+    if not consent:
+        raise RegistrationError(_l("Cochez cette case pour pouvoir vous inscrire."), "consent")
+    values = _details(EMPLOYER_DETAILS, details)
+    if _email_taken(Employer, event, values.get("email", ""), None):
+        raise DuplicateEmail(_l("Cette adresse e-mail est déjà inscrite pour ce job dating."), "email")
+    try:
+        with db.session.no_autoflush:  # the new employer joins the session only once complete
+            employer = Employer(event=event, consent_at=dt.datetime.now())
+            _fill_employer(employer, values, offers, available, preferred)
+        db.session.add(employer)
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        raise DuplicateEmail(_l("Cette adresse e-mail est déjà inscrite pour ce job dating."), "email") from None
+    except RegistrationError:
+        db.session.rollback()
+        raise
+    if notify:
+        from jobdating.core.mail import send_private_link
+        send_private_link(employer)
+    return employer
+
+
+def update_employer(employer: Employer, *, offers: Sequence[dict[str, Any]], available: list | None = None,
+                    preferred: list | None = None, check_open: bool = True, **details: Any) -> Employer:
+    """Change everything an employer entered at sign-up (the employer only until sign-up closes)."""
+    _check_open(employer.event, check_open)
+    values = _details(EMPLOYER_DETAILS, details)
+    if "email" in values and _email_taken(Employer, employer.event, values["email"], employer.id):
+        raise DuplicateEmail(_l("Cette adresse e-mail est déjà inscrite pour ce job dating."), "email")
+    try:
+        _fill_employer(employer, values, offers, available, preferred)
+        db.session.commit()
+    except (RegistrationError, IntegrityError):
+        db.session.rollback()
+        raise
+    return employer
+
+
+def resend_private_links(event: Event, email: str) -> int:
+    """Email again the private link of whoever signed up to this event with this address; how many."""
+    address = _normalize_email(email)
+    people = [*db.session.scalars(select(Candidate).where(
+                  Candidate.event_id == event.id, func.lower(Candidate.email) == address)),
+              *db.session.scalars(select(Employer).where(
+                  Employer.event_id == event.id, func.lower(Employer.email) == address))]
+    from jobdating.core.mail import send_private_link
+    for person in people:
+        send_private_link(person, reminder=True)
+    return len(people)
+
+
+from jobdating.signup.preselection import set_preselection

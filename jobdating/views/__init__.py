@@ -1,1 +1,0 @@
-"""Blueprints: thin views that validate a form, call a service, redirect or render."""

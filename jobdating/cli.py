@@ -5,8 +5,8 @@ import click
 from flask import Flask
 from sqlalchemy import func, select
 
-from jobdating.extensions import db
 from jobdating.core.models import Event, Organizer
+from jobdating.extensions import db
 
 
 def register(app: Flask) -> None:
@@ -14,7 +14,8 @@ def register(app: Flask) -> None:
     app.cli.add_command(create_organizer_command)
     app.cli.add_command(setup_command)
     app.cli.add_command(print_command)
-    from jobdating.core.tasks import schedule_command, worker_command
+    from jobdating.core.tasks import worker_command
+    from jobdating.planning.commands import schedule_command
     app.cli.add_command(schedule_command)
     app.cli.add_command(worker_command)
 

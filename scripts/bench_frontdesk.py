@@ -30,9 +30,9 @@ def main() -> None:
     from sqlalchemy import event as sa_event
 
     from jobdating import create_app
-    from jobdating.extensions import db
     from jobdating.core.accounts import create_organizer
     from jobdating.demo.build import DEMO_ORGANIZER, create_demo_event
+    from jobdating.extensions import db
     from jobdating.planning.publish import publish
     from jobdating.planning.scheduling import run_solve, start_solve
 

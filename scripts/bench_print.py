@@ -16,10 +16,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # runnable from a clone without installing
 
 from jobdating import create_app  # noqa: E402
-from jobdating.extensions import db  # noqa: E402
-from jobdating.printing import documents as printing  # noqa: E402
 from jobdating.demo.build import create_demo_event  # noqa: E402
+from jobdating.extensions import db  # noqa: E402
 from jobdating.planning.scheduling import run_solve, start_solve  # noqa: E402
+from jobdating.printing import documents as printing  # noqa: E402
 
 
 def measure(candidates: int, employers: int, time_limit: float, folder: Path) -> None:

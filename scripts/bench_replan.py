@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # runnable from a clone without installing
 
+from solver import instance_to_dict  # noqa: E402
 from solver.bench import SIZES  # noqa: E402
 from solver.generate import generate  # noqa: E402
-from solver import instance_to_dict  # noqa: E402
 
 REPLAN_AT = dt.time(11, 0)
 LIMIT_SECONDS, KEEP_SHARE = 30.0, 0.97
@@ -29,7 +29,6 @@ LIMIT_SECONDS, KEEP_SHARE = 30.0, 0.97
 
 def load_day(data: dict):
     """Write a generated instance into the database as an event; returns it."""
-    from jobdating.extensions import db
     from jobdating.core.models import (
         Candidate,
         ContractType,
@@ -40,6 +39,7 @@ def load_day(data: dict):
         Preselection,
         Wish,
     )
+    from jobdating.extensions import db
 
     ev = data["event"]
     event = Event(slug="bench-replan", name=ev["name"], date=dt.date.fromisoformat(ev["date"]),
@@ -85,8 +85,8 @@ def still_valid(event, absent: set[int], cut: dt.datetime) -> set[tuple]:
 
 
 def replan_once(event, when: dt.datetime, allow_moves: bool, time_limit: float) -> dict:
-    from jobdating.extensions import db
     from jobdating.dayof import replan
+    from jobdating.extensions import db
     from jobdating.planning import scheduling
     from jobdating.planning.solver_bridge import solve_instance
 
@@ -118,8 +118,8 @@ def main() -> int:
     args = parser.parse_args()
 
     from jobdating import create_app
-    from jobdating.extensions import db
     from jobdating.dayof import day as dayof
+    from jobdating.extensions import db
     from jobdating.planning import scheduling
     from jobdating.planning.instance import instance_dict
     from jobdating.planning.solver_bridge import solve_instance

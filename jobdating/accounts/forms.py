@@ -1,9 +1,8 @@
 """The organizer login form."""
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField
 from wtforms.validators import DataRequired, Email, Length
-
-from flask_babel import lazy_gettext as _l
 
 
 class LoginForm(FlaskForm):

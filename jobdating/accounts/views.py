@@ -7,9 +7,9 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required, login_user, logout_user
 
-from jobdating.extensions import limiter
 from jobdating.accounts.forms import LoginForm
 from jobdating.core import accounts
+from jobdating.extensions import limiter
 
 bp = Blueprint("auth", __name__, template_folder="templates")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from jobdating.extensions import db
 from jobdating.core.models import AuditEntry, Organizer
+from jobdating.extensions import db
 
 
 class AccountError(ValueError):

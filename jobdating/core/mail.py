@@ -11,9 +11,9 @@ from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 from flask_mail import Message
 
-from jobdating.extensions import mail
 from jobdating.core.models import Candidate, Employer
 from jobdating.core.models.base import utcnow
+from jobdating.extensions import mail
 
 log = logging.getLogger(__name__)
 

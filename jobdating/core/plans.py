@@ -8,10 +8,10 @@ from typing import Any
 
 from flask import current_app
 from flask_babel import force_locale
+from sqlalchemy import select
 
 from jobdating.core.models import SITUATION_LABELS, Candidate, Employer, Event, Offer, hhmm
 from jobdating.extensions import db
-from sqlalchemy import select
 
 
 def in_default_language(label: Any) -> str:

@@ -1,57 +1,45 @@
-"""Background solves: a worker thread inside the app by default, an RQ queue when REDIS_URL is set.
+"""Background work: a thread inside the app by default, an RQ queue when REDIS_URL is set.
 
-Either way the state of a solve lives in its SolveRun row, so any web process can show its progress and
-ask it to stop.
+`enqueue(function, *args)` names the function (module and name), never pickles it, and imports no feature:
+the state of the work (a solve's progress, a mail's status) lives in the database, so any web process can
+show it.
 """
 from __future__ import annotations
 
+import importlib
 import threading
+from collections.abc import Callable, Hashable
+from typing import Any
 
+import click
 from flask import Flask, current_app, has_app_context
 from flask_babel import gettext as _
 
 from jobdating.extensions import db
 
-_threads: dict[int, threading.Thread] = {}
-_calls: list[threading.Thread] = []
+_threads: dict[Hashable, threading.Thread] = {}
 DEFAULT_QUEUE = "jobdating-solves"
 
 
-def enqueue_solve(run_id: int) -> None:
-    """Start the run in the background and return at once."""
-    app = current_app._get_current_object()
+def enqueue(function: Callable[..., Any], *args: Any, key: Hashable | None = None,
+            timeout: int | None = None) -> None:
+    """Run `function(*args)` in the background and return at once.
+
+    With REDIS_URL, an RQ worker runs it (`timeout`: seconds before RQ gives up on it); otherwise a thread of
+    this process, inside an app context. `key` names the thread for wait().
+    """
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
     if app.config.get("REDIS_URL"):
-        queue(app).enqueue(run_job, run_id, job_timeout=int(app.config.get("SOLVER_TIME_LIMIT", 10)) * 4 + 600,
+        queue(app).enqueue(run_call, function.__module__, function.__name__, *args, job_timeout=timeout,
                            result_ttl=3600, failure_ttl=24 * 3600)
         return
-    thread = threading.Thread(target=_thread_main, args=(app, run_id), daemon=True, name=f"solve-{run_id}")
-    _threads[run_id] = thread
+    thread = threading.Thread(target=_call_in_app, args=(app, function, args, key), daemon=True,
+                              name=f"task-{function.__name__}")
+    _threads[key if key is not None else thread] = thread
     thread.start()
 
 
-def _thread_main(app: Flask, run_id: int) -> None:
-    from jobdating.planning.scheduling import run_solve
-
-    with app.app_context():
-        try:
-            run_solve(run_id)
-        finally:
-            db.session.remove()
-            _threads.pop(run_id, None)
-
-
-def enqueue_call(function, *args) -> None:
-    """Run a plain service function in the background (RQ when configured, else a thread with an app context)."""
-    app = current_app._get_current_object()
-    if app.config.get("REDIS_URL"):
-        queue(app).enqueue(run_call, function.__module__, function.__name__, *args, result_ttl=3600)
-        return
-    thread = threading.Thread(target=_call_in_app, args=(app, function, args), daemon=True)
-    _calls.append(thread)
-    thread.start()
-
-
-def _call_in_app(app: Flask, function, args) -> None:
+def _call_in_app(app: Flask, function: Callable[..., Any], args: tuple[Any, ...], key: Hashable | None) -> None:
     with app.app_context():
         try:
             function(*args)
@@ -59,12 +47,12 @@ def _call_in_app(app: Flask, function, args) -> None:
             app.logger.exception("background call %s failed", function.__name__)
         finally:
             db.session.remove()
+            if key is not None:
+                _threads.pop(key, None)
 
 
-def run_call(module: str, name: str, *args) -> None:
-    """The RQ job for enqueue_call: the function is named, not pickled."""
-    import importlib
-
+def run_call(module: str, name: str, *args: Any) -> None:
+    """The RQ job: runs inside the worker's app context (`flask worker`), or builds the app itself."""
     function = getattr(importlib.import_module(module), name)
     if has_app_context():
         try:
@@ -72,95 +60,45 @@ def run_call(module: str, name: str, *args) -> None:
         finally:
             db.session.remove()
         return
-    from jobdating import create_app
+    from jobdating.app import create_app
 
     with create_app().app_context():
         function(*args)
         db.session.remove()
 
 
-def wait_calls(timeout: float | None = None) -> None:
-    """Block until the background calls started so far end (tests)."""
-    while _calls:
-        _calls.pop().join(timeout)
-
-
-def wait(run_id: int, timeout: float | None = None) -> None:
-    """Block until the worker thread of `run_id` ends (command line and tests; never in a request)."""
-    thread = _threads.get(run_id)
+def wait(key: Hashable, timeout: float | None = None) -> None:
+    """Block until the background thread named `key` ends (command line and tests; never in a request)."""
+    thread = _threads.get(key)
     if thread is not None:
         thread.join(timeout)
 
 
-def run_job(run_id: int) -> None:
-    """The RQ job: runs inside the worker's app context (`flask worker`), or builds the app itself."""
-    from jobdating.planning.scheduling import run_solve
-
-    if has_app_context():
-        try:
-            run_solve(run_id)
-        finally:
-            db.session.remove()
-        return
-    from jobdating import create_app
-
-    with create_app().app_context():
-        run_solve(run_id)
-        db.session.remove()
+def wait_all(timeout: float | None = None) -> None:
+    """Block until every background thread started so far ends (tests)."""
+    for key, thread in list(_threads.items()):
+        thread.join(timeout)
+        _threads.pop(key, None)
 
 
-def connection(app: Flask):
+def connection(app: Flask) -> Any:
     from redis import Redis
 
     return Redis.from_url(app.config["REDIS_URL"])
 
 
-def queue(app: Flask):
+def queue(app: Flask) -> Any:
     from rq import Queue
 
     return Queue(app.config.get("RQ_QUEUE", DEFAULT_QUEUE), connection=connection(app))
 
 
 def work(app: Flask, *, burst: bool = False) -> bool:
-    """Process solves from the queue in this process (no fork: the app context and its database stay valid)."""
+    """Process queued work in this process (no fork: the app context and its database stay valid)."""
     from rq import SimpleWorker
 
     worker = SimpleWorker([queue(app)], connection=connection(app))
-    return worker.work(burst=burst)
-
-
-# ---------------------------------------------------------------- command line
-
-import click  # noqa: E402  (the commands sit next to the machinery they drive)
-
-
-@click.command("schedule")
-@click.argument("event_id", type=int)
-@click.option("--time-limit", type=click.FloatRange(min=0.5), default=None,
-              help="Seconds of search (default: SOLVER_TIME_LIMIT).")
-def schedule_command(event_id: int, time_limit: float | None) -> None:
-    """Build the plan of an event now, in this process (same job as the « Générer le planning » button)."""
-    from jobdating.core.models import Event, RunStatus
-    from jobdating.planning.scheduling import SchedulingError, run_solve, start_solve
-
-    event = db.session.get(Event, event_id)
-    if event is None:
-        raise click.ClickException(_("Aucun événement n° %(id)s.", id=event_id))
-    try:
-        run = start_solve(event, None, time_limit=time_limit, enqueue=False)
-    except SchedulingError as error:
-        raise click.ClickException(str(error)) from error
-    click.echo(f"Calcul n° {run.id} : {len(event.candidates)} candidats, {len(event.employers)} employeurs, "
-               f"{run.time_limit:g} s au plus…")
-    run = run_solve(run.id)
-    if run.error:
-        raise click.ClickException(_("Échec du calcul : %(error)s", error=run.error))
-    f = run.figures
-    state = "arrêté (meilleur planning gardé)" if run.status == RunStatus.STOPPED else "terminé"
-    click.echo(f"{state} : {f['covered']}/{f['candidates']} candidats avec un entretien "
-               f"(borne {f.get('upper_bound_covered')}), {f['interviews']} entretiens "
-               f"(borne {f.get('upper_bound_interviews')}), {f['first_choices']} premiers choix, "
-               f"attente moyenne {f['mean_wait_minutes']} min.")
+    return bool(worker.work(burst=burst))
 
 
 @click.command("worker")

@@ -5,6 +5,7 @@ from flask import Flask
 
 
 def register(app: Flask) -> None:
-    from jobdating.dayof import desk_views
+    # The re-plan and outcome pages add their routes to the desk's blueprint.
+    from jobdating.dayof import day_views, desk_views  # noqa: F401
 
     app.register_blueprint(desk_views.bp)

@@ -9,11 +9,11 @@ from urllib.parse import urlsplit
 from flask_babel import gettext as _
 from sqlalchemy import func, or_, select
 
-from jobdating.extensions import db
-from jobdating.core.models import Candidate, CheckIn, Employer, Event, Interview, Organizer
 from jobdating.core import accounts
+from jobdating.core.models import Candidate, CheckIn, Employer, Event, Interview, Organizer
+from jobdating.core.people import find_by_token
 from jobdating.dayof.day import next_interview
-from jobdating.signup.registration import find_by_token
+from jobdating.extensions import db
 
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 CANDIDATE, EMPLOYER = "candidate", "employer"

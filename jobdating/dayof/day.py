@@ -12,11 +12,11 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from jobdating.extensions import db
+from jobdating.core import accounts
 from jobdating.core.models import Candidate, CheckIn, Employer, Event, Interview, Organizer, hhmm
 from jobdating.core.models.base import minutes
 from jobdating.core.models.events import minutes_of
-from jobdating.core import accounts
+from jobdating.extensions import db
 from jobdating.signup import registration
 
 LATE_MINUTES = 15

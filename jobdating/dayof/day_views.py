@@ -6,14 +6,13 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
 
-from jobdating.dayof.forms import ActionForm, OutcomeForm, ReplanForm
 from jobdating.core.models import Employer
+from jobdating.core.people import find_by_token
 from jobdating.dayof import day as dayof
-from jobdating.dayof import outcomes
-from jobdating.dayof import replan
-from jobdating.planning import scheduling
-from jobdating.signup.registration import find_by_token
+from jobdating.dayof import outcomes, replan
 from jobdating.dayof.desk_views import bp, get_event
+from jobdating.dayof.forms import ActionForm, OutcomeForm, ReplanForm
+from jobdating.planning import scheduling
 
 
 @bp.route("/event/<int:event_id>/replanifier", methods=["GET", "POST"])

@@ -9,11 +9,11 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from jobdating.extensions import db
-from jobdating.dayof.forms import ActionForm, DepartureForm, ScanForm, WalkInForm
 from jobdating.core.models import Candidate, Employer, Event
 from jobdating.dayof import checkin
 from jobdating.dayof import day as dayof
+from jobdating.dayof.forms import ActionForm, DepartureForm, ScanForm, WalkInForm
+from jobdating.extensions import db
 from jobdating.signup.registration import RegistrationError, wish_targets
 
 bp = Blueprint("frontdesk", __name__, template_folder="templates")
@@ -177,4 +177,3 @@ def departure(event_id: int):
     return render_template("frontdesk/departure.html", event=event, form=form, employers=employers)
 
 
-from jobdating.dayof import day_views as frontdesk_day

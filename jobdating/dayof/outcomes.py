@@ -9,9 +9,9 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from jobdating.extensions import db
-from jobdating.core.models import Employer, Event, Interview, Organizer, Outcome, hhmm
 from jobdating.core import accounts
+from jobdating.core.models import Employer, Event, Interview, Organizer, Outcome, hhmm
+from jobdating.extensions import db
 from jobdating.planning.exports import safe_cell
 
 LABELS = {Outcome.HELD: _l("Entretien tenu"), Outcome.MISSED: _l("Entretien manqué"),

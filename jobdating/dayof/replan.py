@@ -14,17 +14,17 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from jobdating.extensions import db
+from jobdating.core import accounts
+from jobdating.core import plans as planning
+from jobdating.core.keys import candidate_key
 from jobdating.core.models import Candidate, Employer, Event, Interview, Organizer, SolveRun
 from jobdating.core.models.base import minutes
 from jobdating.core.models.events import minutes_of
-from jobdating.core import accounts
 from jobdating.dayof import day as dayof
-from jobdating.core import plans as planning
+from jobdating.extensions import db
+from jobdating.planning import publish, scheduling
+from jobdating.planning.instance import instance_dict
 from jobdating.printing import documents as printing
-from jobdating.planning import publish
-from jobdating.planning import scheduling
-from jobdating.planning.instance import candidate_key, instance_dict
 
 
 class ReplanError(ValueError):
@@ -116,8 +116,7 @@ def start_replan(event: Event, organizer: Organizer | None, *, allow_moves: bool
                     f"{summary['freed']} entretiens libérés, déplacements "
                     f"{'autorisés' if allow_moves else 'interdits'}", organizer=organizer, event_id=event.id)
     if enqueue:
-        from jobdating.core import tasks as jobs
-        jobs.enqueue_solve(run.id)
+        scheduling.enqueue_run(run)
     return run
 
 

@@ -5,8 +5,8 @@ import datetime as dt
 import random
 import unicodedata
 
-from jobdating.extensions import db
 from jobdating.core.models import (
+    SECTOR_NAMES,
     Candidate,
     ContractType,
     Decision,
@@ -20,6 +20,7 @@ from jobdating.core.models import (
     Wish,
 )
 from jobdating.demo.data import FIRST_NAMES, FIRST_NAMES_CONTACT, LAST_NAMES, PLACES, PREFIXES, SECTORS, TOWNS
+from jobdating.extensions import db
 
 MORNING = [["09:00", "12:30"]]
 AFTERNOON = [["13:30", "17:00"]]
@@ -67,7 +68,7 @@ def create_demo_event(candidates: int = 300, employers: int = 40, seed: int = 1,
 
 
 def _make_employers(rng: random.Random, event: Event, count: int) -> list[Employer]:
-    sectors = list(SECTORS)
+    sectors = list(SECTOR_NAMES)
     used: set[str] = set()
     rows, next_table = [], 1
     for index in range(count):

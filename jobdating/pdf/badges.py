@@ -10,8 +10,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from .data import CandidateBadge, EmployerBadge, EventInfo
-from .layouts import DEFAULT_LAYOUT, LAYOUTS, SheetLayout
 from .document import new_canvas
+from .layouts import DEFAULT_LAYOUT, LAYOUTS, SheetLayout
 from .style import BOLD, INK, LIGHT, MUTED, NAVY, REGULAR, RULE, TEAL, WHITE, fit, french_date
 
 CANDIDATE_ROLE = "Candidat·e"

@@ -12,8 +12,22 @@ from reportlab.platypus import PageBreak, Paragraph, Table, TableStyle
 from .data import CandidatePlan, EventInfo
 from .document import build_story, event_band
 from .roommap import RoomMap
-from .style import (BOLD, HIGHLIGHT, INK, LIGHT, MUTED, NAVY, REGULAR, RULE, WHITE, from_minutes,
-                    hhmm, minutes, register_fonts, wrap)
+from .style import (
+    BOLD,
+    HIGHLIGHT,
+    INK,
+    LIGHT,
+    MUTED,
+    NAVY,
+    REGULAR,
+    RULE,
+    WHITE,
+    from_minutes,
+    hhmm,
+    minutes,
+    register_fonts,
+    wrap,
+)
 
 MARGIN = 18 * mm
 HEADER = 30 * mm

@@ -5,6 +5,7 @@ from flask import Flask
 
 
 def register(app: Flask) -> None:
-    from jobdating.planning import event_views
+    # The people and plan pages add their routes to the events blueprint (one /organisateur workspace).
+    from jobdating.planning import event_views, people_views, plan_views  # noqa: F401
 
     app.register_blueprint(event_views.bp)

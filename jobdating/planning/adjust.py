@@ -6,11 +6,11 @@ import datetime as dt
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from jobdating.extensions import db
+from jobdating.core import accounts
 from jobdating.core.models import Candidate, Decision, Employer, Event, Interview, Organizer, hhmm
 from jobdating.core.models.base import from_minutes, minutes
 from jobdating.core.models.events import minutes_of
-from jobdating.core import accounts
+from jobdating.extensions import db
 from jobdating.planning.instance import instance_dict, interview_entry
 from jobdating.planning.solver_bridge import violations
 

@@ -6,11 +6,11 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from jobdating.extensions import db
-from jobdating.planning.forms import STATUS_LABELS, EventForm
 from jobdating.core.models import AuditEntry, Event, Organizer
+from jobdating.extensions import db
 from jobdating.planning import events as event_service
 from jobdating.planning import overview
+from jobdating.planning.forms import STATUS_LABELS, EventForm
 from jobdating.planning.scheduling import active_run, applied_run, latest_run
 
 bp = Blueprint("organizer", __name__, url_prefix="/organisateur", template_folder="templates")
@@ -96,5 +96,3 @@ def audit(event_id: int):
     return render_template("organizer/audit.html", event=event, entries=entries)
 
 
-from jobdating.planning import people_views as organizer_people
-from jobdating.planning import plan_views as organizer_plan

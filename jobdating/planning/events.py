@@ -8,10 +8,10 @@ from typing import Any
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from jobdating.extensions import db
+from jobdating.core import accounts
 from jobdating.core.models import Event, EventStatus, Organizer
 from jobdating.core.models.events import minutes_of
-from jobdating.core import accounts
+from jobdating.extensions import db
 
 # Settings the plan depends on: changing one of them once interviews exist asks for a new plan.
 PLAN_SETTINGS = ("date", "start_time", "end_time", "slot_minutes", "breaks", "min_gap_slots",

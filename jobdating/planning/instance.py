@@ -4,29 +4,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Iterable
 
-from jobdating.core.models import Candidate, Decision, Employer, Event, Interview, Offer, hhmm
+from jobdating.core.keys import candidate_key, employer_key, offer_key
+from jobdating.core.models import Decision, Event, Interview, hhmm
 
 if TYPE_CHECKING:  # the solver (OR-Tools) loads only when a plan is built, not at every start-up
     from solver import Instance
 
 FORMAT = "jobdating-instance/1"
-
-
-def employer_key(employer: Employer | int) -> str:
-    return f"E{employer if isinstance(employer, int) else employer.id}"
-
-
-def offer_key(offer: Offer | int) -> str:
-    return f"O{offer if isinstance(offer, int) else offer.id}"
-
-
-def candidate_key(candidate: Candidate | int) -> str:
-    return f"C{candidate if isinstance(candidate, int) else candidate.id}"
-
-
-def parse_key(key: str) -> tuple[str, int]:
-    """'E12' -> ('E', 12): the kind of entry and its database id."""
-    return key[0], int(key[1:])
 
 
 def _windows(windows: Iterable[Iterable[str]] | None) -> list[list[str]]:

@@ -9,10 +9,10 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
-from jobdating.extensions import db
 from jobdating.core.models import Candidate, Decision, Employer, Event, Interview, Offer, SolveRun, Wish
 from jobdating.core.models.base import minutes
 from jobdating.core.models.events import minutes_of
+from jobdating.extensions import db
 
 REASON_LABELS = {
     "rejected": _l("Refusé par l'employeur à la présélection"),

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from sqlalchemy import or_, select
 
-from jobdating.extensions import db
-from jobdating.core.models import Candidate, Employer, Event, Organizer
 from jobdating.core import accounts
+from jobdating.core.models import Candidate, Employer, Event, Organizer
+from jobdating.extensions import db
 from jobdating.signup.registration import withdraw_candidate
 
 

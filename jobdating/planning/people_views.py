@@ -5,7 +5,10 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from jobdating.core.models import Candidate, Employer
 from jobdating.extensions import db
+from jobdating.planning import people
+from jobdating.planning.event_views import bp, get_event
 from jobdating.planning.forms import (
     CandidateEditForm,
     EmployerEditForm,
@@ -13,9 +16,8 @@ from jobdating.planning.forms import (
     OnBehalfEmployerForm,
     SearchForm,
 )
+from jobdating.signup import formdata
 from jobdating.signup.forms import ConfirmForm
-from jobdating.core.models import Candidate, Employer
-from jobdating.planning import people
 from jobdating.signup.registration import (
     RegistrationError,
     register_candidate,
@@ -23,8 +25,6 @@ from jobdating.signup.registration import (
     update_candidate,
     update_employer,
 )
-from jobdating.signup import formdata
-from jobdating.planning.event_views import bp, get_event
 
 
 def _person(model, event, person_id: int):

@@ -5,17 +5,13 @@ from flask import Response, abort, flash, jsonify, redirect, render_template, re
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from jobdating.core.models import Candidate, Employer, SolveRun, hhmm, parse_hhmm
 from jobdating.extensions import db
+from jobdating.planning import adjust, exports, overview, publish, scheduling
+from jobdating.planning.event_views import bp, get_event
+from jobdating.planning.figures import comparison
 from jobdating.planning.forms import RUN_STATUS_LABELS, AddInterviewForm, MoveForm, SolveForm
 from jobdating.signup.forms import ConfirmForm
-from jobdating.core.models import Candidate, Employer, SolveRun, hhmm, parse_hhmm
-from jobdating.planning import adjust
-from jobdating.planning import exports
-from jobdating.planning import overview
-from jobdating.planning import publish
-from jobdating.planning import scheduling
-from jobdating.planning.figures import comparison
-from jobdating.planning.event_views import bp, get_event
 
 
 def _run(event, run_id: int) -> SolveRun:

@@ -12,12 +12,12 @@ from flask_babel import gettext as _
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from jobdating.extensions import db
+from jobdating.core import accounts, tasks
+from jobdating.core.mail import private_url, send_mail
 from jobdating.core.models import Candidate, Employer, Event, EventStatus, Organizer
 from jobdating.core.models.base import utcnow
-from jobdating.core import accounts
-from jobdating.core.mail import private_url, send_mail
 from jobdating.core.plans import digest, plan_rows
+from jobdating.extensions import db
 from jobdating.planning.scheduling import active_run
 
 log = logging.getLogger(__name__)
@@ -111,8 +111,7 @@ def publish(event: Event, organizer: Organizer | None, *, background: bool = Fal
                     event_id=event.id, commit=False)
     db.session.commit()
     if background:
-        from jobdating.core import tasks as jobs
-        jobs.enqueue_call(send_plans, event.id, changed)
+        tasks.enqueue(send_plans, event.id, changed)
     else:
         result.failed = send_plans(event.id, changed)
     return result

@@ -12,7 +12,8 @@ from flask_babel import gettext as _
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
-from jobdating.extensions import db
+from jobdating.core import accounts, tasks
+from jobdating.core.keys import parse_key
 from jobdating.core.models import (
     Candidate,
     Employer,
@@ -24,9 +25,9 @@ from jobdating.core.models import (
     parse_hhmm,
 )
 from jobdating.core.models.base import utcnow
-from jobdating.core import accounts
+from jobdating.extensions import db
 from jobdating.planning.figures import plan_figures
-from jobdating.planning.instance import instance_dict, interview_entry, parse_key
+from jobdating.planning.instance import instance_dict, interview_entry
 
 ACTIVE = (RunStatus.QUEUED, RunStatus.RUNNING)
 # A run that shows no end this long after its time limit is taken for dead (process restarted, worker lost).
@@ -81,9 +82,14 @@ def start_solve(event: Event, organizer: Organizer | None, *, time_limit: float 
     accounts.record("planning.start", f"Calcul n° {run.id} lancé ({limit:g} s)", organizer=organizer,
                     event_id=event.id)
     if enqueue:
-        from jobdating.core import tasks as jobs
-        jobs.enqueue_solve(run.id)
+        enqueue_run(run)
     return run
+
+
+def enqueue_run(run: SolveRun) -> None:
+    """Hand a queued run (a solve or a re-plan) to the background runner."""
+    timeout = int(current_app.config.get("SOLVER_TIME_LIMIT", 10)) * 4 + 600
+    tasks.enqueue(run_solve, run.id, key=run.id, timeout=timeout)
 
 
 def queue_run(event: Event, data: dict, time_limit: float, requested_by: str) -> SolveRun:

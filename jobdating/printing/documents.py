@@ -8,10 +8,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from jobdating import pdf
-from jobdating.extensions import db
-from jobdating.core.models import SITUATION_LABELS, Candidate, Employer, Event, Interview, Wish, parse_hhmm
 from jobdating.core.mail import private_url
+from jobdating.core.models import SITUATION_LABELS, Candidate, Employer, Event, Interview, Wish, parse_hhmm
 from jobdating.core.plans import in_default_language
+from jobdating.extensions import db
 
 DOCUMENTS = {
     "badges": "badges",

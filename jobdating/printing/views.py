@@ -4,11 +4,11 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, render_template, request
 from flask_login import login_required
 
-from jobdating.extensions import db
-from jobdating.core.models import Candidate, Employer, Event
 from jobdating.core import plans as planning
+from jobdating.core.models import Candidate, Employer, Event
+from jobdating.core.people import find_by_token
+from jobdating.extensions import db
 from jobdating.printing import documents as printing
-from jobdating.signup import registration
 
 bp = Blueprint("printing", __name__, template_folder="templates")
 
@@ -50,7 +50,7 @@ def event_document(event_id: int, document: str):
 
 
 def _by_token(model, token: str):
-    row = registration.find_by_token(model, token)
+    row = find_by_token(model, token)
     if row is None:
         abort(404)
     return row

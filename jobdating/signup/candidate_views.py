@@ -6,21 +6,21 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from jobdating.extensions import db
-from jobdating.signup.forms import ConfirmForm, WishesForm
-from jobdating.core.models import Candidate
-from jobdating.signup import cv as cv_files
 from jobdating.core import plans as planning
-from jobdating.signup import registration
 from jobdating.core import windows
+from jobdating.core.models import Candidate
+from jobdating.core.people import find_by_token
+from jobdating.extensions import db
+from jobdating.signup import cv as cv_files
+from jobdating.signup import formdata, registration
+from jobdating.signup.forms import ConfirmForm, WishesForm
 from jobdating.signup.registration import RegistrationError
-from jobdating.signup import formdata
 
 bp = Blueprint("candidate", __name__, template_folder="templates")
 
 
 def _candidate(token: str) -> Candidate:
-    candidate = registration.find_by_token(Candidate, token)
+    candidate = find_by_token(Candidate, token)
     if candidate is None:
         abort(404)
     return candidate

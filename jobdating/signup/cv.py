@@ -10,8 +10,8 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from jobdating.extensions import db
 from jobdating.core.models import Candidate, Employer, Wish
+from jobdating.extensions import db
 
 PDF_MAGIC = b"%PDF-"
 

@@ -4,16 +4,25 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
-    BooleanField, EmailField, FieldList, Form, FormField, HiddenField, IntegerField, SelectField,
-    SelectMultipleField, StringField, TelField, TextAreaField,
+    BooleanField,
+    EmailField,
+    FieldList,
+    Form,
+    FormField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TelField,
+    TextAreaField,
 )
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp, ValidationError
 
-from jobdating.core.models import CONTRACT_LABELS
-from jobdating.demo.data import SECTORS
+from jobdating.core.models import CONTRACT_LABELS, SECTOR_NAMES
 from jobdating.signup.forms import PHONE, PreferenceForm, WindowForm, strip
 
-SECTOR_CHOICES = [("", _l("— Choisir —")), *[(name, name) for name in SECTORS], ("Autre", _l("Autre"))]
+SECTOR_CHOICES = [("", _l("— Choisir —")), *[(name, name) for name in SECTOR_NAMES], ("Autre", _l("Autre"))]
 CONTRACT_CHOICES = [("", _l("— Choisir —")), *[(key.value, label) for key, label in CONTRACT_LABELS.items()]]
 DECISION_CHOICES = [("accepted", _l("Accepter")), ("favourite", _l("Favori")), ("declined", _l("Refuser")),
                     ("clear", _l("Sans avis"))]

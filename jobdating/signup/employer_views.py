@@ -5,23 +5,22 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
-from jobdating.extensions import db
-from jobdating.signup.employer_forms import EmployerForm, PreselectionForm
-from jobdating.core.models import Candidate, Decision, Employer
-from jobdating.signup import cv as cv_files
 from jobdating.core import plans as planning
-from jobdating.signup import preselection
-from jobdating.signup import registration
 from jobdating.core import windows
-from jobdating.signup.registration import DuplicateEmail, RegistrationError
-from jobdating.signup import formdata
+from jobdating.core.models import Candidate, Decision, Employer
+from jobdating.core.people import find_by_token
+from jobdating.extensions import db
+from jobdating.signup import cv as cv_files
+from jobdating.signup import formdata, preselection, registration
 from jobdating.signup.candidate_views import cv_download
+from jobdating.signup.employer_forms import EmployerForm, PreselectionForm
+from jobdating.signup.registration import DuplicateEmail, RegistrationError
 
 bp = Blueprint("employer", __name__, template_folder="templates")
 
 
 def _employer(token: str) -> Employer:
-    employer = registration.find_by_token(Employer, token)
+    employer = find_by_token(Employer, token)
     if employer is None:
         abort(404)
     return employer

@@ -6,9 +6,9 @@ from typing import Any
 from flask import current_app, request
 from flask_babel import gettext as _
 
-from jobdating.core.models import Candidate, Employer, Event
 from jobdating.core import windows
-from jobdating.planning.instance import employer_key, offer_key
+from jobdating.core.keys import employer_key, offer_key
+from jobdating.core.models import Candidate, Employer, Event
 from jobdating.signup.registration import RegistrationError
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 from flask import Blueprint, render_template
 from sqlalchemy import select
 
-from jobdating.extensions import db
 from jobdating.core.models import Event, EventStatus
+from jobdating.extensions import db
 
 bp = Blueprint("main", __name__, template_folder="templates")
 

@@ -8,8 +8,8 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from jobdating.extensions import db
 from jobdating.core.models import Candidate, Decision, Employer, EventStatus, Preselection, Wish
+from jobdating.extensions import db
 
 
 @dataclass

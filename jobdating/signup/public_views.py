@@ -8,14 +8,14 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
 
+from jobdating.core import windows
+from jobdating.core.models import CONTRACT_LABELS, Candidate, Employer, Event, EventStatus
+from jobdating.core.people import find_by_token
 from jobdating.extensions import db, limiter
+from jobdating.signup import formdata, registration
 from jobdating.signup.employer_forms import EmployerSignupForm
 from jobdating.signup.forms import CandidateSignupForm, ResendLinkForm
-from jobdating.core.models import CONTRACT_LABELS, Candidate, Employer, Event, EventStatus
-from jobdating.signup import registration
-from jobdating.core import windows
 from jobdating.signup.registration import DuplicateEmail, RegistrationError
-from jobdating.signup import formdata
 
 bp = Blueprint("public", __name__, template_folder="templates")
 
@@ -174,7 +174,7 @@ def expired_form(error: CSRFError):
 def candidate_done(slug: str):
     event = _public_event(slug)
     token = session.get("signed_up")
-    person = registration.find_by_token(Candidate, token) if token else None
+    person = find_by_token(Candidate, token) if token else None
     if person is not None and person.event_id != event.id:
         person = None
     return render_template("public/done.html", event=event, person=person, is_candidate=True)
@@ -184,7 +184,7 @@ def candidate_done(slug: str):
 def employer_done(slug: str):
     event = _public_event(slug)
     token = session.get("signed_up_employer")
-    person = registration.find_by_token(Employer, token) if token else None
+    person = find_by_token(Employer, token) if token else None
     if person is not None and person.event_id != event.id:
         person = None
     return render_template("public/done.html", event=event, person=person, is_candidate=False)

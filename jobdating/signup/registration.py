@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hmac
 from collections.abc import Iterable, Sequence
 from typing import Any, BinaryIO
 
@@ -10,11 +9,11 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from jobdating.extensions import db
-from jobdating.core.models import Candidate, ContractType, Employer, Event, Offer, Wish
-from jobdating.signup import cv as cv_files
 from jobdating.core import windows
-from jobdating.planning.instance import employer_key, offer_key
+from jobdating.core.keys import employer_key, offer_key
+from jobdating.core.models import Candidate, ContractType, Employer, Event, Offer, Wish
+from jobdating.extensions import db
+from jobdating.signup import cv as cv_files
 
 CANDIDATE_DETAILS = {"first_name", "last_name", "email", "phone", "postcode", "town", "situation",
                      "education_level", "wanted_contracts", "accessibility_needs", "max_interviews", "walk_in"}
@@ -41,19 +40,6 @@ class SignupClosed(RegistrationError):
 def _check_open(event: Event, check_open: bool) -> None:
     if check_open and not event.signup_is_open():
         raise SignupClosed(_l("Les inscriptions ne sont pas ouvertes pour ce job dating."))
-
-
-def find_by_token(model: type[Candidate] | type[Employer], token: str,
-                  attribute: str = "token") -> Candidate | Employer | None:
-    """The candidate or employer of a private link (or of a badge, with attribute='badge_token');
-    the token is compared in constant time."""
-    if not token or len(token) > 64:
-        return None
-    column = getattr(model, attribute)
-    found = db.session.scalar(select(model).where(column == token))
-    if found is None or not hmac.compare_digest(getattr(found, attribute).encode(), token.encode()):
-        return None
-    return found
 
 
 def _normalize_email(email: str) -> str:
@@ -316,4 +302,3 @@ def resend_private_links(event: Event, email: str) -> int:
     return len(people)
 
 
-from jobdating.signup.preselection import set_preselection

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from jobdating.extensions import db
 from jobdating.core.models import Interview
+from jobdating.extensions import db
 
 DAY = dt.date(2027, 3, 18)
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from jobdating.core import tasks as jobs
-from jobdating.extensions import db
 from jobdating.core.models import SolveRun
+from jobdating.extensions import db
 from jobdating.planning import scheduling
 
 

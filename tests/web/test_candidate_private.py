@@ -6,12 +6,12 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from signup_helpers import candidate_form, with_cv
 from sqlalchemy import func, select
 
+from jobdating.core.models import Candidate, Decision, EventStatus, Interview, Preselection, Wish
 from jobdating.extensions import db
 from jobdating.planning.publish import publish
-from jobdating.core.models import Candidate, EventStatus, Interview, Preselection, Decision, Wish
-from signup_helpers import candidate_form, with_cv
 
 
 @pytest.fixture

@@ -4,11 +4,10 @@ from __future__ import annotations
 import html
 
 import pytest
-
-from jobdating.extensions import db
-from jobdating.core.models import AuditEntry, CheckIn
-
 from frontdesk_helpers import Clock, at, morning
+
+from jobdating.core.models import AuditEntry, CheckIn
+from jobdating.extensions import db
 
 
 @pytest.fixture

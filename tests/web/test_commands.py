@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from jobdating.core.models import Event, Organizer
 from jobdating.extensions import db
-from jobdating.core.models import Candidate, Employer, Event, Organizer
 
 
 def test_demo_command_creates_an_event_of_the_requested_size(runner):

@@ -5,12 +5,11 @@ import html
 from pathlib import Path
 
 import pytest
+from frontdesk_helpers import Clock, at, morning
 
-from jobdating.extensions import db
 from jobdating.core.models import Candidate, Outcome
 from jobdating.dayof import day as dayof
-
-from frontdesk_helpers import Clock, at, morning
+from jobdating.extensions import db
 
 
 @pytest.fixture

@@ -8,14 +8,13 @@ import re
 from pathlib import Path
 
 import pytest
+from frontdesk_helpers import Clock, at, morning
 
 from jobdating.core import tasks as jobs
-from jobdating.extensions import db
 from jobdating.core.models import Candidate, SolveRun
-from jobdating.planning import publish
 from jobdating.dayof import replan
-
-from frontdesk_helpers import Clock, at, morning
+from jobdating.extensions import db
+from jobdating.planning import publish
 
 
 @pytest.fixture

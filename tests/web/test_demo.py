@@ -77,3 +77,10 @@ def test_the_demo_instance_passes_the_solver_format_validation(app):
     instance = build_instance(event)
     assert len(instance.candidates) == 120
     assert len(instance.employers) == 20
+
+
+def test_the_demo_draws_its_employers_from_the_sectors_of_the_employer_form():
+    from jobdating.core.models import SECTOR_NAMES
+    from jobdating.demo.data import SECTORS
+
+    assert list(SECTORS) == list(SECTOR_NAMES)

@@ -5,13 +5,13 @@ import datetime as dt
 from html import unescape
 
 import pytest
+from signup_helpers import candidate_form, employer_form, with_cv
 from sqlalchemy import select
 
-from jobdating.extensions import db
-from jobdating.planning.publish import publish
 from jobdating.core.models import Candidate, Decision, EventStatus, Interview, Preselection
+from jobdating.extensions import db
 from jobdating.planning.instance import instance_dict
-from signup_helpers import candidate_form, employer_form, with_cv
+from jobdating.planning.publish import publish
 
 
 @pytest.fixture

@@ -3,13 +3,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 from openpyxl import load_workbook
+from organizer_helpers import small_event, solve_now
 
 from solver import load_instance, schedule_from_dict
-
-from organizer_helpers import small_event, solve_now
 
 
 def test_solver_input_export_loads_in_the_solver(logged_in, create_event, create_employer, create_candidate):

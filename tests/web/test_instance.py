@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from jobdating.extensions import db
 from jobdating.core.models import Decision, Interview
+from jobdating.extensions import db
 from jobdating.planning.instance import instance_dict
 
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from organizer_helpers import small_event
 
 from jobdating.core import tasks as jobs
-from jobdating.extensions import db
 from jobdating.core.models import Event, RunStatus, SolveRun
+from jobdating.extensions import db
 from jobdating.planning import scheduling
-
-from organizer_helpers import small_event
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 

@@ -6,8 +6,8 @@ from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import func, inspect, select, text
 
-from jobdating.extensions import db
 from jobdating.core.models import Event, Organizer
+from jobdating.extensions import db
 
 
 def _empty_database():

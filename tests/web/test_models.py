@@ -7,17 +7,14 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
-from jobdating.extensions import db
 from jobdating.core.models import (
     Candidate,
     Decision,
-    Employer,
-    Event,
     Interview,
     Organizer,
-    Preselection,
     Wish,
 )
+from jobdating.extensions import db
 
 
 def test_one_candidate_per_email_per_event(create_event, create_candidate):

@@ -4,10 +4,10 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from jobdating.extensions import db
-from jobdating.core.models import AuditEntry, Decision, Interview
-
 from organizer_helpers import small_event, solve_now
+
+from jobdating.core.models import AuditEntry, Decision, Interview
+from jobdating.extensions import db
 
 
 def _interview(event, candidate, employer, hour, minute, table=1, locked=False):

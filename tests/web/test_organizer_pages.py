@@ -4,10 +4,10 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from jobdating.extensions import db
-from jobdating.core.models import AuditEntry, Candidate, Employer, Event
-
 from organizer_helpers import small_event, solve_now
+
+from jobdating.core.models import AuditEntry, Candidate, Employer, Event
+from jobdating.extensions import db
 
 # A browser sends every wish select, the unused ones empty.
 EMPTY_WISHES = {f"wishes-{n}": "" for n in range(1, 5)}

@@ -7,8 +7,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from jobdating.core.models import Interview, Situation
 from jobdating.extensions import db
-from jobdating.core.models import EventStatus, Interview, Situation
 
 
 def _text(data: bytes) -> str:

@@ -6,13 +6,12 @@ import email.policy
 from pathlib import Path
 
 from icalendar import Calendar
+from organizer_helpers import small_event, solve_now
 
 from jobdating.core import tasks as jobs
-from jobdating.extensions import db
 from jobdating.core.models import EventStatus, Interview
 from jobdating.core.plans import plan_for_candidate, plan_for_employer
-
-from organizer_helpers import small_event, solve_now
+from jobdating.extensions import db
 
 
 def _mails(app) -> list[email.message.Message]:
@@ -32,7 +31,7 @@ def test_publishing_mails_everyone_their_plan_with_a_calendar_file(app, logged_i
     solve_now(event, organizer)
     response = logged_in.post(f"/organisateur/evenements/{event.id}/publier", follow_redirects=True)
     assert "2 candidats et 2 employeurs vont recevoir leur planning" in response.get_data(as_text=True)
-    jobs.wait_calls(timeout=30)  # the emails leave in the background
+    jobs.wait_all(timeout=30)  # the emails leave in the background
     assert event.status == EventStatus.PUBLISHED and event.published_at is not None
     mails = _mails(app)
     assert sorted(m["To"] for m in mails) == sorted([people[0].email, people[1].email, first.email, second.email])

@@ -5,14 +5,13 @@ import datetime as dt
 import json
 
 import pytest
+from organizer_helpers import small_event, solve_now
 from sqlalchemy.exc import IntegrityError
 
 from jobdating.core import tasks as jobs
-from jobdating.extensions import db
 from jobdating.core.models import Interview, RunStatus, SolveRun
+from jobdating.extensions import db
 from jobdating.planning import scheduling
-
-from organizer_helpers import small_event, solve_now
 
 
 def test_generate_returns_at_once_and_the_plan_is_written_when_the_solve_ends(

@@ -6,11 +6,11 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from signup_helpers import PDF, candidate_form, mails, private_link, text_of, with_cv
 from sqlalchemy import func, select
 
-from jobdating.extensions import db
 from jobdating.core.models import Candidate, EventStatus
-from signup_helpers import PDF, candidate_form, mails, private_link, text_of, with_cv
+from jobdating.extensions import db
 
 
 @pytest.fixture

@@ -5,11 +5,11 @@ import datetime as dt
 from html import unescape
 
 import pytest
+from signup_helpers import employer_form, mails, private_link
 from sqlalchemy import func, select
 
-from jobdating.extensions import db
 from jobdating.core.models import ContractType, Employer
-from signup_helpers import employer_form, mails, private_link
+from jobdating.extensions import db
 
 
 @pytest.fixture

@@ -4,8 +4,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from jobdating.core.mail import private_url, send_mail, send_private_link
 from signup_helpers import mails, private_link, text_of
+
+from jobdating.core.mail import private_url, send_mail, send_private_link
 
 
 def test_send_mail_writes_an_eml_file_with_text_html_and_attachments(app):

@@ -6,12 +6,12 @@ import io
 from contextlib import contextmanager
 
 import pytest
+from signup_helpers import PDF, candidate_form, mails, private_link
 from sqlalchemy import func, select
 
 from jobdating import create_app
-from jobdating.extensions import db
 from jobdating.core.models import Candidate, Event, EventStatus
-from signup_helpers import PDF, candidate_form, mails, private_link
+from jobdating.extensions import db
 
 
 @pytest.fixture

@@ -1,7 +1,15 @@
 """SQLAlchemy models of a job dating: events, people, schedule, accounts."""
 from jobdating.core.models.accounts import AuditEntry, Organizer
 from jobdating.core.models.base import hhmm, new_token, parse_hhmm
-from jobdating.core.models.events import CONTRACT_LABELS, ContractType, Employer, Event, EventStatus, Offer
+from jobdating.core.models.events import (
+    CONTRACT_LABELS,
+    SECTOR_NAMES,
+    ContractType,
+    Employer,
+    Event,
+    EventStatus,
+    Offer,
+)
 from jobdating.core.models.people import (
     EDUCATION_LABELS,
     SITUATION_LABELS,
@@ -17,6 +25,6 @@ from jobdating.core.models.schedule import CheckIn, Interview, Outcome, RunStatu
 __all__ = [
     "AuditEntry", "Candidate", "CheckIn", "CONTRACT_LABELS", "ContractType", "Decision",
     "EDUCATION_LABELS", "EducationLevel", "Employer", "Event", "EventStatus", "Interview", "Offer",
-    "Organizer", "Outcome", "Preselection", "RunStatus", "SITUATION_LABELS", "Situation", "SolveRun",
+    "Organizer", "Outcome", "Preselection", "RunStatus", "SECTOR_NAMES", "SITUATION_LABELS", "Situation", "SolveRun",
     "Wish", "hhmm", "new_token", "parse_hhmm",
 ]

@@ -9,8 +9,8 @@ from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from jobdating.extensions import db
 from jobdating.core.models.base import utcnow
+from jobdating.extensions import db
 
 # werkzeug's pbkdf2 with 600,000 iterations of SHA-256 (OWASP 2023 guidance).
 PASSWORD_METHOD = "pbkdf2:sha256:600000"

@@ -9,8 +9,8 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from jobdating.extensions import db
 from jobdating.core.models.base import enum_column, from_minutes, minutes, new_token, utcnow
+from jobdating.extensions import db
 
 if TYPE_CHECKING:
     from jobdating.core.models.people import Candidate, Preselection, Wish
@@ -32,6 +32,9 @@ class ContractType(StrEnum):
     STAGE = "stage"
     INTERIM = "interim"
 
+
+# The sectors offered on the employer form (the demo event draws from the same list).
+SECTOR_NAMES = ("Logistique", "Numérique", "Santé", "Green tech", "Robotique", "Industrie", "Agroalimentaire", "BTP")
 
 CONTRACT_LABELS = {
     ContractType.CDI: _l("CDI"),

@@ -9,8 +9,8 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from jobdating.extensions import db
 from jobdating.core.models.base import enum_column, new_token, utcnow
+from jobdating.extensions import db
 
 if TYPE_CHECKING:
     from jobdating.core.models.events import Employer, Event, Offer

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from jobdating.extensions import db
 from jobdating.core.models.base import enum_column, utcnow
+from jobdating.extensions import db
 
 if TYPE_CHECKING:
     from jobdating.core.models.events import Employer, Event

@@ -5,13 +5,15 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import login_required, login_user, logout_user
+from flask_login import login_user, logout_user
 
 from jobdating.accounts.forms import LoginForm
 from jobdating.core import accounts
+from jobdating.core.access import PUBLIC, protect
 from jobdating.extensions import limiter
 
 bp = Blueprint("auth", __name__, template_folder="templates")
+protect(bp, PUBLIC, organizer=("logout",))
 
 
 def _safe_next(target: str | None) -> str | None:
@@ -39,7 +41,6 @@ def login():
 
 
 @bp.route("/logout", methods=["POST"])
-@login_required
 def logout():
     logout_user()
     flash(_("Vous êtes déconnecté·e."), "info")

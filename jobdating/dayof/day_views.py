@@ -1,24 +1,23 @@
 """The front desk, continued: re-planning the rest of the day, interview outcomes (desk and employers)."""
 from __future__ import annotations
 
-from flask import Response, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import Response, abort, flash, g, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from flask_login import current_user, login_required
+from flask_login import current_user
 
 from jobdating.core.models import Employer
 from jobdating.core.people import find_by_token
 from jobdating.dayof import day as dayof
 from jobdating.dayof import outcomes, replan
-from jobdating.dayof.desk_views import bp, get_event
+from jobdating.dayof.desk_views import bp
 from jobdating.dayof.forms import ActionForm, OutcomeForm, ReplanForm
 from jobdating.planning import scheduling
 
 
 @bp.route("/event/<int:event_id>/replanifier", methods=["GET", "POST"])
-@login_required
-def replan_form(event_id: int):
-    event = get_event(event_id)
+def replan_form():
+    event = g.event
     form = ReplanForm()
     when = dayof.now()
     if form.validate_on_submit():
@@ -40,9 +39,8 @@ def replan_form(event_id: int):
 
 
 @bp.route("/event/<int:event_id>/replanifier/<int:run_id>")
-@login_required
-def replan_result(event_id: int, run_id: int):
-    event = get_event(event_id)
+def replan_result(run_id: int):
+    event = g.event
     run = replan.replan_run(event, run_id) or abort(404)
     finished = run.status not in scheduling.ACTIVE
     found = replan.changes(event) if finished and not run.error else []
@@ -53,17 +51,15 @@ def replan_result(event_id: int, run_id: int):
 
 
 @bp.route("/event/<int:event_id>/replanifier/<int:run_id>.json")
-@login_required
-def replan_status(event_id: int, run_id: int):
-    event = get_event(event_id)
+def replan_status(run_id: int):
+    event = g.event
     run = replan.replan_run(event, run_id) or abort(404)
     return jsonify(scheduling.run_status(run))
 
 
 @bp.route("/event/<int:event_id>/replanifier/<int:run_id>/plannings.pdf")
-@login_required
-def changed_plans(event_id: int, run_id: int):
-    event = get_event(event_id)
+def changed_plans(run_id: int):
+    event = g.event
     replan.replan_run(event, run_id) or abort(404)
     data = replan.changed_plans_pdf(event, replan.changes(event))
     return Response(data, mimetype="application/pdf", headers={
@@ -71,9 +67,8 @@ def changed_plans(event_id: int, run_id: int):
 
 
 @bp.route("/event/<int:event_id>/replanifier/<int:run_id>/publier", methods=["POST"])
-@login_required
-def replan_publish(event_id: int, run_id: int):
-    event = get_event(event_id)
+def replan_publish(run_id: int):
+    event = g.event
     replan.replan_run(event, run_id) or abort(404)
     if ActionForm().validate_on_submit():
         try:
@@ -92,9 +87,8 @@ def replan_publish(event_id: int, run_id: int):
 # Outcomes -------------------------------------------------------------------------------------------------
 
 @bp.route("/event/<int:event_id>/resultats")
-@login_required
-def results(event_id: int):
-    event = get_event(event_id)
+def results():
+    event = g.event
     overall, per_employer = outcomes.results(event)
     chosen = request.args.get("employeur", type=int)
     employer = next((r.employer for r in per_employer if r.employer.id == chosen), None)
@@ -104,17 +98,15 @@ def results(event_id: int):
 
 
 @bp.route("/event/<int:event_id>/resultats.csv")
-@login_required
-def results_csv(event_id: int):
-    event = get_event(event_id)
+def results_csv():
+    event = g.event
     return Response(outcomes.results_csv(event), mimetype="text/csv; charset=utf-8", headers={
         "Content-Disposition": f'attachment; filename="{event.slug}-resultats.csv"'})
 
 
 @bp.route("/event/<int:event_id>/entretiens/<int:interview_id>/resultat", methods=["POST"])
-@login_required
-def desk_outcome(event_id: int, interview_id: int):
-    event = get_event(event_id)
+def desk_outcome(interview_id: int):
+    event = g.event
     interview = outcomes.interview_of(event, interview_id) or abort(404)
     form = OutcomeForm()
     if form.validate_on_submit():

@@ -4,11 +4,12 @@ Re-planning and interview outcomes live in frontdesk_day.py, on the same bluepri
 """
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, g, jsonify, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 from sqlalchemy import select
 
+from jobdating.core.access import ORGANIZER, protect
 from jobdating.core.models import Candidate, Employer, Event
 from jobdating.dayof import checkin
 from jobdating.dayof import day as dayof
@@ -19,11 +20,8 @@ from jobdating.signup.registration import RegistrationError, wish_targets
 bp = Blueprint("frontdesk", __name__, template_folder="templates")
 
 
-def get_event(event_id: int) -> Event:
-    event = db.session.get(Event, event_id)
-    if event is None:
-        abort(404)
-    return event
+# The badge and the employer's phone pages open with a token; everything else is the organizers' desk.
+protect(bp, ORGANIZER, token=("badge", "employer_results", "employer_outcome"))
 
 
 def _desk(event: Event, form: ScanForm, **context):
@@ -32,9 +30,8 @@ def _desk(event: Event, form: ScanForm, **context):
 
 
 @bp.route("/event/<int:event_id>/accueil", methods=["GET", "POST"])
-@login_required
-def desk(event_id: int):
-    event = get_event(event_id)
+def desk():
+    event = g.event
     form = ScanForm()
     if not form.validate_on_submit():
         return _desk(event, form)
@@ -61,9 +58,9 @@ def badge(token: str):
     return render_template("frontdesk/badge.html", event=candidate.event)
 
 
-def _posted_person(event_id: int, kind: str, person_id: int):
+def _posted_person(kind: str, person_id: int):
     """The event and the person a desk button acts on (404 if unknown, 400 without a valid form)."""
-    event = get_event(event_id)
+    event = g.event
     person = checkin.person_of(event, kind, person_id)
     if person is None or not ActionForm().validate_on_submit():
         abort(404 if person is None else 400)
@@ -71,42 +68,37 @@ def _posted_person(event_id: int, kind: str, person_id: int):
 
 
 @bp.route("/event/<int:event_id>/accueil/<kind>/<int:person_id>", methods=["POST"])
-@login_required
-def arrive(event_id: int, kind: str, person_id: int):
+def arrive(kind: str, person_id: int):
     """Check-in of a person found by name."""
-    event, person = _posted_person(event_id, kind, person_id)
+    event, person = _posted_person(kind, person_id)
     arrival = checkin.arrive(event, person, current_user, dayof.now())
     return _desk(event, ScanForm(formdata=None), arrival=arrival)
 
 
 @bp.route("/event/<int:event_id>/accueil/<kind>/<int:person_id>/annuler", methods=["POST"])
-@login_required
-def undo(event_id: int, kind: str, person_id: int):
-    event, person = _posted_person(event_id, kind, person_id)
+def undo(kind: str, person_id: int):
+    event, person = _posted_person(kind, person_id)
     checkin.undo(event, person, current_user)
     flash(_("Arrivée annulée."), "info")
     return redirect(url_for("frontdesk.desk", event_id=event.id))
 
 
 @bp.route("/event/<int:event_id>/tableau")
-@login_required
-def board(event_id: int):
-    event = get_event(event_id)
+def board():
+    event = g.event
     return render_template("frontdesk/board.html", event=event, board=dayof.board(event, dayof.now()),
                            action=ActionForm())
 
 
 @bp.route("/event/<int:event_id>/tableau.json")
-@login_required
-def board_json(event_id: int):
-    event = get_event(event_id)
+def board_json():
+    event = g.event
     return jsonify(dayof.board(event, dayof.now()).as_dict())
 
 
 @bp.route("/event/<int:event_id>/absent/<int:candidate_id>", methods=["POST"])
-@login_required
-def no_show(event_id: int, candidate_id: int):
-    event = get_event(event_id)
+def no_show(candidate_id: int):
+    event = g.event
     candidate = db.session.scalar(select(Candidate).where(Candidate.id == candidate_id,
                                                           Candidate.event_id == event.id))
     if candidate is None:
@@ -130,9 +122,8 @@ def _wish_choices(event: Event) -> list[tuple[str, str]]:
 
 
 @bp.route("/event/<int:event_id>/sur-place", methods=["GET", "POST"])
-@login_required
-def walk_in(event_id: int):
-    event = get_event(event_id)
+def walk_in():
+    event = g.event
     form = WalkInForm()
     for field in (form.wish1, form.wish2, form.wish3):
         field.choices = _wish_choices(event)
@@ -154,9 +145,8 @@ def walk_in(event_id: int):
 
 
 @bp.route("/event/<int:event_id>/departs", methods=["GET", "POST"])
-@login_required
-def departure(event_id: int):
-    event = get_event(event_id)
+def departure():
+    event = g.event
     form = DepartureForm()
     employers = sorted(event.employers, key=lambda e: e.company.casefold())
     form.employer.choices = [(e.id, e.company) for e in employers]

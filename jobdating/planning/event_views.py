@@ -1,12 +1,13 @@
 """The organizer's workspace: events, settings, dashboard (people and plan live in organizer_*.py)."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 from sqlalchemy import select
 
-from jobdating.core.models import AuditEntry, Event, Organizer
+from jobdating.core.access import ORGANIZER, protect
+from jobdating.core.models import AuditEntry, Organizer
 from jobdating.extensions import db
 from jobdating.planning import events as event_service
 from jobdating.planning import overview
@@ -16,21 +17,10 @@ from jobdating.planning.scheduling import active_run, applied_run, latest_run
 bp = Blueprint("organizer", __name__, url_prefix="/organisateur", template_folder="templates")
 
 
-@bp.before_request
-@login_required
-def require_login():
-    """Every page of this blueprint is for logged-in organizers only."""
-
-
-def get_event(event_id: int) -> Event:
-    event = db.session.get(Event, event_id)
-    if event is None:
-        abort(404)
-    return event
+protect(bp, ORGANIZER)
 
 
 @bp.route("/")
-@login_required
 def events():
     return render_template("organizer/events.html", events=event_service.all_events(), status_labels=STATUS_LABELS)
 
@@ -40,7 +30,6 @@ def _values(form: EventForm) -> dict:
 
 
 @bp.route("/evenements/nouveau", methods=["GET", "POST"])
-@login_required
 def new_event():
     form = EventForm()
     if form.validate_on_submit():
@@ -55,9 +44,8 @@ def new_event():
 
 
 @bp.route("/evenements/<int:event_id>/reglages", methods=["GET", "POST"])
-@login_required
-def settings(event_id: int):
-    event = get_event(event_id)
+def settings():
+    event = g.event
     form = EventForm(obj=event)
     if not form.is_submitted():
         form.breaks.data = event_service.format_windows(event.breaks)
@@ -77,9 +65,8 @@ def settings(event_id: int):
 
 
 @bp.route("/evenements/<int:event_id>")
-@login_required
-def dashboard(event_id: int):
-    event = get_event(event_id)
+def dashboard():
+    event = g.event
     return render_template(
         "organizer/dashboard.html", event=event, counts=overview.counts(event),
         signups=overview.signups_per_day(event), demand=overview.demand(event),
@@ -87,9 +74,8 @@ def dashboard(event_id: int):
 
 
 @bp.route("/evenements/<int:event_id>/journal")
-@login_required
-def audit(event_id: int):
-    event = get_event(event_id)
+def audit():
+    event = g.event
     entries = db.session.execute(
         select(AuditEntry, Organizer.email).outerjoin(Organizer, Organizer.id == AuditEntry.organizer_id)
         .where(AuditEntry.event_id == event.id).order_by(AuditEntry.id.desc()).limit(500)).all()

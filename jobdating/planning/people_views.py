@@ -1,14 +1,14 @@
 """Organizer views of the people: searchable lists, edit, remove, and sign-up on someone's behalf."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
 from jobdating.core.models import Candidate, Employer
 from jobdating.extensions import db
 from jobdating.planning import people
-from jobdating.planning.event_views import bp, get_event
+from jobdating.planning.event_views import bp
 from jobdating.planning.forms import (
     CandidateEditForm,
     EmployerEditForm,
@@ -35,18 +35,16 @@ def _person(model, event, person_id: int):
 
 
 @bp.route("/evenements/<int:event_id>/candidats")
-@login_required
-def candidates(event_id: int):
-    event = get_event(event_id)
+def candidates():
+    event = g.event
     search = SearchForm(request.args)
     return render_template("organizer/candidates.html", event=event, search=search, confirm=ConfirmForm(),
                            candidates=people.search_candidates(event, search.q.data))
 
 
 @bp.route("/evenements/<int:event_id>/employeurs")
-@login_required
-def employers(event_id: int):
-    event = get_event(event_id)
+def employers():
+    event = g.event
     search = SearchForm(request.args)
     return render_template("organizer/employers.html", event=event, search=search, confirm=ConfirmForm(),
                            employers=people.search_employers(event, search.q.data))
@@ -59,9 +57,8 @@ def _candidate_form(form, event, title, candidate=None):
 
 
 @bp.route("/evenements/<int:event_id>/candidats/nouveau", methods=["GET", "POST"])
-@login_required
-def new_candidate(event_id: int):
-    event = get_event(event_id)
+def new_candidate():
+    event = g.event
     form = OnBehalfCandidateForm()
     formdata.setup_wishes(form, event)
     if not formdata.apply_move(form) and form.validate_on_submit():
@@ -81,9 +78,8 @@ def new_candidate(event_id: int):
 
 
 @bp.route("/evenements/<int:event_id>/candidats/<int:candidate_id>", methods=["GET", "POST"])
-@login_required
-def edit_candidate(event_id: int, candidate_id: int):
-    event = get_event(event_id)
+def edit_candidate(candidate_id: int):
+    event = g.event
     candidate = _person(Candidate, event, candidate_id)
     form = CandidateEditForm(obj=candidate)
     formdata.setup_wishes(form, event)
@@ -108,9 +104,8 @@ def edit_candidate(event_id: int, candidate_id: int):
 
 
 @bp.route("/evenements/<int:event_id>/candidats/<int:candidate_id>/retirer", methods=["POST"])
-@login_required
-def remove_candidate(event_id: int, candidate_id: int):
-    event = get_event(event_id)
+def remove_candidate(candidate_id: int):
+    event = g.event
     candidate = _person(Candidate, event, candidate_id)
     if ConfirmForm().validate_on_submit():
         name = candidate.full_name
@@ -131,9 +126,8 @@ def _employer_values(form, event) -> dict:
 
 
 @bp.route("/evenements/<int:event_id>/employeurs/nouveau", methods=["GET", "POST"])
-@login_required
-def new_employer(event_id: int):
-    event = get_event(event_id)
+def new_employer():
+    event = g.event
     form = OnBehalfEmployerForm()
     if not formdata.add_offer_row(form) and form.validate_on_submit():
         try:
@@ -150,9 +144,8 @@ def new_employer(event_id: int):
 
 
 @bp.route("/evenements/<int:event_id>/employeurs/<int:employer_id>", methods=["GET", "POST"])
-@login_required
-def edit_employer(event_id: int, employer_id: int):
-    event = get_event(event_id)
+def edit_employer(employer_id: int):
+    event = g.event
     employer = _person(Employer, event, employer_id)
     form = EmployerEditForm()
     if not form.is_submitted():
@@ -170,9 +163,8 @@ def edit_employer(event_id: int, employer_id: int):
 
 
 @bp.route("/evenements/<int:event_id>/employeurs/<int:employer_id>/retirer", methods=["POST"])
-@login_required
-def remove_employer(event_id: int, employer_id: int):
-    event = get_event(event_id)
+def remove_employer(employer_id: int):
+    event = g.event
     employer = _person(Employer, event, employer_id)
     if ConfirmForm().validate_on_submit():
         company = employer.company

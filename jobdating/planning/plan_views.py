@@ -1,14 +1,14 @@
 """Organizer views of the plan: generate in the background, follow, read, adjust, compare, publish, export."""
 from __future__ import annotations
 
-from flask import Response, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import Response, abort, flash, g, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
 from jobdating.core.models import Candidate, Employer, SolveRun, hhmm, parse_hhmm
 from jobdating.extensions import db
 from jobdating.planning import adjust, exports, overview, publish, scheduling
-from jobdating.planning.event_views import bp, get_event
+from jobdating.planning.event_views import bp
 from jobdating.planning.figures import comparison
 from jobdating.planning.forms import RUN_STATUS_LABELS, AddInterviewForm, MoveForm, SolveForm
 from jobdating.signup.forms import ConfirmForm
@@ -22,9 +22,8 @@ def _run(event, run_id: int) -> SolveRun:
 
 
 @bp.route("/evenements/<int:event_id>/planning/generer", methods=["POST"])
-@login_required
-def generate(event_id: int):
-    event = get_event(event_id)
+def generate():
+    event = g.event
     form = SolveForm()
     if not form.validate_on_submit():
         flash(_("Durée de calcul invalide (entre 1 et 600 secondes)."), "error")
@@ -41,9 +40,8 @@ def generate(event_id: int):
 
 
 @bp.route("/evenements/<int:event_id>/calculs/<int:run_id>")
-@login_required
-def run(event_id: int, run_id: int):
-    event = get_event(event_id)
+def run(run_id: int):
+    event = g.event
     solve_run = _run(event, run_id)
     return render_template("organizer/run.html", event=event, run=solve_run,
                            status=scheduling.run_status(solve_run), confirm=ConfirmForm(),
@@ -51,16 +49,14 @@ def run(event_id: int, run_id: int):
 
 
 @bp.route("/evenements/<int:event_id>/calculs/<int:run_id>/etat.json")
-@login_required
-def run_status(event_id: int, run_id: int):
-    event = get_event(event_id)
+def run_status(run_id: int):
+    event = g.event
     return jsonify(scheduling.run_status(_run(event, run_id)))
 
 
 @bp.route("/evenements/<int:event_id>/calculs/<int:run_id>/arreter", methods=["POST"])
-@login_required
-def stop_run(event_id: int, run_id: int):
-    event = get_event(event_id)
+def stop_run(run_id: int):
+    event = g.event
     solve_run = _run(event, run_id)
     if ConfirmForm().validate_on_submit():
         scheduling.request_stop(solve_run, current_user)
@@ -69,9 +65,8 @@ def stop_run(event_id: int, run_id: int):
 
 
 @bp.route("/evenements/<int:event_id>/calculs")
-@login_required
-def runs(event_id: int):
-    event = get_event(event_id)
+def runs():
+    event = g.event
     all_runs = list(reversed(event.solve_runs))
     chosen = [r for r in all_runs if str(r.id) in request.args.getlist("comparer")] or \
         [r for r in all_runs if r.figures][:3]
@@ -81,9 +76,8 @@ def runs(event_id: int):
 
 
 @bp.route("/evenements/<int:event_id>/calculs/<int:run_id>/restaurer", methods=["POST"])
-@login_required
-def restore_run(event_id: int, run_id: int):
-    event = get_event(event_id)
+def restore_run(run_id: int):
+    event = g.event
     solve_run = _run(event, run_id)
     if ConfirmForm().validate_on_submit():
         try:
@@ -102,17 +96,15 @@ def _plan_context(event):
 
 
 @bp.route("/evenements/<int:event_id>/planning")
-@login_required
-def plan(event_id: int):
-    event = get_event(event_id)
+def plan():
+    event = g.event
     slots, rows = overview.grid(event)
     return render_template("organizer/plan.html", slots=slots, rows=rows, **_plan_context(event))
 
 
 @bp.route("/evenements/<int:event_id>/planning/candidats")
-@login_required
-def plan_candidates(event_id: int):
-    event = get_event(event_id)
+def plan_candidates():
+    event = g.event
     by_candidate = {}
     for interview in sorted(event.interviews, key=lambda i: i.start):
         by_candidate.setdefault(interview.candidate_id, []).append(interview)
@@ -120,9 +112,8 @@ def plan_candidates(event_id: int):
 
 
 @bp.route("/evenements/<int:event_id>/planning/non-satisfaits")
-@login_required
-def plan_unmet(event_id: int):
-    event = get_event(event_id)
+def plan_unmet():
+    event = g.event
     context = _plan_context(event)
     return render_template("organizer/plan_unmet.html", unmet=overview.unmet_wishes(event, context["applied"]),
                            **context)
@@ -139,9 +130,8 @@ def _move_form(event, interview) -> MoveForm:
 
 
 @bp.route("/evenements/<int:event_id>/entretiens/<int:interview_id>", methods=["GET", "POST"])
-@login_required
-def interview(event_id: int, interview_id: int):
-    event = get_event(event_id)
+def interview(interview_id: int):
+    event = g.event
     item = adjust.interview_of(event, interview_id) or abort(404)
     form = _move_form(event, item)
     if form.validate_on_submit():
@@ -156,9 +146,8 @@ def interview(event_id: int, interview_id: int):
 
 
 @bp.route("/evenements/<int:event_id>/entretiens/<int:interview_id>/verrou", methods=["POST"])
-@login_required
-def toggle_lock(event_id: int, interview_id: int):
-    event = get_event(event_id)
+def toggle_lock(interview_id: int):
+    event = g.event
     item = adjust.interview_of(event, interview_id) or abort(404)
     if ConfirmForm().validate_on_submit():
         adjust.set_locked(item, not item.locked, current_user)
@@ -171,9 +160,8 @@ def toggle_lock(event_id: int, interview_id: int):
 
 
 @bp.route("/evenements/<int:event_id>/entretiens/<int:interview_id>/retirer", methods=["POST"])
-@login_required
-def remove_interview(event_id: int, interview_id: int):
-    event = get_event(event_id)
+def remove_interview(interview_id: int):
+    event = g.event
     item = adjust.interview_of(event, interview_id) or abort(404)
     if ConfirmForm().validate_on_submit():
         adjust.remove_interview(item, current_user)
@@ -182,9 +170,8 @@ def remove_interview(event_id: int, interview_id: int):
 
 
 @bp.route("/evenements/<int:event_id>/entretiens/ajouter", methods=["GET", "POST"])
-@login_required
-def add_interview(event_id: int):
-    event = get_event(event_id)
+def add_interview():
+    event = g.event
     form = AddInterviewForm()
     form.candidate.choices = [(c.id, f"{c.last_name} {c.first_name}") for c in
                               sorted(event.candidates, key=lambda c: (c.last_name, c.first_name))]
@@ -204,9 +191,8 @@ def add_interview(event_id: int):
 
 
 @bp.route("/evenements/<int:event_id>/publier", methods=["POST"])
-@login_required
-def publish_plan(event_id: int):
-    event = get_event(event_id)
+def publish_plan():
+    event = g.event
     if ConfirmForm().validate_on_submit():
         try:
             result = publish.publish(event, current_user, background=True)
@@ -228,9 +214,8 @@ EXPORTS = {
 
 
 @bp.route("/evenements/<int:event_id>/export/<name>")
-@login_required
-def export(event_id: int, name: str):
-    event = get_event(event_id)
+def export(name: str):
+    event = g.event
     if name not in EXPORTS:
         abort(404)
     build, mimetype = EXPORTS[name]

@@ -1,16 +1,18 @@
 """PDF downloads: the organizer prints documents; candidates and employers download their own plan."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, render_template, request
-from flask_login import login_required
+from flask import Blueprint, Response, abort, g, render_template, request
 
 from jobdating.core import plans as planning
-from jobdating.core.models import Candidate, Employer, Event
+from jobdating.core.access import ORGANIZER, protect
+from jobdating.core.models import Candidate, Employer
 from jobdating.core.people import find_by_token
 from jobdating.extensions import db
 from jobdating.printing import documents as printing
 
 bp = Blueprint("printing", __name__, template_folder="templates")
+# Candidates and employers download their own plan with their private token.
+protect(bp, ORGANIZER, token=("candidate_plan", "employer_plan"))
 
 
 def _pdf(data: bytes, name: str, *, inline: bool = False) -> Response:
@@ -23,17 +25,15 @@ def _pdf(data: bytes, name: str, *, inline: bool = False) -> Response:
 
 
 @bp.route("/organisateur/evenements/<int:event_id>/impression")
-@login_required
-def documents(event_id: int):
-    event = db.get_or_404(Event, event_id)
+def documents():
+    event = g.event
     return render_template("printing/documents.html", event=event, planned=bool(event.interviews))
 
 
 @bp.route("/organisateur/evenements/<int:event_id>/impression/<document>.pdf")
-@login_required
-def event_document(event_id: int, document: str):
+def event_document(document: str):
     """The whole event's document, or one person's with ?candidat=ID or ?employeur=ID."""
-    event = db.get_or_404(Event, event_id)
+    event = g.event
     if document not in printing.DOCUMENTS:
         abort(404)
     for arg, model, prefix in (("candidat", Candidate, "c"), ("employeur", Employer, "e")):

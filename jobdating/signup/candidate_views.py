@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, send_file, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
 from sqlalchemy import select
 
 from jobdating.core import plans as planning
 from jobdating.core import windows
+from jobdating.core.access import TOKEN, protect
 from jobdating.core.models import Candidate
 from jobdating.core.people import find_by_token
 from jobdating.extensions import db
@@ -17,6 +17,8 @@ from jobdating.signup.forms import ConfirmForm, WishesForm
 from jobdating.signup.registration import RegistrationError
 
 bp = Blueprint("candidate", __name__, template_folder="templates")
+# The private pages open with the candidate\'s token; organizers download CVs from their workspace.
+protect(bp, TOKEN, organizer=("cv_for_organizer",))
 
 
 def _candidate(token: str) -> Candidate:
@@ -85,8 +87,6 @@ def cv_download(candidate: Candidate):
 
 @bp.route("/organisation/candidats/<int:candidate_id>/cv")
 def cv_for_organizer(candidate_id: int):
-    if not current_user.is_authenticated:
-        abort(403)
     candidate = db.session.scalar(select(Candidate).where(Candidate.id == candidate_id))
     if candidate is None:
         abort(404)

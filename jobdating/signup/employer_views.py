@@ -7,6 +7,7 @@ from flask_babel import ngettext
 
 from jobdating.core import plans as planning
 from jobdating.core import windows
+from jobdating.core.access import TOKEN, protect
 from jobdating.core.models import Candidate, Decision, Employer
 from jobdating.core.people import find_by_token
 from jobdating.extensions import db
@@ -17,6 +18,7 @@ from jobdating.signup.employer_forms import EmployerForm, PreselectionForm
 from jobdating.signup.registration import DuplicateEmail, RegistrationError
 
 bp = Blueprint("employer", __name__, template_folder="templates")
+protect(bp, TOKEN)
 
 
 def _employer(token: str) -> Employer:

@@ -4,10 +4,12 @@ from __future__ import annotations
 from flask import Blueprint, render_template
 from sqlalchemy import select
 
+from jobdating.core.access import PUBLIC, protect
 from jobdating.core.models import Event, EventStatus
 from jobdating.extensions import db
 
 bp = Blueprint("main", __name__, template_folder="templates")
+protect(bp, PUBLIC)
 
 
 @bp.route("/")

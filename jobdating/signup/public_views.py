@@ -9,6 +9,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
 
 from jobdating.core import windows
+from jobdating.core.access import PUBLIC, protect
 from jobdating.core.models import CONTRACT_LABELS, Candidate, Employer, Event, EventStatus
 from jobdating.core.people import find_by_token
 from jobdating.extensions import db, limiter
@@ -18,6 +19,7 @@ from jobdating.signup.forms import CandidateSignupForm, ResendLinkForm
 from jobdating.signup.registration import DuplicateEmail, RegistrationError
 
 bp = Blueprint("public", __name__, template_folder="templates")
+protect(bp, PUBLIC)
 
 
 

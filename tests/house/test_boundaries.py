@@ -78,3 +78,28 @@ def test_core_and_the_renderers_depend_on_no_feature():
     graph = feature_imports()
     assert set(graph["core"]) <= {"pdf"}, graph["core"]
     assert graph["pdf"] == {}, graph["pdf"]
+
+
+def test_every_route_is_declared_public_token_protected_or_for_organizers(app, client):
+    """Walk the route table: each route says who may open it, and organizer routes refuse an anonymous visitor."""
+    from jobdating.core.access import ORGANIZER, PUBLIC, TOKEN, route_access
+
+    undeclared, open_to_anybody = [], []
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint == "static":
+            continue
+        kind = route_access(rule.endpoint)
+        if kind not in (PUBLIC, TOKEN, ORGANIZER):
+            undeclared.append(rule.rule)
+            continue
+        if kind == ORGANIZER:
+            values = {name: 1 for name in rule.arguments}
+            values.update({name: "x" for name in rule.arguments if name in ("kind", "document", "name")})
+            method = "GET" if "GET" in rule.methods else "POST"
+            with app.test_request_context():
+                from flask import url_for
+                url = url_for(rule.endpoint, **values)
+            answer = client.open(url, method=method)
+            if not (answer.status_code == 302 and "/login" in answer.headers.get("Location", "")):
+                open_to_anybody.append((rule.rule, answer.status_code))
+    assert undeclared == [] and open_to_anybody == []

@@ -138,5 +138,6 @@ def test_a_visitor_who_is_not_an_organizer_cannot_download_a_cv(client, app, eve
     client.post("/jd-lens/inscription", data=with_cv(candidate_form([f"E{event.employers[0].id}"])),
                 content_type="multipart/form-data")
     candidate = db.session.scalar(select(Candidate))
-    assert client.get(f"/organisation/candidats/{candidate.id}/cv").status_code == 403
+    answer = client.get(f"/organisation/candidats/{candidate.id}/cv")
+    assert answer.status_code == 302 and "/login" in answer.headers["Location"]
     assert client.get(f"/static/{candidate.cv_filename}").status_code == 404

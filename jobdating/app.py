@@ -113,7 +113,7 @@ def register_commands(app: Flask) -> None:
 
 
 def register_template_helpers(app: Flask) -> None:
-    from jobdating.core.models import hhmm
+    from jobdating.core.times import hhmm
 
     app.jinja_env.filters["hhmm"] = hhmm
     app.jinja_env.globals["current_locale"] = lambda: select_locale()

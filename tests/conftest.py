@@ -5,10 +5,8 @@ import datetime as dt
 import os
 
 import pytest
-from sqlalchemy import text
 
 from jobdating import create_app
-from jobdating.extensions import db
 from jobdating.core.models import (
     Candidate,
     ContractType,
@@ -21,6 +19,7 @@ from jobdating.core.models import (
     Preselection,
     Wish,
 )
+from jobdating.extensions import db
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
 ORGANIZER_PASSWORD = "mot-de-passe-solide"

@@ -13,6 +13,7 @@ from flask_mail import Message
 
 from jobdating.core.models import Candidate, Employer
 from jobdating.core.models.base import utcnow
+from jobdating.core.people import is_real_email
 from jobdating.extensions import mail
 
 log = logging.getLogger(__name__)
@@ -29,8 +30,7 @@ def send_mail(to: str | Iterable[str], subject: str, text: str, html: str | None
     MAIL_DIR and its path is returned.
     """
     recipients = [to] if isinstance(to, str) else list(to)
-    # Walk-ins without an email get an address under the reserved .invalid domain: nothing to send.
-    recipients = [r for r in recipients if not r.rstrip(">").lower().endswith(".invalid")]
+    recipients = [r for r in recipients if is_real_email(r)]  # walk-ins' placeholders receive nothing
     if not recipients:
         return None
     message = Message(subject=subject, recipients=recipients, body=text, html=html,

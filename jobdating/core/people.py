@@ -1,7 +1,8 @@
-"""Rules about people every feature shares: finding them by private token."""
+"""Rules about people every feature shares: finding them by private token, addresses that receive no mail."""
 from __future__ import annotations
 
 import hmac
+import secrets
 
 from sqlalchemy import select
 
@@ -20,3 +21,18 @@ def find_by_token(model: type[Candidate] | type[Employer], token: str,
     if found is None or not hmac.compare_digest(getattr(found, attribute).encode(), token.encode()):
         return None
     return found
+
+
+# Walk-ins who give only a phone number get an address that can never receive mail (RFC 2606 ".invalid").
+PLACEHOLDER_DOMAIN = "sur-place.invalid"
+
+
+def placeholder_email() -> str:
+    """A unique address for a person without email: the uniqueness rules hold, and no mail is ever sent."""
+    return f"sur-place-{secrets.token_hex(6)}@{PLACEHOLDER_DOMAIN}"
+
+
+def is_real_email(address: str | None) -> bool:
+    """False for a placeholder (any address under the reserved .invalid domain) or no address at all."""
+    text = (address or "").strip().rstrip(">").lower()
+    return bool(text) and not text.endswith(".invalid")

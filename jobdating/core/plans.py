@@ -10,7 +10,8 @@ from flask import current_app
 from flask_babel import force_locale
 from sqlalchemy import select
 
-from jobdating.core.models import SITUATION_LABELS, Candidate, Employer, Event, Offer, hhmm
+from jobdating.core.models import SITUATION_LABELS, Candidate, Employer, Event, Offer
+from jobdating.core.times import hhmm
 from jobdating.extensions import db
 
 

@@ -34,7 +34,7 @@ class Arrival:
 
     @property
     def name(self) -> str:
-        return self.person.full_name if self.kind == CANDIDATE else self.person.company
+        return self.person.display_name
 
 
 def token_of(code: str) -> str | None:
@@ -99,7 +99,7 @@ def arrive(event: Event, person: Candidate | Employer, organizer: Organizer | No
             for interview in person.interviews:
                 if interview.checkin != CheckIn.PRESENT and interview.outcome is None:
                     interview.checkin = CheckIn.PRESENT
-        name = person.full_name if kind == CANDIDATE else person.company
+        name = person.display_name
         accounts.record("jour.arrivee", f"Arrivée : {name}", organizer=organizer, event_id=event.id, commit=False)
         db.session.commit()
     return Arrival(person, kind, already, next_interview(person, when))
@@ -114,7 +114,7 @@ def undo(event: Event, person: Candidate | Employer, organizer: Organizer | None
         for interview in person.interviews:
             if interview.checkin == CheckIn.PRESENT and interview.outcome is None:
                 interview.checkin = CheckIn.EXPECTED
-    name = person.full_name if isinstance(person, Candidate) else person.company
+    name = person.display_name
     accounts.record("jour.arrivee_annulee", f"Arrivée annulée : {name}", organizer=organizer,
                     event_id=event.id, commit=False)
     db.session.commit()

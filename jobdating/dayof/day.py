@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -13,15 +12,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from jobdating.core import accounts
-from jobdating.core.models import Candidate, CheckIn, Employer, Event, Interview, Organizer, hhmm
-from jobdating.core.models.base import minutes
-from jobdating.core.models.events import minutes_of
+from jobdating.core.models import Candidate, CheckIn, Employer, Event, Interview, Organizer
+from jobdating.core.people import placeholder_email
+from jobdating.core.times import hhmm, minutes, minutes_of
 from jobdating.extensions import db
 from jobdating.signup import registration
 
 LATE_MINUTES = 15
-# Walk-ins who give only a phone number get an address that can never receive mail (RFC 2606 ".invalid").
-NO_EMAIL_DOMAIN = "sur-place.invalid"
 
 PRESENT, LATE, NO_SHOW, EXPECTED, WAITING, UNPLANNED = (
     "present", "late", "no_show", "expected", "waiting", "unplanned")
@@ -109,7 +106,7 @@ class Board:
 
 
 def _line(person: Candidate | Employer, when: dt.datetime) -> BoardLine:
-    name = person.full_name if isinstance(person, Candidate) else person.company
+    name = person.display_name
     interviews = sorted(person.interviews, key=lambda i: i.start)
     coming = next_interview(person, when) or (interviews[0] if interviews else None)
     if coming is None:
@@ -180,16 +177,13 @@ def register_walk_in(event: Event, *, first_name: str, last_name: str, email: st
     candidate = registration.register_candidate(
         event, wishes=[w for w in wishes if w], available=available, consent=True, check_open=False,
         notify=bool(email), first_name=first_name, last_name=last_name, phone=phone, walk_in=True,
-        email=email or f"sur-place-{secrets.token_hex(6)}@{NO_EMAIL_DOMAIN}")
+        email=email or placeholder_email())
     candidate.arrived_at = when
     accounts.record("jour.sur_place", f"Inscription sur place : {candidate.full_name}",
                     organizer=organizer, event_id=event.id, commit=False)
     db.session.commit()
     return candidate
 
-
-def has_real_email(candidate: Candidate) -> bool:
-    return not candidate.email.endswith("@" + NO_EMAIL_DOMAIN)
 
 
 def set_departure(event: Event, employer: Employer, leave_at: dt.time, organizer: Organizer | None) -> list:

@@ -10,7 +10,9 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from jobdating.core import accounts
-from jobdating.core.models import Employer, Event, Interview, Organizer, Outcome, hhmm
+from jobdating.core.models import Employer, Event, Interview, Organizer, Outcome
+from jobdating.core.people import is_real_email
+from jobdating.core.times import hhmm
 from jobdating.extensions import db
 from jobdating.planning.exports import safe_cell
 
@@ -84,7 +86,7 @@ def results_csv(event: Event) -> str:
         room_table = i.room_table
         writer.writerow([safe_cell(v) for v in (
             hhmm(i.start), hhmm(i.end), i.employer.company, room_table, candidate.full_name,
-            "" if candidate.email.endswith(".invalid") else candidate.email, candidate.phone,
+            candidate.email if is_real_email(candidate.email) else "", candidate.phone,
             candidate.arrived_at.strftime("%H:%M") if candidate.arrived_at else "",
             _("oui") if candidate.walk_in else "", label(i.outcome))])
     return "\ufeff" + out.getvalue()

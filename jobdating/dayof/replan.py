@@ -18,8 +18,7 @@ from jobdating.core import accounts
 from jobdating.core import plans as planning
 from jobdating.core.keys import candidate_key
 from jobdating.core.models import Candidate, Employer, Event, Interview, Organizer, SolveRun
-from jobdating.core.models.base import minutes
-from jobdating.core.models.events import minutes_of
+from jobdating.core.times import minutes, within
 from jobdating.dayof import day as dayof
 from jobdating.extensions import db
 from jobdating.planning import publish, scheduling
@@ -29,11 +28,6 @@ from jobdating.printing import documents as printing
 
 class ReplanError(ValueError):
     """Re-planning refused, message in French."""
-
-
-def _inside(windows: list | None, start: dt.time, end: dt.time) -> bool:
-    return not windows or any(minutes_of(a) <= minutes(start) and minutes(end) <= minutes_of(b)
-                              for a, b in windows)
 
 
 def cut_of(event: Event, when: dt.datetime) -> dt.datetime:
@@ -46,8 +40,8 @@ def cut_of(event: Event, when: dt.datetime) -> dt.datetime:
 def is_valid_later(interview: Interview, absent: set[int], cut: dt.datetime) -> bool:
     """An interview still to come whose candidate is not absent and whose two parties are still available."""
     return (dayof.at(interview.event, interview.start) >= cut and interview.candidate_id not in absent
-            and _inside(interview.employer.available, interview.start, interview.end)
-            and _inside(interview.candidate.available, interview.start, interview.end))
+            and within(interview.employer.available, minutes(interview.start), minutes(interview.end))
+            and within(interview.candidate.available, minutes(interview.start), minutes(interview.end)))
 
 
 @dataclass
@@ -143,7 +137,7 @@ class Change:
 
     @property
     def name(self) -> str:
-        return self.person.full_name if self.is_candidate else self.person.company
+        return self.person.display_name
 
 
 def changes(event: Event, when: dt.datetime | None = None) -> list[Change]:

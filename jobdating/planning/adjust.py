@@ -7,9 +7,8 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from jobdating.core import accounts
-from jobdating.core.models import Candidate, Decision, Employer, Event, Interview, Organizer, hhmm
-from jobdating.core.models.base import from_minutes, minutes
-from jobdating.core.models.events import minutes_of
+from jobdating.core.models import Candidate, Decision, Employer, Event, Interview, Organizer
+from jobdating.core.times import from_minutes, hhmm, minutes, within
 from jobdating.extensions import db
 from jobdating.planning.instance import instance_dict, interview_entry
 from jobdating.planning.solver_bridge import violations
@@ -17,10 +16,6 @@ from jobdating.planning.solver_bridge import violations
 
 class AdjustError(ValueError):
     """The change breaks a rule of the plan; the message says which, in French."""
-
-
-def _inside(windows: list | None, start: int, end: int) -> bool:
-    return not windows or any(minutes_of(a) <= start and end <= minutes_of(b) for a, b in windows)
 
 
 def _cap(candidate: Candidate) -> int | None:
@@ -46,9 +41,9 @@ def placement_problems(event: Event, candidate: Candidate, employer: Employer, t
         problems.append(_("%(name)s n'a pas demandé à rencontrer %(company)s.", name=name, company=company))
     if any(p.candidate_id == candidate.id and p.decision == Decision.DECLINED for p in employer.preselections):
         problems.append(_("%(company)s a décliné %(name)s lors de la présélection.", company=company, name=name))
-    if not _inside(candidate.available, s, s + step):
+    if not within(candidate.available, s, s + step):
         problems.append(_("%(name)s n'est pas disponible à %(time)s.", name=name, time=when))
-    if not _inside(employer.available, s, s + step):
+    if not within(employer.available, s, s + step):
         problems.append(_("%(company)s n'est pas présent à %(time)s.", company=company, time=when))
     wished_offers = [w.offer for w in wishes if w.offer is not None]
     if wished_offers and all(o.tables for o in wished_offers) \

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from jobdating.core import accounts
 from jobdating.core.models import Event, EventStatus, Organizer
-from jobdating.core.models.events import minutes_of
+from jobdating.core.times import minutes_of
 from jobdating.extensions import db
 
 # Settings the plan depends on: changing one of them once interviews exist asks for a new plan.

@@ -12,7 +12,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from jobdating.core.models import Event, hhmm
+from jobdating.core.models import Event
+from jobdating.core.people import is_real_email
+from jobdating.core.times import hhmm
 from jobdating.planning.instance import instance_dict
 from jobdating.planning.scheduling import applied_run, current_figures, current_schedule
 
@@ -59,7 +61,7 @@ def plan_lines(event: Event, employer_id: int | None = None) -> list[list[Any]]:
     for i in sorted(interviews, key=lambda i: (i.start, i.employer.first_table or 0, i.employer_id, i.table)):
         room = i.room_table
         lines.append([hhmm(i.start), hhmm(i.end), room, i.employer.company, i.table, i.candidate.full_name,
-                      i.candidate.email, i.candidate.phone, ", ".join(titles.get(o, "") for o in i.offers or []),
+                      i.candidate.email if is_real_email(i.candidate.email) else "", i.candidate.phone, ", ".join(titles.get(o, "") for o in i.offers or []),
                       _("oui") if i.locked else _("non")])
     return lines
 

@@ -5,6 +5,8 @@ from typing import Any, Iterable
 
 from flask_babel import lazy_gettext as _l
 
+from jobdating.core.times import minutes_of
+
 # The figures shown side by side when comparing runs, in display order, with their French labels.
 FIGURE_LABELS = (
     ("covered", _l("Candidats avec au moins un entretien")),
@@ -16,11 +18,6 @@ FIGURE_LABELS = (
     ("mean_wait_minutes", _l("Attente moyenne (minutes)")),
     ("unmet", _l("Souhaits non satisfaits")),
 )
-
-
-def _minutes(text: str) -> int:
-    hours, mins = text.split(":")
-    return int(hours) * 60 + int(mins)
 
 
 def plan_figures(instance: dict[str, Any], interviews: Iterable[dict[str, Any]],
@@ -43,7 +40,7 @@ def plan_figures(instance: dict[str, Any], interviews: Iterable[dict[str, Any]],
     slots_of: dict[str, list[tuple[int, int]]] = {}
     for interview in interviews:
         slots_of.setdefault(interview["candidate"], []).append(
-            (_minutes(interview["start"]), _minutes(interview["end"])))
+            (minutes_of(interview["start"]), minutes_of(interview["end"])))
     waits = []
     for spans in slots_of.values():
         busy = sum(end - start for start, end in spans)

@@ -5,7 +5,8 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any, Iterable
 
 from jobdating.core.keys import candidate_key, employer_key, offer_key
-from jobdating.core.models import Decision, Event, Interview, hhmm
+from jobdating.core.models import Decision, Event, Interview
+from jobdating.core.times import hhmm
 
 if TYPE_CHECKING:  # the solver (OR-Tools) loads only when a plan is built, not at every start-up
     from solver import Instance

@@ -10,8 +10,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from jobdating.core.models import Candidate, Decision, Employer, Event, Interview, Offer, SolveRun, Wish
-from jobdating.core.models.base import minutes
-from jobdating.core.models.events import minutes_of
+from jobdating.core.times import minutes, within
 from jobdating.extensions import db
 
 REASON_LABELS = {
@@ -60,9 +59,7 @@ class Demand:
 
 def usable_slots(event: Event, windows: list | None) -> int:
     step = event.slot_minutes
-    return sum(1 for s in event.slot_starts()
-               if not windows or any(minutes_of(a) <= minutes(s) and minutes(s) + step <= minutes_of(b)
-                                     for a, b in windows))
+    return sum(1 for s in event.slot_starts() if within(windows, minutes(s), minutes(s) + step))
 
 
 def demand(event: Event) -> list[Demand]:

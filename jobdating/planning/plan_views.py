@@ -5,7 +5,8 @@ from flask import Response, abort, flash, g, jsonify, redirect, render_template,
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from jobdating.core.models import Candidate, Employer, SolveRun, hhmm, parse_hhmm
+from jobdating.core.models import Candidate, Employer, SolveRun
+from jobdating.core.times import hhmm, parse_hhmm
 from jobdating.extensions import db
 from jobdating.planning import adjust, exports, overview, publish, scheduling
 from jobdating.planning.event_views import bp

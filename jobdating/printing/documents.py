@@ -9,8 +9,9 @@ from sqlalchemy.orm import selectinload
 
 from jobdating import pdf
 from jobdating.core.mail import private_url
-from jobdating.core.models import SITUATION_LABELS, Candidate, Employer, Event, Interview, Wish, parse_hhmm
+from jobdating.core.models import SITUATION_LABELS, Candidate, Employer, Event, Interview, Wish
 from jobdating.core.plans import in_default_language
+from jobdating.core.times import parse_hhmm
 from jobdating.extensions import db
 
 DOCUMENTS = {

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from jobdating.core import plans as planning
-from jobdating.core import windows
+from jobdating.core import times
 from jobdating.core.access import TOKEN, protect
 from jobdating.core.models import Candidate
 from jobdating.core.people import find_by_token
@@ -57,7 +57,7 @@ def home(token: str):
     return render_template(
         "candidate/home.html", candidate=candidate, event=event, form=form, editable=editable,
         groups=formdata.wish_groups(event), reordered=reordered,
-        availability=windows.describe(event, candidate.available), published=plan is not None,
+        availability=times.describe(event, candidate.available), published=plan is not None,
         plan=plan or [])
 
 

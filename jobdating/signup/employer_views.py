@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from jobdating.core import plans as planning
-from jobdating.core import windows
+from jobdating.core import times
 from jobdating.core.access import TOKEN, protect
 from jobdating.core.models import Candidate, Decision, Employer
 from jobdating.core.people import find_by_token
@@ -39,8 +39,8 @@ def home(token: str):
         "employer/home.html", employer=employer, event=event, wishers=wishers, counts=counts,
         form=PreselectionForm(), can_decide=preselection.preselection_is_open(employer),
         editable=event.signup_is_open(), published=plan is not None, plan=plan or [],
-        presence=windows.describe(event, employer.available),
-        preferred=windows.describe(event, employer.preferred) if employer.preferred else _("Pas de préférence"))
+        presence=times.describe(event, employer.available),
+        preferred=times.describe(event, employer.preferred) if employer.preferred else _("Pas de préférence"))
 
 
 @bp.route("/e/<token>/preselection", methods=["POST"])

@@ -6,7 +6,7 @@ from typing import Any
 from flask import current_app, request
 from flask_babel import gettext as _
 
-from jobdating.core import windows
+from jobdating.core import times
 from jobdating.core.keys import employer_key, offer_key
 from jobdating.core.models import Candidate, Employer, Event
 from jobdating.signup.registration import RegistrationError
@@ -60,12 +60,12 @@ def fill_wishes(form, candidate: Candidate) -> None:
 
 
 def window(subform, event: Event) -> list:
-    return windows.windows_for(event, subform.kind.data, subform.start.data, subform.end.data)
+    return times.windows_for(event, subform.kind.data, subform.start.data, subform.end.data)
 
 
 def fill_window(subform, event: Event, stored: list | None, *, empty: str = "day") -> None:
-    kind, start, end = windows.choice_of(event, stored)
-    subform.kind.data = empty if kind == windows.DAY else kind
+    kind, start, end = times.choice_of(event, stored)
+    subform.kind.data = empty if kind == times.DAY else kind
     subform.start.data, subform.end.data = start, end
 
 

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
 
-from jobdating.core import windows
+from jobdating.core import times
 from jobdating.core.access import PUBLIC, protect
 from jobdating.core.models import CONTRACT_LABELS, Candidate, Employer, Event, EventStatus
 from jobdating.core.people import find_by_token
@@ -35,7 +35,7 @@ signup_limit = limiter.shared_limit(lambda: current_app.config["RATELIMIT_SIGNUP
 @bp.app_template_global("half_days")
 def half_days(event: Event) -> tuple[list[str], list[str]]:
     """Morning and afternoon of an event, for the availability choices of the forms."""
-    return windows.half_days(event)
+    return times.half_days(event)
 
 
 @bp.app_template_global("now_local")

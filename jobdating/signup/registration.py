@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from jobdating.core import windows
+from jobdating.core import times
 from jobdating.core.keys import employer_key, offer_key
 from jobdating.core.models import Candidate, ContractType, Employer, Event, Offer, Wish
 from jobdating.extensions import db
@@ -55,7 +55,7 @@ def _email_taken(model: type[Candidate] | type[Employer], event: Event, email: s
 
 def _check_windows(event: Event, available: list, field: str) -> list:
     windows_list = [[str(a), str(b)] for a, b in available or []]
-    if not windows.inside_event(event, windows_list):
+    if not times.inside_event(event, windows_list):
         raise RegistrationError(_l("Choisissez une plage comprise entre %(start)s et %(end)s.",
                                    start=event.start_time.strftime("%H:%M"),
                                    end=event.end_time.strftime("%H:%M")), field)

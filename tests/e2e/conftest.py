@@ -23,8 +23,8 @@ def live_server(tmp_path):
     from werkzeug.serving import make_server
 
     from jobdating import create_app
-    from jobdating.extensions import db
     from jobdating.core.models import ContractType, Employer, Event, EventStatus, Offer
+    from jobdating.extensions import db
 
     app = create_app({"TESTING": True, "SECRET_KEY": "e2e", "RATELIMIT_ENABLED": False,
                       "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'e2e.sqlite3'}",

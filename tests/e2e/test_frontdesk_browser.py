@@ -23,10 +23,10 @@ class Clock:
 
 def _morning(app) -> dict:
     """Two more employers, five candidates with a published plan, and an organizer."""
-    from jobdating.extensions import db
-    from jobdating.core.models import Candidate, Employer, Event, Interview, Wish
-    from jobdating.planning import publish
     from jobdating.core.accounts import create_organizer
+    from jobdating.core.models import Candidate, Employer, Event, Interview, Wish
+    from jobdating.extensions import db
+    from jobdating.planning import publish
 
     with app.app_context():
         event = db.session.query(Event).one()

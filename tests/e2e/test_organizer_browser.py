@@ -19,9 +19,9 @@ def organizer_site(tmp_path):
     from werkzeug.serving import make_server
 
     from jobdating import create_app
-    from jobdating.extensions import db
     from jobdating.core.accounts import create_organizer
     from jobdating.demo.build import create_demo_event
+    from jobdating.extensions import db
 
     app = create_app({"TESTING": True, "SECRET_KEY": "e2e", "RATELIMIT_ENABLED": False,
                       "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'e2e.sqlite3'}",
@@ -47,8 +47,9 @@ def page(browser):
 
 def _valid_move(app, event_id: int):
     """An interview and a free (table, slot) where it may go, found with the same rule checks as the server."""
+    from jobdating.core.models import Event
+    from jobdating.core.times import hhmm
     from jobdating.extensions import db
-    from jobdating.core.models import Event, hhmm
     from jobdating.planning.adjust import placement_problems
 
     with app.app_context():

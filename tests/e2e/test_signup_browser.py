@@ -40,8 +40,8 @@ def test_employer_and_candidate_sign_up_and_the_employer_preselects(live_server,
         employer_context.close()
         candidate_context.close()
 
-    from jobdating.extensions import db
     from jobdating.core.models import Candidate, Decision
+    from jobdating.extensions import db
     with app.app_context():
         candidate = db.session.query(Candidate).one()
         assert [p.decision for p in candidate.preselections] == [Decision.FAVOURITE]

@@ -48,10 +48,10 @@ def published_demo(tmp_path_factory):
     from flask_migrate import upgrade
 
     from jobdating import create_app
-    from jobdating.extensions import db
-    from jobdating.core.models import Event
     from jobdating.core.accounts import create_organizer
+    from jobdating.core.models import Event
     from jobdating.demo.build import DEMO_ORGANIZER, create_demo_event
+    from jobdating.extensions import db
     from jobdating.planning.publish import publish
     from jobdating.planning.scheduling import run_solve, start_solve
 

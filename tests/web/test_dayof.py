@@ -8,7 +8,7 @@ import pytest
 from frontdesk_helpers import Clock, at, morning
 
 from jobdating.core.models import Candidate, Outcome
-from jobdating.dayof import day as dayof
+from jobdating.core.people import is_real_email
 from jobdating.extensions import db
 
 
@@ -102,7 +102,7 @@ def test_a_walk_in_joins_the_waiting_list_available_from_now_on(app, logged_in, 
     assert samir.walk_in and samir.arrived_at == at(10, 7)
     assert samir.available == [["10:07", "12:00"]]
     assert [w.employer_id for w in samir.wishes] == [digital.id, logistics.id]
-    assert not dayof.has_real_email(samir)
+    assert not is_real_email(samir.email)
     assert not list(Path(app.config["MAIL_DIR"]).glob("*.eml"))  # nobody to mail
     assert names(board(logged_in, event), "candidates", "waiting") == ["Samir Ouali"]
 

@@ -56,3 +56,16 @@ def test_excel_has_a_sheet_for_all_and_one_per_employer(logged_in, organizer, cr
 def test_unknown_export_is_not_found(logged_in, create_event):
     event = create_event()
     assert logged_in.get(f"/organisateur/evenements/{event.id}/export/secret.txt").status_code == 404
+
+
+def test_a_walk_in_without_email_is_exported_with_an_empty_address_not_the_placeholder(
+        logged_in, organizer, create_event, create_employer, create_candidate):
+    from jobdating.core.people import placeholder_email
+    from jobdating.extensions import db
+
+    event, _first, _second, people = small_event(create_event, create_employer, create_candidate)
+    people[0].email = placeholder_email()
+    db.session.commit()
+    solve_now(event, organizer)
+    text = logged_in.get(f"/organisateur/evenements/{event.id}/export/planning.csv").get_data(as_text=True)
+    assert ".invalid" not in text and people[1].email in text

@@ -1,6 +1,6 @@
 """SQLAlchemy models of a job dating: events, people, schedule, accounts."""
 from jobdating.core.models.accounts import AuditEntry, Organizer
-from jobdating.core.models.base import hhmm, new_token, parse_hhmm
+from jobdating.core.models.base import new_token
 from jobdating.core.models.events import (
     CONTRACT_LABELS,
     SECTOR_NAMES,
@@ -26,5 +26,5 @@ __all__ = [
     "AuditEntry", "Candidate", "CheckIn", "CONTRACT_LABELS", "ContractType", "Decision",
     "EDUCATION_LABELS", "EducationLevel", "Employer", "Event", "EventStatus", "Interview", "Offer",
     "Organizer", "Outcome", "Preselection", "RunStatus", "SECTOR_NAMES", "SITUATION_LABELS", "Situation", "SolveRun",
-    "Wish", "hhmm", "new_token", "parse_hhmm",
+    "Wish", "new_token",
 ]

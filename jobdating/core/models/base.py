@@ -28,19 +28,3 @@ def enum_column(enum_cls: type[StrEnum], name: str) -> SAEnum:
         values_callable=lambda e: [m.value for m in e],
         validate_strings=True,
     )
-
-
-def hhmm(value: dt.time) -> str:
-    return value.strftime("%H:%M")
-
-
-def parse_hhmm(value: str) -> dt.time:
-    return dt.datetime.strptime(value, "%H:%M").time()
-
-
-def minutes(value: dt.time) -> int:
-    return value.hour * 60 + value.minute
-
-
-def from_minutes(value: int) -> dt.time:
-    return dt.time(value // 60, value % 60)

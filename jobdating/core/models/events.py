@@ -9,7 +9,8 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from jobdating.core.models.base import enum_column, from_minutes, minutes, new_token, utcnow
+from jobdating.core.models.base import enum_column, new_token, utcnow
+from jobdating.core.times import from_minutes, minutes, minutes_of
 from jobdating.extensions import db
 
 if TYPE_CHECKING:
@@ -120,11 +121,6 @@ class Event(db.Model):
         return f"<Event {self.slug}>"
 
 
-def minutes_of(value: str) -> int:
-    hours, mins = value.split(":")
-    return int(hours) * 60 + int(mins)
-
-
 class Employer(db.Model):
     __tablename__ = "employer"
     __table_args__ = (
@@ -166,6 +162,11 @@ class Employer(db.Model):
     interviews: Mapped[list[Interview]] = relationship(
         back_populates="employer", cascade="all, delete-orphan"
     )
+
+    @property
+    def display_name(self) -> str:
+        """How lists, the desk and the audit log name this employer (a candidate's is the full name)."""
+        return self.company
 
     def room_table(self, table: int) -> int:
         """Room number of this employer's table `table` (its own numbering, 1..tables)."""

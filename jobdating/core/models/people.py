@@ -117,6 +117,11 @@ class Candidate(db.Model):
         return f"{self.first_name} {self.last_name}"
 
     @property
+    def display_name(self) -> str:
+        """How lists, the desk and the audit log name this person (an employer's is its company)."""
+        return self.full_name
+
+    @property
     def situation_label(self) -> str:
         return str(SITUATION_LABELS[self.situation])
 

@@ -1,10 +1,49 @@
-"""Time windows of an event day: whole day, morning, afternoon or a custom window, as [["HH:MM", "HH:MM"]]."""
+"""Times of an event day, in one place: "HH:MM" text, minutes since midnight, time windows, the clocks.
+
+Stored timestamps (sign-ups, arrivals, audit entries) are UTC; the hours of an event day ("09:00", a break,
+an interview's start) are wall-clock times in the event's zone (TIMEZONE, Europe/Paris by default).
+Windows are stored as [["HH:MM", "HH:MM"], ...], half-open, and [] means the whole day.
+"""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from jobdating.core.models import Event, hhmm
-from jobdating.core.models.base import from_minutes, minutes
+if TYPE_CHECKING:
+    from jobdating.core.models import Event
+
+Window = Sequence[str]
+
+
+def hhmm(value: dt.time) -> str:
+    return value.strftime("%H:%M")
+
+
+def parse_hhmm(value: str) -> dt.time:
+    return dt.datetime.strptime(value, "%H:%M").time()
+
+
+def minutes(value: dt.time) -> int:
+    """Minutes since midnight of a time of day."""
+    return value.hour * 60 + value.minute
+
+
+def from_minutes(value: int) -> dt.time:
+    return dt.time(value // 60, value % 60)
+
+
+def minutes_of(value: str) -> int:
+    """Minutes since midnight of "HH:MM" ("24:00" is 1440)."""
+    hours, mins = value.split(":")
+    return int(hours) * 60 + int(mins)
+
+
+def within(windows: Iterable[Window] | None, start: int, end: int) -> bool:
+    """Whether [start, end) in minutes fits inside one of the windows; no windows means the whole day."""
+    spans = list(windows or [])
+    return not spans or any(minutes_of(a) <= start and end <= minutes_of(b) for a, b in spans)
+
 
 DAY, MORNING, AFTERNOON, CUSTOM, NONE = "day", "morning", "afternoon", "custom", "none"
 
@@ -15,11 +54,6 @@ def _midday_break(event: Event) -> tuple[int, int] | None:
     if not breaks:
         return None
     return min(breaks, key=lambda window: abs(window[0] - 12 * 60 - 30))
-
-
-def minutes_of(value: str) -> int:
-    hours, mins = value.split(":")
-    return int(hours) * 60 + int(mins)
 
 
 def half_days(event: Event) -> tuple[list[str], list[str]]:
@@ -58,7 +92,7 @@ def choice_of(event: Event, windows: list | None) -> tuple[str, dt.time | None, 
         return MORNING, None, None
     if first == afternoon:
         return AFTERNOON, None, None
-    return CUSTOM, _time(first[0]), _time(first[1])
+    return CUSTOM, parse_hhmm(first[0]), parse_hhmm(first[1])
 
 
 def inside_event(event: Event, windows: list) -> bool:
@@ -79,7 +113,3 @@ def describe(event: Event, windows: list | None) -> str:
         label = _("Le matin") if kind == MORNING else _("L'après-midi")
         return f"{label} ({window[0]}–{window[1]})"
     return _("De %(start)s à %(end)s", start=hhmm(start), end=hhmm(end))
-
-
-def _time(value: str) -> dt.time:
-    return dt.datetime.strptime(value, "%H:%M").time()

@@ -11,18 +11,16 @@ from collections.abc import Callable, Iterable
 from flask import Blueprint, abort, g, request
 from flask_login import current_user
 
+from jobdating.core import lookup
 from jobdating.core.models import Event
-from jobdating.extensions import db, login_manager
+from jobdating.extensions import login_manager
 
 PUBLIC, TOKEN, ORGANIZER = "public", "token", "organizer"
 _KINDS: dict[str, Callable[[str], str]] = {}  # blueprint name -> the access of one of its endpoints
 
 
 def event_or_404(event_id: int) -> Event:
-    event = db.session.get(Event, event_id)
-    if event is None:
-        abort(404)
-    return event
+    return lookup.event_by_id(event_id) or abort(404)
 
 
 def protect(bp: Blueprint, default: str, *, public: Iterable[str] = (), token: Iterable[str] = (),

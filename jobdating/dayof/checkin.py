@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from flask_babel import gettext as _
 from sqlalchemy import func, or_, select
 
-from jobdating.core import accounts
+from jobdating.core import accounts, lookup
 from jobdating.core.models import Candidate, CheckIn, Employer, Event, Interview, Organizer
 from jobdating.core.people import find_by_token
 from jobdating.dayof.day import next_interview
@@ -133,7 +133,7 @@ def person_of(event: Event, kind: str, person_id: int) -> Candidate | Employer |
     model = Candidate if kind == CANDIDATE else Employer if kind == EMPLOYER else None
     if model is None:
         return None
-    return db.session.scalar(select(model).where(model.id == person_id, model.event_id == event.id))
+    return lookup.in_event(model, event, person_id)
 
 
 def search(event: Event, text: str, limit: int = 12) -> list[tuple[Candidate | Employer, str]]:

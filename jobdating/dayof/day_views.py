@@ -6,7 +6,8 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from jobdating.core.models import Employer
+from jobdating.core import lookup
+from jobdating.core.models import Employer, Interview
 from jobdating.core.people import find_by_token
 from jobdating.dayof import day as dayof
 from jobdating.dayof import outcomes, replan
@@ -107,7 +108,7 @@ def results_csv():
 @bp.route("/event/<int:event_id>/entretiens/<int:interview_id>/resultat", methods=["POST"])
 def desk_outcome(interview_id: int):
     event = g.event
-    interview = outcomes.interview_of(event, interview_id) or abort(404)
+    interview = lookup.in_event(Interview, event, interview_id) or abort(404)
     form = OutcomeForm()
     if form.validate_on_submit():
         outcomes.set_outcome(interview, form.outcome.data, organizer=current_user)

@@ -7,14 +7,13 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, g, jsonify, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
+from jobdating.core import lookup
 from jobdating.core.access import ORGANIZER, protect
 from jobdating.core.models import Candidate, Employer, Event
 from jobdating.dayof import checkin
 from jobdating.dayof import day as dayof
 from jobdating.dayof.forms import ActionForm, DepartureForm, ScanForm, WalkInForm
-from jobdating.extensions import db
 from jobdating.signup.registration import RegistrationError, wish_targets
 
 bp = Blueprint("frontdesk", __name__, template_folder="templates")
@@ -99,10 +98,7 @@ def board_json():
 @bp.route("/event/<int:event_id>/absent/<int:candidate_id>", methods=["POST"])
 def no_show(candidate_id: int):
     event = g.event
-    candidate = db.session.scalar(select(Candidate).where(Candidate.id == candidate_id,
-                                                          Candidate.event_id == event.id))
-    if candidate is None:
-        abort(404)
+    candidate = lookup.in_event(Candidate, event, candidate_id) or abort(404)
     if ActionForm().validate_on_submit():
         try:
             dayof.mark_no_show(event, candidate, current_user, dayof.now())
@@ -151,8 +147,7 @@ def departure():
     employers = sorted(event.employers, key=lambda e: e.company.casefold())
     form.employer.choices = [(e.id, e.company) for e in employers]
     if form.validate_on_submit():
-        employer = db.session.scalar(select(Employer).where(Employer.id == form.employer.data,
-                                                            Employer.event_id == event.id))
+        employer = lookup.in_event(Employer, event, form.employer.data)
         try:
             if employer is None:
                 raise dayof.DayError(_("Choisissez l'employeur."))

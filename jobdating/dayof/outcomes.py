@@ -28,9 +28,6 @@ def label(outcome: Outcome | None) -> str:
     return str(LABELS[outcome]) if outcome is not None else _("Non renseigné")
 
 
-def interview_of(event: Event, interview_id: int) -> Interview | None:
-    return db.session.scalar(select(Interview).where(Interview.id == interview_id, Interview.event_id == event.id))
-
 
 def employer_interview(employer: Employer, interview_id: int) -> Interview | None:
     return db.session.scalar(select(Interview).where(Interview.id == interview_id,

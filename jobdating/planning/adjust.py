@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 
 from flask_babel import gettext as _
-from sqlalchemy import select
 
 from jobdating.core import accounts
 from jobdating.core.models import Candidate, Decision, Employer, Event, Interview, Organizer
@@ -150,9 +149,6 @@ def add_interview(event: Event, candidate: Candidate, employer: Employer, table:
     db.session.commit()
     return interview
 
-
-def interview_of(event: Event, interview_id: int) -> Interview | None:
-    return db.session.scalar(select(Interview).where(Interview.id == interview_id, Interview.event_id == event.id))
 
 
 def _describe(interview: Interview) -> str:

@@ -4,11 +4,9 @@ from __future__ import annotations
 from flask import Blueprint, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
+from jobdating.core import lookup
 from jobdating.core.access import ORGANIZER, protect
-from jobdating.core.models import AuditEntry, Organizer
-from jobdating.extensions import db
 from jobdating.planning import events as event_service
 from jobdating.planning import overview
 from jobdating.planning.forms import STATUS_LABELS, EventForm
@@ -76,9 +74,7 @@ def dashboard():
 @bp.route("/evenements/<int:event_id>/journal")
 def audit():
     event = g.event
-    entries = db.session.execute(
-        select(AuditEntry, Organizer.email).outerjoin(Organizer, Organizer.id == AuditEntry.organizer_id)
-        .where(AuditEntry.event_id == event.id).order_by(AuditEntry.id.desc()).limit(500)).all()
+    entries = lookup.audit_entries(event)
     return render_template("organizer/audit.html", event=event, entries=entries)
 
 

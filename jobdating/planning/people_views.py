@@ -5,8 +5,8 @@ from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from jobdating.core import lookup
 from jobdating.core.models import Candidate, Employer
-from jobdating.extensions import db
 from jobdating.planning import people
 from jobdating.planning.event_views import bp
 from jobdating.planning.forms import (
@@ -28,10 +28,7 @@ from jobdating.signup.registration import (
 
 
 def _person(model, event, person_id: int):
-    person = db.session.get(model, person_id)
-    if person is None or person.event_id != event.id:
-        abort(404)
-    return person
+    return lookup.in_event(model, event, person_id) or abort(404)
 
 
 @bp.route("/evenements/<int:event_id>/candidats")

@@ -5,9 +5,9 @@ from flask import Response, abort, flash, g, jsonify, redirect, render_template,
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from jobdating.core.models import Candidate, Employer, SolveRun
+from jobdating.core import lookup
+from jobdating.core.models import Candidate, Employer, Interview, SolveRun
 from jobdating.core.times import hhmm, parse_hhmm
-from jobdating.extensions import db
 from jobdating.planning import adjust, exports, overview, publish, scheduling
 from jobdating.planning.event_views import bp
 from jobdating.planning.figures import comparison
@@ -16,10 +16,7 @@ from jobdating.signup.forms import ConfirmForm
 
 
 def _run(event, run_id: int) -> SolveRun:
-    run = db.session.get(SolveRun, run_id)
-    if run is None or run.event_id != event.id:
-        abort(404)
-    return run
+    return lookup.in_event(SolveRun, event, run_id) or abort(404)
 
 
 @bp.route("/evenements/<int:event_id>/planning/generer", methods=["POST"])
@@ -133,7 +130,7 @@ def _move_form(event, interview) -> MoveForm:
 @bp.route("/evenements/<int:event_id>/entretiens/<int:interview_id>", methods=["GET", "POST"])
 def interview(interview_id: int):
     event = g.event
-    item = adjust.interview_of(event, interview_id) or abort(404)
+    item = lookup.in_event(Interview, event, interview_id) or abort(404)
     form = _move_form(event, item)
     if form.validate_on_submit():
         try:
@@ -149,7 +146,7 @@ def interview(interview_id: int):
 @bp.route("/evenements/<int:event_id>/entretiens/<int:interview_id>/verrou", methods=["POST"])
 def toggle_lock(interview_id: int):
     event = g.event
-    item = adjust.interview_of(event, interview_id) or abort(404)
+    item = lookup.in_event(Interview, event, interview_id) or abort(404)
     if ConfirmForm().validate_on_submit():
         adjust.set_locked(item, not item.locked, current_user)
         flash(_("Entretien verrouillé : un nouveau calcul le gardera tel quel.") if item.locked
@@ -163,7 +160,7 @@ def toggle_lock(interview_id: int):
 @bp.route("/evenements/<int:event_id>/entretiens/<int:interview_id>/retirer", methods=["POST"])
 def remove_interview(interview_id: int):
     event = g.event
-    item = adjust.interview_of(event, interview_id) or abort(404)
+    item = lookup.in_event(Interview, event, interview_id) or abort(404)
     if ConfirmForm().validate_on_submit():
         adjust.remove_interview(item, current_user)
         flash(_("Entretien retiré du planning."), "success")
@@ -179,7 +176,8 @@ def add_interview():
     form.employer.choices = [(e.id, e.company) for e in sorted(event.employers, key=lambda e: e.company)]
     form.start.choices = [(hhmm(s), hhmm(s)) for s in event.slot_starts()]
     if form.validate_on_submit():
-        candidate, employer = db.session.get(Candidate, form.candidate.data), db.session.get(Employer, form.employer.data)
+        candidate = lookup.in_event(Candidate, event, form.candidate.data)
+        employer = lookup.in_event(Employer, event, form.employer.data)
         try:
             adjust.add_interview(event, candidate, employer, form.table.data, parse_hhmm(form.start.data),
                                  current_user, locked=form.locked.data)

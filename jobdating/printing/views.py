@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, g, render_template, request
 
+from jobdating.core import lookup
 from jobdating.core import plans as planning
 from jobdating.core.access import ORGANIZER, protect
 from jobdating.core.models import Candidate, Employer
 from jobdating.core.people import find_by_token
-from jobdating.extensions import db
 from jobdating.printing import documents as printing
 
 bp = Blueprint("printing", __name__, template_folder="templates")
@@ -40,9 +40,7 @@ def event_document(document: str):
         person_id = request.args.get(arg, type=int)
         if person_id is None:
             continue
-        person = db.session.get(model, person_id)
-        if person is None or person.event_id != event.id:
-            abort(404)
+        person = lookup.in_event(model, event, person_id) or abort(404)
         people = {"candidates" if model is Candidate else "employers": [person]}
         name = printing.filename(event, document, f"{prefix}{person.id}")
         return _pdf(printing.render(event, document, **people), name)

@@ -3,14 +3,12 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, send_file, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
 
+from jobdating.core import lookup, times
 from jobdating.core import plans as planning
-from jobdating.core import times
 from jobdating.core.access import TOKEN, protect
 from jobdating.core.models import Candidate
 from jobdating.core.people import find_by_token
-from jobdating.extensions import db
 from jobdating.signup import cv as cv_files
 from jobdating.signup import formdata, registration
 from jobdating.signup.forms import ConfirmForm, WishesForm
@@ -87,7 +85,5 @@ def cv_download(candidate: Candidate):
 
 @bp.route("/organisation/candidats/<int:candidate_id>/cv")
 def cv_for_organizer(candidate_id: int):
-    candidate = db.session.scalar(select(Candidate).where(Candidate.id == candidate_id))
-    if candidate is None:
-        abort(404)
+    candidate = lookup.candidate_by_id(candidate_id) or abort(404)
     return cv_download(candidate)

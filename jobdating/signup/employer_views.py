@@ -5,12 +5,11 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
+from jobdating.core import lookup, times
 from jobdating.core import plans as planning
-from jobdating.core import times
 from jobdating.core.access import TOKEN, protect
 from jobdating.core.models import Candidate, Decision, Employer
 from jobdating.core.people import find_by_token
-from jobdating.extensions import db
 from jobdating.signup import cv as cv_files
 from jobdating.signup import formdata, preselection, registration
 from jobdating.signup.candidate_views import cv_download
@@ -101,7 +100,7 @@ def edit(token: str):
 @bp.route("/e/<token>/cv/<int:candidate_id>")
 def cv(token: str, candidate_id: int):
     employer = _employer(token)
-    candidate = db.session.get(Candidate, candidate_id)
+    candidate = lookup.in_event(Candidate, employer.event, candidate_id)
     if candidate is None or not cv_files.employer_may_read(employer, candidate):
         abort(404)
     return cv_download(candidate)

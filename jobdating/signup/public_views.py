@@ -6,13 +6,12 @@ import datetime as dt
 from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
-from sqlalchemy import select
 
-from jobdating.core import times
+from jobdating.core import lookup, times
 from jobdating.core.access import PUBLIC, protect
-from jobdating.core.models import CONTRACT_LABELS, Candidate, Employer, Event, EventStatus
+from jobdating.core.models import CONTRACT_LABELS, Candidate, Employer, Event
 from jobdating.core.people import find_by_token
-from jobdating.extensions import db, limiter
+from jobdating.extensions import limiter
 from jobdating.signup import formdata, registration
 from jobdating.signup.employer_forms import EmployerSignupForm
 from jobdating.signup.forms import CandidateSignupForm, ResendLinkForm
@@ -45,10 +44,7 @@ def now_local() -> dt.datetime:
 
 
 def _public_event(slug: str) -> Event:
-    event = db.session.scalar(select(Event).where(Event.slug == slug))
-    if event is None or event.status == EventStatus.DRAFT:
-        abort(404)
-    return event
+    return lookup.visible_event(slug) or abort(404)
 
 
 def _matches(employer: Employer, query: str, sector: str, contract: str) -> list | None:

@@ -1,0 +1,49 @@
+"""Finding rows by what a URL carries: an event by id or slug, and a person, interview or run of one event.
+
+Views call these instead of writing queries; `None` means "not found here" and the view answers 404.
+"""
+from __future__ import annotations
+
+from typing import TypeVar
+
+from sqlalchemy import select
+
+from jobdating.core.models import AuditEntry, Candidate, Employer, Event, EventStatus, Interview, Organizer, SolveRun
+from jobdating.extensions import db
+
+Row = TypeVar("Row", Candidate, Employer, Interview, SolveRun)
+
+
+def event_by_id(event_id: int) -> Event | None:
+    return db.session.get(Event, event_id)
+
+
+def visible_event(slug: str) -> Event | None:
+    """The event of a public page: any status but draft."""
+    event = db.session.scalar(select(Event).where(Event.slug == slug))
+    return None if event is None or event.status == EventStatus.DRAFT else event
+
+
+def visible_events() -> list[Event]:
+    """The events listed on the home page, by date."""
+    return list(db.session.scalars(
+        select(Event).where(Event.status != EventStatus.DRAFT).order_by(Event.date, Event.id)))
+
+
+def in_event(model: type[Row], event: Event, row_id: int | None) -> Row | None:
+    """The candidate, employer, interview or solve run `row_id` if it belongs to `event`."""
+    if row_id is None:
+        return None
+    return db.session.scalar(select(model).where(model.id == row_id, model.event_id == event.id))
+
+
+def candidate_by_id(candidate_id: int) -> Candidate | None:
+    return db.session.get(Candidate, candidate_id)
+
+
+def audit_entries(event: Event, limit: int = 500) -> list[tuple[AuditEntry, str | None]]:
+    """The event's audit list, newest first, with the email of the organizer who acted."""
+    rows = db.session.execute(
+        select(AuditEntry, Organizer.email).outerjoin(Organizer, Organizer.id == AuditEntry.organizer_id)
+        .where(AuditEntry.event_id == event.id).order_by(AuditEntry.id.desc()).limit(limit)).all()
+    return [(entry, email) for entry, email in rows]

@@ -20,7 +20,9 @@ class DefaultConfig:
     SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
     BABEL_DEFAULT_LOCALE = "fr"
     BABEL_SUPPORTED_LOCALES = ("fr", "en")
-    BABEL_DEFAULT_TIMEZONE = "Europe/Paris"
+    # The zone of the event days: wall-clock hours, sign-up opening and closing, times shown and mailed.
+    TIMEZONE = os.environ.get("TIMEZONE", "Europe/Paris")
+    BABEL_DEFAULT_TIMEZONE = TIMEZONE
     BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).resolve().parent / "translations")
     # Upload and request limits: a CV is at most 5 MB, a request a little more.
     CV_MAX_BYTES = int(os.environ.get("CV_MAX_BYTES", 5 * 1024 * 1024))

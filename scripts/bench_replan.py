@@ -118,7 +118,7 @@ def main() -> int:
     args = parser.parse_args()
 
     from jobdating import create_app
-    from jobdating.dayof import day as dayof
+    from jobdating.dayof import absences, walkins
     from jobdating.extensions import db
     from jobdating.planning import scheduling
     from jobdating.planning.instance import instance_dict
@@ -148,14 +148,14 @@ def main() -> int:
             employer.arrived_at = when - dt.timedelta(hours=2)
         db.session.commit()
         for candidate in absent:
-            dayof.mark_no_show(event, candidate, None, when)
+            absences.mark_no_show(event, candidate, None, when)
         afternoon = sorted(event.employers, key=lambda e: -sum(1 for i in e.interviews if i.start >= dt.time(12, 30)))
         for employer in afternoon[:2]:
-            dayof.set_departure(event, employer, dt.time(12, 30), None)
+            absences.set_departure(event, employer, dt.time(12, 30), None)
         popular = sorted(event.employers, key=lambda e: -len(e.interviews))[:30]
         for n in range(40):
             wishes = [f"E{e.id}" for e in rng.sample(popular, 3)]
-            dayof.register_walk_in(event, first_name="Sur place", last_name=str(n + 1), phone="0600000000",
+            walkins.register_walk_in(event, first_name="Sur place", last_name=str(n + 1), phone="0600000000",
                                    wishes=wishes, organizer=None, when=when)
         print(f"at {REPLAN_AT:%H:%M}: {len(absent)} absent, leaving at 12:30: "
               f"{', '.join(e.company for e in afternoon[:2])}, 40 walk-ins")

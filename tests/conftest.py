@@ -111,7 +111,7 @@ def create_candidate(app):
     def create(event: Event, wishes: list[Employer | Offer] = (), **overrides) -> Candidate:
         n = next(counter)
         values = dict(event=event, first_name="Inès", last_name=f"Haddad{n}", email=f"ines{n}@exemple.fr",
-                      available=[], consent_at=dt.datetime(2026, 11, 20))
+                      available=[], consent_at=dt.datetime(2026, 11, 20, tzinfo=dt.UTC))
         values.update(overrides)
         candidate = Candidate(**values)
         for rank, target in enumerate(wishes, start=1):

@@ -12,8 +12,8 @@ from flask_babel import gettext as _
 from flask_mail import Message
 
 from jobdating.core.models import Candidate, Employer
-from jobdating.core.models.base import utcnow
 from jobdating.core.people import is_real_email
+from jobdating.core.times import utcnow
 from jobdating.extensions import mail
 
 log = logging.getLogger(__name__)

@@ -1,19 +1,59 @@
-"""Times of an event day, in one place: "HH:MM" text, minutes since midnight, time windows, the clocks.
+"""Times in one place: the clock, "HH:MM" text, minutes since midnight, time windows of an event day.
 
-Stored timestamps (sign-ups, arrivals, audit entries) are UTC; the hours of an event day ("09:00", a break,
-an interview's start) are wall-clock times in the event's zone (TIMEZONE, Europe/Paris by default).
-Windows are stored as [["HH:MM", "HH:MM"], ...], half-open, and [] means the whole day.
+One clock, two kinds of values:
+- moments (a sign-up's consent, an arrival, an audit entry, a solve's start) are aware UTC datetimes,
+  stored as UTC (core.models.base.UTCDateTime) and shown in the deployment's zone;
+- the hours of an event day ("09:00", a break, an interview's start, sign-up opening and closing as the
+  organizer typed them) are wall-clock times in the deployment's zone (TIMEZONE, Europe/Paris by default).
+`utcnow()` is the only source of "now"; CLOCK (a callable returning an aware datetime) freezes it for a
+rehearsal or a test. Windows are stored as [["HH:MM", "HH:MM"], ...], half-open; [] means the whole day.
 """
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from flask import current_app, has_app_context
 
 if TYPE_CHECKING:
     from jobdating.core.models import Event
 
 Window = Sequence[str]
+DEFAULT_ZONE = "Europe/Paris"
+
+
+def zone() -> ZoneInfo:
+    """The deployment's time zone: where the event days happen."""
+    name = current_app.config.get("TIMEZONE") if has_app_context() else None
+    return ZoneInfo(name or DEFAULT_ZONE)
+
+
+def utcnow() -> dt.datetime:
+    """Now, as an aware UTC datetime; the app's CLOCK setting, when set, says what now is."""
+    clock = current_app.config.get("CLOCK") if has_app_context() else None
+    moment = clock() if clock is not None else dt.datetime.now(dt.UTC)
+    if moment.tzinfo is None:
+        raise ValueError("CLOCK must return an aware datetime (with tzinfo)")
+    return moment.astimezone(dt.UTC)
+
+
+def to_local(moment: dt.datetime) -> dt.datetime:
+    """The wall-clock time (naive) in the deployment's zone of an aware moment."""
+    return moment.astimezone(zone()).replace(tzinfo=None)
+
+
+def to_utc(wall: dt.datetime) -> dt.datetime:
+    """The aware UTC moment of a wall-clock time in the deployment's zone (the first one on a DST fold)."""
+    if wall.tzinfo is not None:
+        return wall.astimezone(dt.UTC)
+    return wall.replace(tzinfo=zone()).astimezone(dt.UTC)
+
+
+def local_now() -> dt.datetime:
+    """Now on the event's wall clock (naive, deployment's zone): what the desk and sign-up windows compare."""
+    return to_local(utcnow())
 
 
 def hhmm(value: dt.time) -> str:

@@ -12,7 +12,8 @@ from sqlalchemy import func, or_, select
 from jobdating.core import accounts, lookup
 from jobdating.core.models import Candidate, CheckIn, Employer, Event, Interview, Organizer
 from jobdating.core.people import find_by_token
-from jobdating.dayof.day import next_interview
+from jobdating.core.times import to_utc
+from jobdating.dayof.presence import next_interview
 from jobdating.extensions import db
 
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
@@ -93,7 +94,7 @@ def arrive(event: Event, person: Candidate | Employer, organizer: Organizer | No
         raise CheckinError(_("Cette personne n'est pas inscrite à cet événement."))
     already = person.arrived_at is not None
     if not already:
-        person.arrived_at = when
+        person.arrived_at = to_utc(when)
         if kind == CANDIDATE:
             person.absent_at = None
             for interview in person.interviews:

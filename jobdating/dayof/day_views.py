@@ -9,8 +9,8 @@ from flask_login import current_user
 from jobdating.core import lookup
 from jobdating.core.models import Employer, Interview
 from jobdating.core.people import find_by_token
-from jobdating.dayof import day as dayof
-from jobdating.dayof import outcomes, replan
+from jobdating.core.times import local_now
+from jobdating.dayof import outcomes, presence, replan
 from jobdating.dayof.desk_views import bp
 from jobdating.dayof.forms import ActionForm, OutcomeForm, ReplanForm
 from jobdating.planning import scheduling
@@ -20,7 +20,7 @@ from jobdating.planning import scheduling
 def replan_form():
     event = g.event
     form = ReplanForm()
-    when = dayof.now()
+    when = local_now()
     if form.validate_on_submit():
         try:
             run = replan.start_replan(event, current_user, allow_moves=form.allow_moves.data, when=when)
@@ -34,7 +34,7 @@ def replan_form():
             preview = replan.replan_input(event, when, allow_moves=False).data["replan"]
         except replan.ReplanError as error:
             problem = str(error)
-    board = dayof.board(event, when)
+    board = presence.board(event, when)
     return render_template("frontdesk/replan.html", event=event, form=form, preview=preview, problem=problem,
                            counts=board.counts(), active=scheduling.active_run(event))
 

@@ -11,8 +11,8 @@ from flask_login import current_user
 from jobdating.core import lookup
 from jobdating.core.access import ORGANIZER, protect
 from jobdating.core.models import Candidate, Employer, Event
-from jobdating.dayof import checkin
-from jobdating.dayof import day as dayof
+from jobdating.core.times import local_now
+from jobdating.dayof import absences, checkin, presence, walkins
 from jobdating.dayof.forms import ActionForm, DepartureForm, ScanForm, WalkInForm
 from jobdating.signup.registration import RegistrationError, wish_targets
 
@@ -39,7 +39,7 @@ def desk():
     if not checkin.looks_like_code(text):
         return _desk(event, form, query=text, matches=checkin.search(event, text))
     try:
-        arrival = checkin.check_in(event, text, current_user, dayof.now())
+        arrival = checkin.check_in(event, text, current_user, local_now())
     except checkin.CheckinError as error:
         return _desk(event, form, error=str(error)), 422
     return _desk(event, form, arrival=arrival)
@@ -70,7 +70,7 @@ def _posted_person(kind: str, person_id: int):
 def arrive(kind: str, person_id: int):
     """Check-in of a person found by name."""
     event, person = _posted_person(kind, person_id)
-    arrival = checkin.arrive(event, person, current_user, dayof.now())
+    arrival = checkin.arrive(event, person, current_user, local_now())
     return _desk(event, ScanForm(formdata=None), arrival=arrival)
 
 
@@ -85,14 +85,14 @@ def undo(kind: str, person_id: int):
 @bp.route("/event/<int:event_id>/tableau")
 def board():
     event = g.event
-    return render_template("frontdesk/board.html", event=event, board=dayof.board(event, dayof.now()),
+    return render_template("frontdesk/board.html", event=event, board=presence.board(event, local_now()),
                            action=ActionForm())
 
 
 @bp.route("/event/<int:event_id>/tableau.json")
 def board_json():
     event = g.event
-    return jsonify(dayof.board(event, dayof.now()).as_dict())
+    return jsonify(presence.board(event, local_now()).as_dict())
 
 
 @bp.route("/event/<int:event_id>/absent/<int:candidate_id>", methods=["POST"])
@@ -101,8 +101,8 @@ def no_show(candidate_id: int):
     candidate = lookup.in_event(Candidate, event, candidate_id) or abort(404)
     if ActionForm().validate_on_submit():
         try:
-            dayof.mark_no_show(event, candidate, current_user, dayof.now())
-        except dayof.DayError as error:
+            absences.mark_no_show(event, candidate, current_user, local_now())
+        except presence.DayError as error:
             flash(str(error), "error")
         else:
             flash(_("%(name)s est déclaré·e absent·e : ses entretiens seront libérés à la prochaine "
@@ -125,10 +125,10 @@ def walk_in():
         field.choices = _wish_choices(event)
     if form.validate_on_submit():
         try:
-            candidate = dayof.register_walk_in(
+            candidate = walkins.register_walk_in(
                 event, first_name=form.first_name.data, last_name=form.last_name.data, email=form.email.data,
-                phone=form.phone.data, wishes=form.wishes(), organizer=current_user, when=dayof.now())
-        except (RegistrationError, dayof.DayError) as error:
+                phone=form.phone.data, wishes=form.wishes(), organizer=current_user, when=local_now())
+        except (RegistrationError, presence.DayError) as error:
             target = getattr(error, "field", None)
             field = {"wishes": form.wish1, "email": form.email}.get(target)
             (field.errors if field is not None else form.form_errors).append(str(error))
@@ -136,7 +136,7 @@ def walk_in():
             flash(_("%(name)s est inscrit·e sur place et rejoint la liste d'attente : la prochaine "
                     "re-planification lui donnera des entretiens.", name=candidate.full_name), "success")
             return redirect(url_for("frontdesk.walk_in", event_id=event.id))
-    waiting = [c for c in event.candidates if dayof.status(event, c, dayof.now()) == dayof.WAITING]
+    waiting = [c for c in event.candidates if presence.status(event, c, local_now()) == presence.WAITING]
     return render_template("frontdesk/walk_in.html", event=event, form=form, waiting=waiting)
 
 
@@ -150,9 +150,9 @@ def departure():
         employer = lookup.in_event(Employer, event, form.employer.data)
         try:
             if employer is None:
-                raise dayof.DayError(_("Choisissez l'employeur."))
-            dayof.set_departure(event, employer, form.leave_at.data, current_user)
-        except dayof.DayError as error:
+                raise presence.DayError(_("Choisissez l'employeur."))
+            absences.set_departure(event, employer, form.leave_at.data, current_user)
+        except presence.DayError as error:
             form.form_errors.append(str(error))
         else:
             flash(_("%(company)s part à %(time)s : ses entretiens suivants seront libérés à la prochaine "

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from jobdating.core import accounts
 from jobdating.core.models import Employer, Event, Interview, Organizer, Outcome
 from jobdating.core.people import is_real_email
-from jobdating.core.times import hhmm
+from jobdating.core.times import hhmm, to_local
 from jobdating.extensions import db
 from jobdating.planning.exports import safe_cell
 
@@ -84,6 +84,6 @@ def results_csv(event: Event) -> str:
         writer.writerow([safe_cell(v) for v in (
             hhmm(i.start), hhmm(i.end), i.employer.company, room_table, candidate.full_name,
             candidate.email if is_real_email(candidate.email) else "", candidate.phone,
-            candidate.arrived_at.strftime("%H:%M") if candidate.arrived_at else "",
+            to_local(candidate.arrived_at).strftime("%H:%M") if candidate.arrived_at else "",
             _("oui") if candidate.walk_in else "", label(i.outcome))])
     return "\ufeff" + out.getvalue()

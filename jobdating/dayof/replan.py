@@ -18,8 +18,8 @@ from jobdating.core import accounts
 from jobdating.core import plans as planning
 from jobdating.core.keys import candidate_key
 from jobdating.core.models import Candidate, Employer, Event, Interview, Organizer, SolveRun
-from jobdating.core.times import minutes, within
-from jobdating.dayof import day as dayof
+from jobdating.core.times import local_now, minutes, within
+from jobdating.dayof import presence
 from jobdating.extensions import db
 from jobdating.planning import publish, scheduling
 from jobdating.planning.instance import instance_dict
@@ -39,7 +39,7 @@ def cut_of(event: Event, when: dt.datetime) -> dt.datetime:
 
 def is_valid_later(interview: Interview, absent: set[int], cut: dt.datetime) -> bool:
     """An interview still to come whose candidate is not absent and whose two parties are still available."""
-    return (dayof.at(interview.event, interview.start) >= cut and interview.candidate_id not in absent
+    return (presence.at(interview.event, interview.start) >= cut and interview.candidate_id not in absent
             and within(interview.employer.available, minutes(interview.start), minutes(interview.end))
             and within(interview.candidate.available, minutes(interview.start), minutes(interview.end)))
 
@@ -60,9 +60,9 @@ def replan_input(event: Event, when: dt.datetime, allow_moves: bool) -> ReplanIn
     still to come is locked and its candidate capped at what they have, so nobody else's plan changes.
     """
     cut = cut_of(event, when)
-    started = lambda i: dayof.at(event, i.start) < cut  # noqa: E731
-    status = {c.id: dayof.status(event, c, cut) for c in event.candidates}
-    absent = {cid for cid, s in status.items() if s == dayof.NO_SHOW}
+    started = lambda i: presence.at(event, i.start) < cut  # noqa: E731
+    status = {c.id: presence.status(event, c, cut) for c in event.candidates}
+    absent = {cid for cid, s in status.items() if s == presence.NO_SHOW}
     current = list(event.interviews)
     valid = [i for i in current if is_valid_later(i, absent, cut)]
     valid_ids = {i.id for i in valid}
@@ -80,9 +80,9 @@ def replan_input(event: Event, when: dt.datetime, allow_moves: bool) -> ReplanIn
     for entry in data["candidates"]:
         candidate = by_key[entry["id"]]
         state = status[candidate.id]
-        if state == dayof.NO_SHOW or (state == dayof.UNPLANNED and now is not None):
+        if state == presence.NO_SHOW or (state == presence.UNPLANNED and now is not None):
             entry["wishes"] = []  # nobody plans for someone who is not here
-        elif not allow_moves and state != dayof.WAITING and candidate.id not in affected:
+        elif not allow_moves and state != presence.WAITING and candidate.id not in affected:
             cap = entry.get("max_interviews", event.max_interviews_per_candidate)
             have = counts.get(candidate.id, 0)
             entry["max_interviews"] = have if cap is None else min(cap, have)
@@ -144,7 +144,7 @@ def changes(event: Event, when: dt.datetime | None = None) -> list[Change]:
     """Exactly the people publishing will notify: their plan's digest differs from the one they were sent."""
     rows = planning.plan_rows(event)
     published = event.published_plan or {}
-    when = when or dayof.now()
+    when = when or local_now()
     result = []
     for person, key in [(c, f"C{c.id}") for c in event.candidates] + [(e, f"E{e.id}") for e in event.employers]:
         after = rows.get(key, [])
@@ -152,7 +152,7 @@ def changes(event: Event, when: dt.datetime | None = None) -> list[Change]:
             continue
         if person.plan_digest is None and not after:
             continue  # never planned, still nothing
-        absent = isinstance(person, Candidate) and dayof.status(event, person, when) == dayof.NO_SHOW
+        absent = isinstance(person, Candidate) and presence.status(event, person, when) == presence.NO_SHOW
         result.append(Change(person, published.get(key) if person.plan_digest else None, after, absent))
     result.sort(key=lambda c: (not c.is_candidate, c.name.casefold()))
     return result

@@ -127,7 +127,7 @@ def _make_candidates(rng: random.Random, event: Event, count: int, employers: li
             wanted_contracts=sorted(rng.sample([c.value for c in ContractType], k=rng.randint(1, 3))),
             available=_presence(rng),
             accessibility_needs="Fauteuil roulant : table accessible." if rng.random() < 0.02 else "",
-            consent_at=dt.datetime(2026, 11, 2) + dt.timedelta(minutes=rng.randint(0, 60 * 24 * 120)),
+            consent_at=dt.datetime(2026, 11, 2, tzinfo=dt.UTC) + dt.timedelta(minutes=rng.randint(0, 60 * 24 * 120)),
         )
         chosen: list[Employer] = []
         wanted = min(rng.randint(3, 6), len(order))

@@ -15,8 +15,8 @@ from icalendar import Event as CalendarEvent
 from jobdating.core import accounts, tasks
 from jobdating.core.mail import private_url, send_mail
 from jobdating.core.models import Candidate, Employer, Event, EventStatus, Organizer
-from jobdating.core.models.base import utcnow
 from jobdating.core.plans import digest, plan_rows
+from jobdating.core.times import utcnow
 from jobdating.extensions import db
 from jobdating.planning.scheduling import active_run
 

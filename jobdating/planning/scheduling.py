@@ -15,8 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from jobdating.core import accounts, tasks
 from jobdating.core.keys import parse_key
 from jobdating.core.models import Candidate, Employer, Event, Interview, Organizer, RunStatus, SolveRun
-from jobdating.core.models.base import utcnow
-from jobdating.core.times import parse_hhmm
+from jobdating.core.times import parse_hhmm, utcnow
 from jobdating.extensions import db
 from jobdating.planning.figures import plan_figures
 from jobdating.planning.instance import instance_dict, interview_entry

@@ -11,6 +11,7 @@ from jobdating.core import lookup, times
 from jobdating.core.access import PUBLIC, protect
 from jobdating.core.models import CONTRACT_LABELS, Candidate, Employer, Event
 from jobdating.core.people import find_by_token
+from jobdating.core.times import local_now
 from jobdating.extensions import limiter
 from jobdating.signup import formdata, registration
 from jobdating.signup.employer_forms import EmployerSignupForm
@@ -39,8 +40,8 @@ def half_days(event: Event) -> tuple[list[str], list[str]]:
 
 @bp.app_template_global("now_local")
 def now_local() -> dt.datetime:
-    """Local time, as used by Event.signup_is_open()."""
-    return dt.datetime.now()
+    """The event's wall-clock time, as used by Event.signup_is_open()."""
+    return local_now()
 
 
 def _public_event(slug: str) -> Event:

@@ -1,7 +1,6 @@
 """Sign-up verbs: register, update and withdraw candidates and employers; employers' preselection."""
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any, BinaryIO
 
@@ -12,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from jobdating.core import times
 from jobdating.core.keys import employer_key, offer_key
 from jobdating.core.models import Candidate, ContractType, Employer, Event, Offer, Wish
+from jobdating.core.times import utcnow
 from jobdating.extensions import db
 from jobdating.signup import cv as cv_files
 
@@ -126,7 +126,7 @@ def register_candidate(event: Event, *, wishes: Sequence[str], available: list |
     try:
         with db.session.no_autoflush:  # the new candidate joins the session only once complete
             candidate = Candidate(event=event, available=_check_windows(event, available or [], "availability"),
-                                  consent_at=dt.datetime.now(), **values)
+                                  consent_at=utcnow(), **values)
             candidate.wishes = _wish_rows(_build_wishes(event, wishes))
         if cv is not None:
             stored, candidate.cv_original_name = _store(*cv)
@@ -257,7 +257,7 @@ def register_employer(event: Event, *, offers: Sequence[dict[str, Any]], availab
         raise DuplicateEmail(_l("Cette adresse e-mail est déjà inscrite pour ce job dating."), "email")
     try:
         with db.session.no_autoflush:  # the new employer joins the session only once complete
-            employer = Employer(event=event, consent_at=dt.datetime.now())
+            employer = Employer(event=event, consent_at=utcnow())
             _fill_employer(employer, values, offers, available, preferred)
         db.session.add(employer)
         db.session.commit()

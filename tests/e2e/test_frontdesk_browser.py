@@ -3,6 +3,7 @@ the rest of the day re-planned and the changed plans downloaded as one PDF."""
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -15,7 +16,7 @@ DAY = dt.date(2027, 3, 18)
 class Clock:
     def __init__(self, app, hour: int, minute: int):
         self.set(hour, minute)
-        app.config["FRONTDESK_CLOCK"] = lambda: self.when
+        app.config["CLOCK"] = lambda: self.when.replace(tzinfo=ZoneInfo("Europe/Paris"))
 
     def set(self, hour: int, minute: int) -> None:
         self.when = dt.datetime.combine(DAY, dt.time(hour, minute))
@@ -39,7 +40,7 @@ def _morning(app) -> dict:
         people = []
         for n, (first, last) in enumerate(names):
             person = Candidate(event=event, first_name=first, last_name=last, email=f"candidat{n}@exemple.fr",
-                               consent_at=dt.datetime(2027, 1, 5), available=[])
+                               consent_at=dt.datetime(2027, 1, 5, tzinfo=dt.UTC), available=[])
             person.wishes = [Wish(employer=e, rank=r) for r, e in enumerate([logistics, digital, clinic], 1)]
             people.append(person)
         db.session.add_all(people)

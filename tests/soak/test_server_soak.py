@@ -75,9 +75,11 @@ def published_demo(tmp_path_factory):
     # The server's own module: the same settings, and the desk's clock frozen on the event's morning.
     (folder / "soakapp.py").write_text(textwrap.dedent(f"""
         import datetime as dt
+        from zoneinfo import ZoneInfo
         from jobdating import create_app
         CONFIG = {_config(folder)!r}
-        CONFIG["FRONTDESK_CLOCK"] = lambda: dt.datetime.combine(dt.date({facts['date']:%Y, %-m, %-d}), dt.time(9, 40))
+        CONFIG["CLOCK"] = lambda: dt.datetime(
+            {facts['date']:%Y, %-m, %-d}, 9, 40, tzinfo=ZoneInfo("Europe/Paris"))
         app = create_app(CONFIG)
     """))
     return folder, facts

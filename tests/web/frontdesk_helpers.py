@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from jobdating.core.models import Interview
 from jobdating.extensions import db
 
 DAY = dt.date(2027, 3, 18)
+PARIS = ZoneInfo("Europe/Paris")
 
 
 def at(hour: int, minute: int = 0) -> dt.datetime:
@@ -14,11 +16,11 @@ def at(hour: int, minute: int = 0) -> dt.datetime:
 
 
 class Clock:
-    """The desk's clock, frozen at a time the test chooses (FRONTDESK_CLOCK)."""
+    """The app's clock (CLOCK), frozen at a wall-clock time of the event day that the test chooses."""
 
     def __init__(self, app, when: dt.datetime):
         self.when = when
-        app.config["FRONTDESK_CLOCK"] = lambda: self.when
+        app.config["CLOCK"] = lambda: self.when.replace(tzinfo=PARIS)
 
     def set(self, hour: int, minute: int = 0) -> None:
         self.when = at(hour, minute)
@@ -52,3 +54,8 @@ def morning(create_event, create_employer, create_candidate, **overrides):
     place(lea, digital, "11:15")
     db.session.refresh(event)
     return event, (logistics, digital), (ines, karim, lea)
+
+
+def local(moment: dt.datetime) -> dt.datetime:
+    """A stored moment (aware UTC) as the event's wall-clock time, to compare with at()."""
+    return moment.astimezone(PARIS).replace(tzinfo=None)

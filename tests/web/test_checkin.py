@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 
 import pytest
-from frontdesk_helpers import Clock, at, morning
+from frontdesk_helpers import PARIS, Clock, at, local, morning
 
 from jobdating.core.models import AuditEntry, CheckIn
 from jobdating.extensions import db
@@ -33,7 +33,7 @@ def test_scanning_a_badge_link_checks_the_candidate_in_and_shows_the_next_table(
     assert response.status_code == 200
     assert "Inès Haddad" in text and "Arrivée enregistrée" in text
     assert "10:00 avec Logistique Artois" in text and ">4</strong>" in text
-    assert ines.arrived_at == at(9, 40)
+    assert local(ines.arrived_at) == at(9, 40)
     assert all(i.checkin == CheckIn.PRESENT for i in ines.interviews)
 
 
@@ -50,16 +50,16 @@ def test_a_bare_token_works_and_employers_check_in_the_same_way(logged_in, day):
     assert "Karim Benali" in page(scan(logged_in, event, f"  {karim.token}  "))
     text = page(scan(logged_in, event, f"http://localhost/e/{logistics.token}"))
     assert "Logistique Artois" in text and "Arrivée enregistrée" in text
-    assert karim.arrived_at is not None and logistics.arrived_at == at(9, 40)
+    assert karim.arrived_at is not None and local(logistics.arrived_at) == at(9, 40)
 
 
 def test_scanning_twice_is_harmless_and_keeps_the_first_arrival(app, logged_in, day):
     event, _employers, (ines, _karim, _lea) = day
     scan(logged_in, event, f"http://localhost/c/{ines.token}")
-    app.config["FRONTDESK_CLOCK"] = lambda: at(9, 55)
+    app.config["CLOCK"] = lambda: at(9, 55).replace(tzinfo=PARIS)
     text = page(scan(logged_in, event, f"http://localhost/c/{ines.token}"))
     assert "Déjà enregistré·e à 09:40" in text
-    assert ines.arrived_at == at(9, 40)
+    assert local(ines.arrived_at) == at(9, 40)
     assert db.session.query(AuditEntry).filter_by(action="jour.arrivee").count() == 1
 
 
@@ -87,7 +87,7 @@ def test_typing_a_name_lists_the_matches_and_one_click_checks_in(logged_in, day)
     assert "Léa Martin" in text and "Inès Haddad" not in text
     response = logged_in.post(f"/event/{event.id}/accueil/candidate/{lea.id}")
     assert "Arrivée enregistrée" in page(response) and "11:00 avec Logistique Artois" in page(response)
-    assert lea.arrived_at == at(9, 40)
+    assert local(lea.arrived_at) == at(9, 40)
 
 
 def test_a_company_name_finds_the_employer(logged_in, day):

@@ -5,7 +5,7 @@ import html
 from pathlib import Path
 
 import pytest
-from frontdesk_helpers import Clock, at, morning
+from frontdesk_helpers import Clock, at, local, morning
 
 from jobdating.core.models import Candidate, Outcome
 from jobdating.core.people import is_real_email
@@ -99,7 +99,7 @@ def test_a_walk_in_joins_the_waiting_list_available_from_now_on(app, logged_in, 
     response = walk_in(logged_in, event, phone="06 12 34 56 78", wish1=f"E{digital.id}", wish2=f"E{logistics.id}")
     assert "liste d'attente" in html.unescape(response.get_data(as_text=True))
     samir = db.session.query(Candidate).filter_by(last_name="Ouali").one()
-    assert samir.walk_in and samir.arrived_at == at(10, 7)
+    assert samir.walk_in and local(samir.arrived_at) == at(10, 7)
     assert samir.available == [["10:07", "12:00"]]
     assert [w.employer_id for w in samir.wishes] == [digital.id, logistics.id]
     assert not is_real_email(samir.email)

@@ -42,3 +42,29 @@ def test_setup_loads_the_demo_and_the_demo_organizer_once(app, runner):
     db.session.remove()
     _empty_database()
     db.create_all()
+
+
+def test_arrivals_stored_on_the_desks_wall_clock_become_utc_moments(app):
+    """Migration 0007: an arrival stored as 09:40 Paris time (summer) is 07:40 UTC afterwards, and back."""
+    _empty_database()
+    upgrade(revision="0006_no_duplicate_wishes")
+    with db.engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO event (id, slug, name, venue, description, date, start_time, end_time, slot_minutes, "
+            "breaks, min_gap_slots, max_wishes, status, table_rows, created_at) VALUES (1, 'jd', 'JD', '', '', "
+            "'2027-06-10', '09:00:00.000000', '12:00:00.000000', 15, '[]', 0, 5, 'open', 4, "
+            "'2027-01-01 00:00:00.000000')"))
+        connection.execute(text(
+            "INSERT INTO employer (id, event_id, company, sector, description, contact_name, email, phone, "
+            "tables, available, preferred, token, arrived_at, created_at) VALUES (1, 1, 'Artois', 'BTP', '', "
+            "'C', 'rh@a.fr', '', 1, '[]', '[]', 'tok', '2027-06-10 09:40:00.000000', "
+            "'2027-01-01 00:00:00.000000')"))
+    upgrade()
+    read = "SELECT arrived_at FROM employer WHERE id = 1"
+    with db.engine.connect() as connection:
+        assert str(connection.execute(text(read)).scalar()).startswith("2027-06-10 07:40:00")
+    downgrade(revision="0006_no_duplicate_wishes")
+    with db.engine.connect() as connection:
+        assert str(connection.execute(text(read)).scalar()).startswith("2027-06-10 09:40:00")
+    _empty_database()
+    db.create_all()

@@ -55,7 +55,7 @@ def test_a_run_whose_worker_vanished_does_not_block_the_next_one(organizer, crea
                                                                    create_candidate):
     event, *_ = small_event(create_event, create_employer, create_candidate)
     stale = SolveRun(event_id=event.id, status=RunStatus.RUNNING, time_limit=10,
-                     started_at=dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(hours=1))
+                     started_at=dt.datetime.now(dt.UTC) - dt.timedelta(hours=1))
     db.session.add(stale)
     db.session.commit()
     run = solve_now(event, organizer)

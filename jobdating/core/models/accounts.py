@@ -9,7 +9,8 @@ from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from jobdating.core.models.base import utcnow
+from jobdating.core.models.base import UTCDateTime
+from jobdating.core.times import utcnow
 from jobdating.extensions import db
 
 # werkzeug's pbkdf2 with 600,000 iterations of SHA-256 (OWASP 2023 guidance).
@@ -23,7 +24,7 @@ class Organizer(UserMixin, db.Model):
     email: Mapped[str] = mapped_column(String(254), unique=True)
     name: Mapped[str] = mapped_column(String(200), default="")
     password_hash: Mapped[str] = mapped_column(String(256))
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     def set_password(self, password: str) -> None:
         # Tests may lower the cost through PASSWORD_METHOD; deployments keep the default.
@@ -44,4 +45,4 @@ class AuditEntry(db.Model):
     event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
     action: Mapped[str] = mapped_column(String(80))
     detail: Mapped[str] = mapped_column(Text, default="")
-    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -9,8 +9,8 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from jobdating.core.models.base import enum_column, new_token, utcnow
-from jobdating.core.times import from_minutes, minutes, minutes_of
+from jobdating.core.models.base import UTCDateTime, enum_column, new_token
+from jobdating.core.times import from_minutes, local_now, minutes, minutes_of, utcnow
 from jobdating.extensions import db
 
 if TYPE_CHECKING:
@@ -76,11 +76,11 @@ class Event(db.Model):
     )
     # Room layout for the printed map: tables are laid out in this many rows.
     table_rows: Mapped[int] = mapped_column(default=4)
-    published_at: Mapped[dt.datetime | None]
+    published_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     # What the people were last sent: {"C12": [rows], "E3": [rows]}, shown on their private pages. Deferred:
     # hundreds of kilobytes that only the private pages, publishing and re-planning read.
     published_plan: Mapped[dict | None] = mapped_column(JSON, deferred=True)
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     employers: Mapped[list[Employer]] = relationship(
         back_populates="event", cascade="all, delete-orphan", order_by="Employer.id"
@@ -108,7 +108,7 @@ class Event(db.Model):
         return result
 
     def signup_is_open(self, now: dt.datetime | None = None) -> bool:
-        now = now or dt.datetime.now()
+        now = now or local_now()
         if self.status != EventStatus.OPEN:
             return False
         if self.signup_opens and now < self.signup_opens:
@@ -146,10 +146,10 @@ class Employer(db.Model):
     max_interviews: Mapped[int | None]
     max_consecutive: Mapped[int | None]
     token: Mapped[str] = mapped_column(String(64), unique=True, default=new_token)
-    consent_at: Mapped[dt.datetime | None]
-    arrived_at: Mapped[dt.datetime | None]
+    consent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    arrived_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     plan_digest: Mapped[str | None] = mapped_column(String(64))
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     event: Mapped[Event] = relationship(back_populates="employers")
     offers: Mapped[list[Offer]] = relationship(

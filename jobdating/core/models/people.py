@@ -9,7 +9,8 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from jobdating.core.models.base import enum_column, new_token, utcnow
+from jobdating.core.models.base import UTCDateTime, enum_column, new_token
+from jobdating.core.times import utcnow
 from jobdating.extensions import db
 
 if TYPE_CHECKING:
@@ -89,17 +90,17 @@ class Candidate(db.Model):
     available: Mapped[list] = mapped_column(JSON, default=list)
     max_interviews: Mapped[int | None]
     accessibility_needs: Mapped[str] = mapped_column(Text, default="")
-    consent_at: Mapped[dt.datetime | None]
+    consent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     token: Mapped[str] = mapped_column(String(64), unique=True, default=new_token)
     # What the badge's QR code carries: it checks the person in at the desk and opens nothing private,
     # so a photographed badge never gives access to the private page.
     badge_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_token)
     walk_in: Mapped[bool] = mapped_column(default=False)
-    arrived_at: Mapped[dt.datetime | None]
+    arrived_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     # Declared absent by the front desk (local time); cleared if they check in after all.
-    absent_at: Mapped[dt.datetime | None]
+    absent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     plan_digest: Mapped[str | None] = mapped_column(String(64))
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     event: Mapped[Event] = relationship(back_populates="candidates")
     wishes: Mapped[list[Wish]] = relationship(
@@ -167,7 +168,7 @@ class Preselection(db.Model):
     employer_id: Mapped[int] = mapped_column(ForeignKey("employer.id", ondelete="CASCADE"), index=True)
     candidate_id: Mapped[int] = mapped_column(ForeignKey("candidate.id", ondelete="CASCADE"), index=True)
     decision: Mapped[Decision] = mapped_column(enum_column(Decision, "decision"))
-    decided_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    decided_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     employer: Mapped[Employer] = relationship(back_populates="preselections")
     candidate: Mapped[Candidate] = relationship(back_populates="preselections")

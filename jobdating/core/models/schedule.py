@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from jobdating.core.models.base import enum_column, utcnow
+from jobdating.core.models.base import UTCDateTime, enum_column
+from jobdating.core.times import utcnow
 from jobdating.extensions import db
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ class Interview(db.Model):
     locked: Mapped[bool] = mapped_column(default=False)
     checkin: Mapped[CheckIn] = mapped_column(enum_column(CheckIn, "checkin"), default=CheckIn.EXPECTED)
     outcome: Mapped[Outcome | None] = mapped_column(enum_column(Outcome, "outcome"))
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     event: Mapped[Event] = relationship(back_populates="interviews")
     candidate: Mapped[Candidate] = relationship(back_populates="interviews")
@@ -90,8 +91,8 @@ class SolveRun(db.Model):
     best_objective: Mapped[float | None]
     bound: Mapped[float | None]
     stop_requested: Mapped[bool] = mapped_column(default=False)
-    started_at: Mapped[dt.datetime | None]
-    finished_at: Mapped[dt.datetime | None]
+    started_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     input_json: Mapped[str | None] = mapped_column(Text)
     output_json: Mapped[str | None] = mapped_column(Text)
     # Headline figures of the plan (covered, interviews, bounds, first choices, mean wait...).
@@ -99,7 +100,7 @@ class SolveRun(db.Model):
     error: Mapped[str | None] = mapped_column(Text)
     requested_by: Mapped[str | None] = mapped_column(String(254))
     # When this run's plan was last written into the event's interviews (applied or restored).
-    applied_at: Mapped[dt.datetime | None]
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    applied_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     event: Mapped[Event] = relationship(back_populates="solve_runs")

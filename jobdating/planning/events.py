@@ -5,6 +5,7 @@ import re
 import unicodedata
 from typing import Any
 
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -52,7 +53,17 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:80] or "job-dating"
 
 
+def reserved_slugs() -> set[str]:
+    """First path segments the application itself uses (login, organisateur, static…): an event page at one
+    of these addresses could never be opened."""
+    segments = {rule.rule.strip("/").split("/")[0] for rule in current_app.url_map.iter_rules()}
+    return {segment for segment in segments if segment and "<" not in segment}
+
+
 def _check(values: dict[str, Any], event: Event | None) -> None:
+    if values["slug"] in reserved_slugs():
+        raise EventError(_("L'adresse « %(slug)s » est réservée par le logiciel : choisissez-en une autre.",
+                           slug=values["slug"]))
     if values["start_time"] >= values["end_time"]:
         raise EventError(_("L'heure de fin doit suivre l'heure de début."))
     opens, closes = values.get("signup_opens"), values.get("signup_closes")

@@ -1,4 +1,4 @@
-"""Sign-up verbs: register, update and withdraw candidates and employers; employers' preselection."""
+"""Sign-up verbs: register, update and withdraw candidates and employers."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from jobdating.core import times
+from jobdating.core.mail import send_private_link
 from jobdating.core.keys import employer_key, offer_key
 from jobdating.core.models import Candidate, ContractType, Employer, Event, Offer, Wish
 from jobdating.core.times import utcnow
@@ -142,7 +143,6 @@ def register_candidate(event: Event, *, wishes: Sequence[str], available: list |
         cv_files.delete_cv(stored)
         raise
     if notify:
-        from jobdating.core.mail import send_private_link
         send_private_link(candidate)
     return candidate
 
@@ -268,7 +268,6 @@ def register_employer(event: Event, *, offers: Sequence[dict[str, Any]], availab
         db.session.rollback()
         raise
     if notify:
-        from jobdating.core.mail import send_private_link
         send_private_link(employer)
     return employer
 
@@ -296,7 +295,6 @@ def resend_private_links(event: Event, email: str) -> int:
                   Candidate.event_id == event.id, func.lower(Candidate.email) == address)),
               *db.session.scalars(select(Employer).where(
                   Employer.event_id == event.id, func.lower(Employer.email) == address))]
-    from jobdating.core.mail import send_private_link
     for person in people:
         send_private_link(person, reminder=True)
     return len(people)

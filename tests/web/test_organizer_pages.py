@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
+import pytest
 from organizer_helpers import small_event, solve_now
 
 from jobdating.core.models import AuditEntry, Candidate, Employer, Event
@@ -29,6 +30,16 @@ def test_organizer_creates_an_event_with_breaks(logged_in):
     event = db.session.scalar(db.select(Event).where(Event.name == "Job dating de Liévin"))
     assert event.slug == "job-dating-de-lievin" and event.breaks == [["10:20", "10:40"]]
     assert db.session.scalar(db.select(AuditEntry.action).where(AuditEntry.event_id == event.id)) == "event.create"
+
+
+@pytest.mark.parametrize("slug", ["login", "organisateur", "static", "event", "c"])
+def test_an_event_cannot_take_an_address_the_software_uses(logged_in, slug):
+    response = logged_in.post("/organisateur/evenements/nouveau", data={
+        "name": "Job dating", "slug": slug, "date": "2027-05-20", "start_time": "09:00", "end_time": "12:00",
+        "slot_minutes": "20", "max_wishes": "4", "table_rows": "3", "status": "open"})
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 200 and f"L'adresse « {slug} » est réservée" in page
+    assert db.session.scalar(db.select(Event).where(Event.slug == slug)) is None
 
 
 def test_settings_reject_an_end_before_the_start_and_keep_what_was_typed(logged_in, create_event):

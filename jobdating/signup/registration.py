@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from jobdating.core import times
-from jobdating.core.mail import send_private_link
 from jobdating.core.keys import employer_key, offer_key
+from jobdating.core.mail import send_private_link
 from jobdating.core.models import Candidate, ContractType, Employer, Event, Offer, Wish
 from jobdating.core.times import utcnow
 from jobdating.extensions import db

@@ -4,12 +4,20 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from pdfdata import COMPANIES, at, slots_between
 
-from jobdating.pdf import (Break, CandidateBadge, CandidateInterview, CandidatePlan, EmployerBadge,
-                           EmployerInterview, EmployerSheet, EventInfo, TableSign, room_in_rows)
-
+from jobdating.pdf import (
+    Break,
+    CandidateBadge,
+    CandidateInterview,
+    CandidatePlan,
+    EmployerBadge,
+    EmployerInterview,
+    EmployerSheet,
+    EventInfo,
+    TableSign,
+    room_in_rows,
+)
 
 
 @pytest.fixture

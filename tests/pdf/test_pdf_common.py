@@ -8,8 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pdfread import chars_off_page
 
-from jobdating.pdf import (render_badges, render_candidate_plans, render_employer_sheets, render_front_desk_grid,
-                           render_table_signs)
+from jobdating.pdf import (
+    render_badges,
+    render_candidate_plans,
+    render_employer_sheets,
+    render_front_desk_grid,
+    render_table_signs,
+)
 from jobdating.pdf.style import BOLD, fit, french_date, register_fonts, width
 
 

@@ -221,6 +221,18 @@ class InterviewModel:
             # slots from first to last = sum(begun) + sum(going) - (hi - lo + 2) when covered
             self.terms.append(-COMPACT * (sum(begun) + sum(going) - (hi - lo + 2) * covered))
 
+    def context_value(self) -> int:
+        """Objective of the context that the model leaves out, so model value + context value = evaluate()."""
+        problem, board = self.problem, self.board
+        total = sum(fx.value for fx in problem.fixed)
+        for p, (s, _t) in board.assign.items():
+            total += problem.pairs[p].value + problem.slot_bonus(problem.pairs[p], s)
+        for c, busy in enumerate(board.cand_busy):
+            total += sum(tier(j) for j in range(1, board.cand_count[c] + 1))
+            if busy and c not in self.by_cand:
+                total -= COMPACT * (max(busy) - min(busy))
+        return total
+
     # ------------------------------------------------------------- solving
     def hint(self, assign: dict[int, tuple[int, int]]) -> None:
         for (p, s), var in self.y.items():
@@ -239,8 +251,8 @@ class InterviewModel:
                 self.model.add_hint(g, bool(slots) and lo + k <= max(slots))
 
     def solve(self, *, seconds: float, workers: int, seed: int, deterministic: float | None = None,
-              stop: threading.Event | None = None, on_solution=None) -> tuple[str, dict[int, int], float, float]:
-        """Returns (status, pair -> slot, objective, bound) of the model (context terms excluded)."""
+              stop: threading.Event | None = None, on_solution=None) -> tuple[str, dict[int, int], float]:
+        """Returns (status, pair -> slot, bound) of the model (context terms excluded)."""
         solver = cp_model.CpSolver()
         params = solver.parameters
         params.max_time_in_seconds = max(0.01, seconds)
@@ -254,9 +266,9 @@ class InterviewModel:
         status = run_solver(solver, self.model, stop, on_solution)
         name = solver.status_name(status)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return name, {}, 0.0, float("inf")
+            return name, {}, float("inf")
         placed = {p: s for (p, s), v in self.y.items() if solver.boolean_value(v)}
-        return name, placed, solver.objective_value, solver.best_objective_bound
+        return name, placed, solver.best_objective_bound
 
 
 def run_solver(solver: cp_model.CpSolver, model: cp_model.CpModel, stop: threading.Event | None,

@@ -47,8 +47,8 @@ def test_a_tiny_time_limit_still_gives_a_valid_plan():
 
 
 def test_neighbourhood_search_only_ever_improves_a_valid_plan():
-    from solver.engine import Clock, fill
-    from solver.greedy import greedy
+    from solver.config import Clock
+    from solver.greedy import fill, greedy
     from solver.lns import improve
     from solver.objective import evaluate
     inst = generate(8, 60, seed=9)

@@ -147,7 +147,7 @@ def flow_selection(problem: Problem) -> tuple[list[int], float, float]:
 
     def pair_cost(p):
         pair = problem.pairs[p]
-        return -pair.value
+        return -(pair.wish + pair.keep)
     arcs = network(problem, arc, candidate_arcs, pair_cost)
     const = sum(fx.value for fx in problem.fixed)
     const += sum(tier(j) for slots in fixed_c.values() for j in range(1, len(slots) + 1))

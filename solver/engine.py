@@ -19,8 +19,8 @@ from .greedy import fill, greedy, place_slots
 from .instance import Instance, Schedule
 from .lns import improve
 from .model import InterviewModel
-from .objective import evaluate, meeting_value
 from .problem import Problem
+from .score import evaluate, meeting_value
 from .select import PairSelection
 from .validate import figures
 

@@ -68,7 +68,7 @@ def greedy(problem: Problem, seed: int = 0, pairs: list[int] | None = None,
     order = list(range(len(problem.cands)))
     rng.shuffle(order)
     todo = {c: sorted((p for p in problem.pairs_of_cand[c] if p in allowed and problem.pairs[p].slots),
-                      key=lambda p: (problem.pairs[p].previous is None, -problem.pairs[p].value))
+                      key=lambda p: (problem.pairs[p].previous is None, -problem.pairs[p].wish))
             for c in order}
     order.sort(key=lambda c: sum(len(problem.pairs[p].slots) for p in todo[c]))
     for c, p in (first or {}).items():

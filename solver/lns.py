@@ -7,8 +7,8 @@ from .board import Board
 from .config import Clock, SolverConfig
 from .greedy import fill, place_slots
 from .model import InterviewModel
-from .objective import evaluate
 from .problem import Problem
+from .score import evaluate
 
 TARGET_VARS = 1_500          # slot variables per neighbourhood
 PATIENCE = 60                # neighbourhoods in a row without improvement before giving up

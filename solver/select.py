@@ -64,9 +64,8 @@ class PairSelection:
             ps = [p for p in problem.pairs_of_emp[e] if p in self.x]
             if ps:
                 self._employer_capacity(e, ps)
-        for p, v in self.x.items():
-            pair = problem.pairs[p]
-            terms.append(pair.value * v)
+        terms += [problem.pairs[p].wish * v for p, v in self.x.items()]             # wishes
+        terms += [problem.pairs[p].keep * v for p, v in self.x.items() if problem.pairs[p].keep]  # stability
         self.model.maximize(sum(terms))
 
     def _candidate_capacity(self, c: int, ps: list[int], blocked: set[int]) -> None:

@@ -50,7 +50,7 @@ def test_neighbourhood_search_only_ever_improves_a_valid_plan():
     from solver.config import Clock
     from solver.greedy import fill, greedy
     from solver.lns import improve
-    from solver.objective import evaluate
+    from solver.score import evaluate
     inst = generate(8, 60, seed=9)
     problem = Problem(inst)
     board = greedy(problem, seed=1)

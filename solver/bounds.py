@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from ortools.graph.python import max_flow, min_cost_flow
 
-from .objective import PREFERRED, tier
-
+from .objective import PREFERRED, STABLE, tier
 from .problem import Problem
 
 
@@ -129,8 +128,9 @@ def flow_selection(problem: Problem) -> tuple[list[int], float, float]:
     """Who meets whom by a min-cost flow through `network`: candidate arcs priced by fairness tier,
     pair arcs by rank, favourite and stability. Exact for the relaxation, fast at any size; it lacks
     the candidates' own timing, which the timing stage then repairs. Also returns the relaxation's
-    optimum (an upper bound on objective.meeting_value of any plan) and an upper bound on the whole
-    objective (the same, with every interview in a preferred window)."""
+    optimum (an upper bound on score.meeting_value of any plan) and an upper bound on the whole
+    objective (the same, with every interview in a preferred window and every published meeting that
+    could be kept in its slot)."""
     fixed_c, _ = fixed_sets(problem)
     flow = min_cost_flow.SimpleMinCostFlow()
     supply = 0
@@ -147,7 +147,7 @@ def flow_selection(problem: Problem) -> tuple[list[int], float, float]:
 
     def pair_cost(p):
         pair = problem.pairs[p]
-        return -pair.value
+        return -(pair.wish + pair.keep)
     arcs = network(problem, arc, candidate_arcs, pair_cost)
     const = sum(fx.value for fx in problem.fixed)
     const += sum(tier(j) for slots in fixed_c.values() for j in range(1, len(slots) + 1))
@@ -160,4 +160,5 @@ def flow_selection(problem: Problem) -> tuple[list[int], float, float]:
         return [], float("inf"), float("inf")
     chosen = [p for p, a in arcs.items() if flow.flow(a) > 0]
     optimum = const - flow.optimal_cost()
-    return chosen, optimum, optimum + PREFERRED * len(chosen)
+    stay = STABLE * sum(1 for p in arcs if problem.pairs[p].previous is not None)
+    return chosen, optimum, optimum + PREFERRED * len(chosen) + stay

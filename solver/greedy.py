@@ -5,15 +5,16 @@ import random
 
 from .board import Board
 from .problem import Problem
+from .tables import assign_tables
 
 
 def _best_option(board: Board, p: int, options: list[tuple[int, int]]) -> tuple[int, int]:
     problem = board.problem
     pair = problem.pairs[p]
-    mine = [k for k in board.cand_busy[pair.c]]
+    mine = list(board.cand_busy[pair.c])
     bound_tables = problem.bound_tables[pair.e]
 
-    def key(option):
+    def key(option: tuple[int, int]) -> tuple[int, int, bool, bool, int, int]:
         s, t = option
         dist = min((abs(s - k) for k in mine), default=0)
         stay = 0 if pair.previous == option else (1 if pair.previous and pair.previous[0] == s else 2)
@@ -67,7 +68,7 @@ def greedy(problem: Problem, seed: int = 0, pairs: list[int] | None = None,
     order = list(range(len(problem.cands)))
     rng.shuffle(order)
     todo = {c: sorted((p for p in problem.pairs_of_cand[c] if p in allowed and problem.pairs[p].slots),
-                      key=lambda p: (problem.pairs[p].previous is None, -problem.pairs[p].value))
+                      key=lambda p: (problem.pairs[p].previous is None, -problem.pairs[p].wish))
             for c in order}
     order.sort(key=lambda c: sum(len(problem.pairs[p].slots) for p in todo[c]))
     for c, p in (first or {}).items():
@@ -75,8 +76,8 @@ def greedy(problem: Problem, seed: int = 0, pairs: list[int] | None = None,
             todo[c].remove(p)
             todo[c].insert(0, p)
     for c in order:     # published interviews first, where they were, so nobody else takes their place
-        for p in [p for p in todo[c] if problem.pairs[p].previous]:
-            s, t = problem.pairs[p].previous
+        published = [(p, prev) for p in todo[c] if (prev := problem.pairs[p].previous) is not None]
+        for p, (s, t) in published:
             if (board.has_room(p) and s in problem.pairs[p].slots and t in problem.pairs[p].tables
                     and board.candidate_free(c, s) and board.table_free(problem.pairs[p].e, t, s)):
                 board.place(p, s, t)
@@ -94,3 +95,21 @@ def greedy(problem: Problem, seed: int = 0, pairs: list[int] | None = None,
                 still.append(c)
         active = still
     return board
+
+
+def fill(board: Board) -> None:
+    """Last pass: any wish that still fits somewhere, without moving others."""
+    for p in board.problem.free_pairs:
+        if p not in board.assign and board.problem.pairs[p].slots:
+            try_place(board, p, repair=False)
+
+
+def place_slots(board: Board, placed: dict[int, int]) -> None:
+    """Give tables to the slots a model chose; interviews that find no table are re-inserted greedily."""
+    problem = board.problem
+    by_emp: dict[int, dict[int, int]] = {}
+    for p, s in placed.items():
+        by_emp.setdefault(problem.pairs[p].e, {})[p] = s
+    dropped = [p for e in sorted(by_emp) for p in assign_tables(board, e, by_emp[e])]
+    for p in dropped:
+        try_place(board, p)

@@ -4,9 +4,11 @@ from __future__ import annotations
 import random
 
 from .board import Board
+from .config import Clock, SolverConfig
+from .greedy import fill, place_slots
 from .model import InterviewModel
-from .objective import evaluate
 from .problem import Problem
+from .score import evaluate
 
 TARGET_VARS = 1_500          # slot variables per neighbourhood
 PATIENCE = 60                # neighbourhoods in a row without improvement before giving up
@@ -33,9 +35,8 @@ def neighbourhood(problem: Problem, rng: random.Random, hungry: list[int]) -> li
     return sorted(chosen)
 
 
-def improve(problem: Problem, board: Board, best: int, config, clock) -> tuple[Board, int]:
+def improve(problem: Problem, board: Board, best: int, config: SolverConfig, clock: Clock) -> tuple[Board, int]:
     """Re-solve neighbourhoods of the plan with the timing model; keep each strictly better plan."""
-    from .engine import fill, place_slots
     rng = random.Random(config.seed)
     idle = 0
     while clock.left > 2.0 and not clock.over() and idle < PATIENCE:
@@ -50,7 +51,7 @@ def improve(problem: Problem, board: Board, best: int, config, clock) -> tuple[B
                 context.remove(p)
         model = InterviewModel(problem, context, free)
         model.hint(board.assign)
-        name, placed, _obj, _bound = model.solve(seconds=min(clock.left - 1.0, 10.0), workers=config.workers,
+        name, placed, _bound = model.solve(seconds=min(clock.left - 1.0, 10.0), workers=config.workers,
                                                  seed=rng.randrange(1 << 30), deterministic=1.0,
                                                  stop=config.stop)
         if name not in ("OPTIMAL", "FEASIBLE"):

@@ -7,21 +7,8 @@ interview of the current plan). Tables are interchangeable unless offers bind th
 counts interviews per employer and slot (with Hall's condition over the tables offers are bound to)
 instead of choosing a table; `tables.assign_tables` picks the tables afterwards.
 
-How the weights realise the order of importance of formats.md (constants in objective.py):
-
-1. coverage: a candidate's 1st interview weighs 1,000,000, more than everything a single interview
-   can bring in the lower terms together, so one more candidate covered always wins;
-2. fairness: the j-th interview of a candidate weighs 100,000 (2nd), 30,000 (3rd), 10,000, 3,000,
-   then 1,000: a candidate's 2nd interview counts more than anybody's 3rd, and so on. Since the
-   weights decrease, `sum(tier[j])` over a candidate's interviews is concave and needs no ordering
-   constraint;
-3. ranked wishes: +400 for a first choice, -50 per rank (at least +50), +300 for an employer's
-   favourite; always less than the smallest fairness step (1,000);
-4. stability (re-planning): +700 for each published meeting kept, so that a re-plan never cancels
-   somebody's published interview just to grant a better-ranked wish elsewhere (only coverage and
-   fairness, i.e. what the changes force, can), and +100 more when it stays at its slot;
-5. employers' preferred windows: +10 per interview inside them;
-6. compact days: -3 per slot between a candidate's first and last interview.
+The objective has one method per term of objective.py, in its order of importance; the weights and
+why they realise that order are documented there.
 """
 from __future__ import annotations
 
@@ -31,7 +18,7 @@ from itertools import combinations
 from ortools.sat.python import cp_model
 
 from .board import Board
-from .objective import COMPACT, PREFERRED, STABLE, tier
+from .objective import COMPACT, PREFERRED, STABLE, compact_weight, tier, tiers
 from .problem import Problem
 
 
@@ -173,14 +160,17 @@ class InterviewModel:
 
     def _wish_rank_and_favorites_term(self) -> None:
         """Order 3: first choices first; employers' favourites count extra."""
-        self.terms += [self.problem.pairs[p].value * met for p, met in self.met.items()]
+        self.terms += [self.problem.pairs[p].wish * met for p, met in self.met.items()]
 
     def _stability_term(self) -> None:
-        """Order 4: a published interview kept at its slot."""
-        for p in self.met:
-            prev = self.problem.pairs[p].previous
-            if prev is not None and (p, prev[0]) in self.y:
-                self.terms.append(STABLE * self.y[p, prev[0]])
+        """Order 4: a published meeting kept, and kept in its slot."""
+        for p, met in self.met.items():
+            pair = self.problem.pairs[p]
+            if pair.previous is None:
+                continue
+            self.terms.append(pair.keep * met)
+            if (p, pair.previous[0]) in self.y:
+                self.terms.append(STABLE * self.y[p, pair.previous[0]])
 
     def _preferred_windows_term(self) -> None:
         """Order 5: interviews inside the employer's preferred windows."""
@@ -221,6 +211,19 @@ class InterviewModel:
             # slots from first to last = sum(begun) + sum(going) - (hi - lo + 2) when covered
             self.terms.append(-COMPACT * (sum(begun) + sum(going) - (hi - lo + 2) * covered))
 
+    def context_value(self) -> int:
+        """Objective of the context that the model leaves out, so model value + context value = evaluate()."""
+        problem, board = self.problem, self.board
+        total = sum(fx.value for fx in problem.fixed)
+        for p, (s, _t) in board.assign.items():
+            pair = problem.pairs[p]
+            total += pair.wish + pair.keep + problem.slot_bonus(pair, s)
+        for c, busy in enumerate(board.cand_busy):
+            total += tiers(board.cand_count[c])
+            if c not in self.by_cand:
+                total += compact_weight(list(busy))
+        return total
+
     # ------------------------------------------------------------- solving
     def hint(self, assign: dict[int, tuple[int, int]]) -> None:
         for (p, s), var in self.y.items():
@@ -239,8 +242,8 @@ class InterviewModel:
                 self.model.add_hint(g, bool(slots) and lo + k <= max(slots))
 
     def solve(self, *, seconds: float, workers: int, seed: int, deterministic: float | None = None,
-              stop: threading.Event | None = None, on_solution=None) -> tuple[str, dict[int, int], float, float]:
-        """Returns (status, pair -> slot, objective, bound) of the model (context terms excluded)."""
+              stop: threading.Event | None = None, on_solution=None) -> tuple[str, dict[int, int], float]:
+        """Returns (status, pair -> slot, bound) of the model (context terms excluded)."""
         solver = cp_model.CpSolver()
         params = solver.parameters
         params.max_time_in_seconds = max(0.01, seconds)
@@ -254,9 +257,9 @@ class InterviewModel:
         status = run_solver(solver, self.model, stop, on_solution)
         name = solver.status_name(status)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return name, {}, 0.0, float("inf")
+            return name, {}, float("inf")
         placed = {p: s for (p, s), v in self.y.items() if solver.boolean_value(v)}
-        return name, placed, solver.objective_value, solver.best_objective_bound
+        return name, placed, solver.best_objective_bound
 
 
 def run_solver(solver: cp_model.CpSolver, model: cp_model.CpModel, stop: threading.Event | None,

@@ -1,53 +1,83 @@
-"""Objective weights shared by the CP-SAT models and the pure-Python scorer of a plan."""
+"""The objective: its weights, and one function per term, in the order of importance of docs/formats.md.
+
+Every plan is scored by the same terms, whoever computes them: the pure-Python scorer (score.py), the
+CP-SAT timing model (model.py, one method per term), the pair selection (select.py) and the min-cost
+flow (bounds.py). The weights, largest first, realise the order of importance:
+
+1. coverage: a candidate's 1st interview weighs 1,000,000, more than everything a single interview
+   can bring in the lower terms together, so one more candidate covered wins;
+2. fairness: the j-th interview of a candidate weighs 100,000 (2nd), 30,000 (3rd), 10,000, 3,000,
+   then 1,000: a candidate's 2nd interview counts more than anybody's 3rd, and so on. Since the
+   weights decrease, `sum(tier[j])` over a candidate's interviews is concave and needs no ordering
+   constraint;
+3. wishes: +400 for a first choice, -50 per rank (at least +50), +300 for an employer's favourite;
+   always less than the smallest fairness step (1,000);
+4. stability (re-planning): +700 for each published meeting kept, and +100 more when it stays in its
+   slot. 700 is more than any rank and favourite gain (at most 650), so a re-plan does not cancel
+   somebody's published interview to grant a better-ranked wish elsewhere: only coverage and
+   fairness (what the changes of the day force) move or cancel published interviews;
+5. employers' preferred windows: +10 per interview inside them;
+6. compact days: -3 per slot between a candidate's first and last interview.
+
+tests/solver/test_objective_weights.py derives, from these weights and the size of a day, how far
+each term can pull one interview, and checks which terms outweigh every term below them.
+"""
 from __future__ import annotations
 
-# Order of importance (formats.md) realised by weights of decreasing magnitude; see model.py.
-TIERS = (1_000_000, 100_000, 30_000, 10_000, 3_000)   # 1st (coverage), 2nd, 3rd, ... interview of a candidate
+PRIORITY = ("coverage", "fairness", "wishes", "stability", "preferred windows", "compact days")
+
+# 1-2. coverage and fairness: the j-th interview of a candidate
+TIERS = (1_000_000, 100_000, 30_000, 10_000, 3_000)   # 1st (coverage), 2nd, 3rd, 4th, 5th
 TIER_TAIL = 1_000                                      # 6th interview and beyond
-FAVORITE = 300
-KEEP = 700                                             # a published meeting kept (more than any rank gain)
-STABLE = 100                                           # ... and kept at its slot
-PREFERRED = 10                                         # an interview inside the employer's preferred windows
+# 3. wishes
+FIRST_CHOICE = 400                                     # a candidate's first choice ...
+RANK_STEP = 50                                         # ... minus this per rank ...
+LAST_RANK = 7                                          # ... down to this rank (first choice = rank 0)
+FAVORITE = 300                                         # the employer's favourite
+# 4. stability, when re-planning
+KEEP = 700                                             # a published meeting kept
+STABLE = 100                                           # ... and kept in its slot
+# 5. employers' preferred windows
+PREFERRED = 10                                         # an interview inside them
+# 6. compact days
 COMPACT = 3                                            # per slot between a candidate's first and last interview
 
 
 def tier(j: int) -> int:
-    """Weight of a candidate's j-th interview (1-based)."""
+    """Coverage (j = 1) and fairness: weight of a candidate's j-th interview (1-based)."""
     return TIERS[j - 1] if j <= len(TIERS) else TIER_TAIL
+
+
+def tiers(n: int) -> int:
+    """Coverage and fairness of a candidate with n interviews."""
+    return sum(tier(j) for j in range(1, n + 1))
 
 
 def rank_bonus(rank: int | None) -> int:
     """First choice 400, second 350, ... never below 50; unwished (locked) interviews 0."""
-    return 0 if rank is None else 400 - 50 * min(rank, 7)
+    return 0 if rank is None else FIRST_CHOICE - RANK_STEP * min(rank, LAST_RANK)
 
 
-def meeting_value(problem, assign: dict[int, tuple[int, int]]) -> int:
-    """The part of the objective that only depends on who meets whom (tiers, ranks, favourites)."""
-    total = sum(problem.pairs[fx.pair].value for fx in problem.fixed if fx.pair >= 0)
-    counts: dict[int, int] = {}
-    for fx in problem.fixed:
-        if fx.c >= 0:
-            counts[fx.c] = counts.get(fx.c, 0) + 1
-    for p in assign:
-        pair = problem.pairs[p]
-        counts[pair.c] = counts.get(pair.c, 0) + 1
-        total += pair.value
-    return total + sum(tier(j) for n in counts.values() for j in range(1, n + 1))
+def wish_weight(rank: int | None, favorite: bool) -> int:
+    """Wishes: a meeting granting the candidate's wish of this rank, with the employer's favourite."""
+    return rank_bonus(rank) + (FAVORITE if favorite else 0)
 
 
-def evaluate(problem, assign: dict[int, tuple[int, int]]) -> int:
-    """Objective value of a plan: `assign` maps free pair -> (slot, table); fixed interviews included."""
-    total = 0
-    slots_of: dict[int, list[int]] = {}
-    for fx in problem.fixed:
-        if fx.c >= 0:
-            slots_of.setdefault(fx.c, []).append(fx.slot)
-        total += fx.value
-    for p, (s, _t) in assign.items():
-        pair = problem.pairs[p]
-        slots_of.setdefault(pair.c, []).append(s)
-        total += pair.value + problem.slot_bonus(pair, s)
-    for slots in slots_of.values():
-        total += sum(tier(j) for j in range(1, len(slots) + 1))
-        total -= COMPACT * (max(slots) - min(slots))
-    return total
+def keep_weight(published: bool) -> int:
+    """Stability: a meeting of the published plan that the new plan keeps."""
+    return KEEP if published else 0
+
+
+def stay_weight(published_slot: int | None, slot: int) -> int:
+    """Stability: a published meeting kept in the slot it was published in."""
+    return STABLE if published_slot == slot else 0
+
+
+def preferred_weight(inside: bool) -> int:
+    """Employers' preferred windows: an interview inside them."""
+    return PREFERRED if inside else 0
+
+
+def compact_weight(slots: list[int]) -> int:
+    """Compact days: minus COMPACT per slot between a candidate's first and last interview."""
+    return -COMPACT * (max(slots) - min(slots)) if slots else 0

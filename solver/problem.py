@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .instance import Instance, InstanceError, Interview, check_instance, minutes
-from .objective import FAVORITE, KEEP, PREFERRED, STABLE, rank_bonus
+from .objective import keep_weight, preferred_weight, stay_weight, wish_weight
 
 
 @dataclass
@@ -20,7 +20,8 @@ class Pair:
     slots: tuple[int, ...]      # usable slots both are available in (and not before `now`)
     favorite: bool
     previous: tuple[int, int] | None = None   # published (slot, table), when re-planning
-    value: int = 0              # rank, favourite and kept-meeting weight (tiers count per candidate)
+    wish: int = 0               # weight of the wish it grants: rank and favourite (objective.wish_weight)
+    keep: int = 0               # weight of keeping it when it was published (objective.keep_weight)
 
 
 @dataclass
@@ -32,7 +33,7 @@ class Fixed:
     slot: int
     table: int
     pair: int                   # eligible pair index, or -1
-    value: int = 0
+    value: int = 0              # its wish and preferred-window weights (it stays whatever they are)
 
 
 def _inside(windows, start: int, end: int) -> bool:
@@ -109,7 +110,7 @@ class Problem:
                 slots = tuple(sorted(k for k in self.cand_slots[c] & self.emp_slots[e] if k >= self.first_new))
                 fav = cand.id in emp.favorites
                 pair = Pair(len(self.pairs), c, e, rank, tuple(wishes), offers, tables, slots, fav)
-                pair.value = rank_bonus(rank) + (FAVORITE if fav else 0)
+                pair.wish = wish_weight(rank, fav)
                 self.pairs.append(pair)
                 self.pair_index[(c, e)] = pair.idx
                 self.pairs_of_cand[c].append(pair.idx)
@@ -140,7 +141,7 @@ class Problem:
             p = self.pair_index.get((c, e), -1)
             fx = Fixed(itv, c, e, self.slot_of(itv.start), itv.table, p)
             if p >= 0:
-                fx.value = self.pairs[p].value + self.slot_bonus(self.pairs[p], fx.slot, itv.table)
+                fx.value = self.pairs[p].wish + preferred_weight(fx.slot in self.preferred[e])
             self.fixed.append(fx)
         self._check_fixed_conflicts()
         fixed_pairs = {fx.pair for fx in self.fixed}
@@ -152,7 +153,7 @@ class Problem:
             p = self.pair_index.get((c, e), -1)
             if p >= 0 and (c, e) not in fixed_keys and self.pairs[p].previous is None:
                 self.pairs[p].previous = (self.slot_of(itv.start), itv.table)
-                self.pairs[p].value += KEEP
+                self.pairs[p].keep = keep_weight(True)
         if any(fx.slot < 0 or fx.slot >= self.n_slots for fx in self.fixed):
             bad = next(fx for fx in self.fixed if fx.slot < 0 or fx.slot >= self.n_slots)
             raise InstanceError(f"interview {bad.interview.candidate}/{bad.interview.employer} at "
@@ -171,12 +172,11 @@ class Problem:
                                         f"{key[0]}", "locked")
                 seen[key] = itv
 
-    def slot_bonus(self, pair: Pair, slot: int, table: int | None = None) -> int:
-        """Weight of holding `pair` at `slot`: employer's preferred windows and stability."""
-        bonus = PREFERRED if slot in self.preferred[pair.e] else 0
-        if pair.previous is not None and pair.previous[0] == slot:
-            bonus += STABLE
-        return bonus
+    def slot_bonus(self, pair: Pair, slot: int) -> int:
+        """The terms that depend on the slot of a meeting: the employer's preferred windows, and
+        stability's bonus for staying in the published slot."""
+        published_slot = None if pair.previous is None else pair.previous[0]
+        return preferred_weight(slot in self.preferred[pair.e]) + stay_weight(published_slot, slot)
 
     def interview(self, p: int, slot: int, table: int) -> Interview:
         pair = self.pairs[p]

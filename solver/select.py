@@ -11,7 +11,7 @@ from ortools.sat.python import cp_model
 
 from .bounds import fixed_sets
 from .model import run_solver
-from .objective import PREFERRED, tier
+from .objective import PREFERRED, STABLE, tier
 from .problem import Problem
 
 
@@ -64,9 +64,8 @@ class PairSelection:
             ps = [p for p in problem.pairs_of_emp[e] if p in self.x]
             if ps:
                 self._employer_capacity(e, ps)
-        for p, v in self.x.items():
-            pair = problem.pairs[p]
-            terms.append(pair.value * v)
+        terms += [problem.pairs[p].wish * v for p, v in self.x.items()]             # wishes
+        terms += [problem.pairs[p].keep * v for p, v in self.x.items() if problem.pairs[p].keep]  # stability
         self.model.maximize(sum(terms))
 
     def _candidate_capacity(self, c: int, ps: list[int], blocked: set[int]) -> None:
@@ -111,7 +110,7 @@ class PairSelection:
         solver.parameters.max_deterministic_time = deterministic
         solver.parameters.num_workers = 1
         solver.parameters.random_seed = seed
-        const, slack = self.constant(), PREFERRED * len(self.x)
+        const, slack = self.constant(), self.slot_slack()
         report = None if on_solution is None else (lambda obj, bnd: on_solution(obj + const, bnd + const + slack))
         status = run_solver(solver, self.model, stop, report)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -119,9 +118,14 @@ class PairSelection:
         chosen = [p for p, v in self.x.items() if solver.boolean_value(v)]
         return solver.status_name(status), chosen, solver.best_objective_bound + const + slack
 
+    def slot_slack(self) -> int:
+        """The most the slot-dependent terms the model leaves out could add to its bound: every interview
+        in a preferred window, every published meeting in its slot."""
+        published = sum(1 for p in self.x if self.problem.pairs[p].previous is not None)
+        return PREFERRED * len(self.x) + STABLE * published
+
     def constant(self) -> int:
-        """What the model leaves out but a plan always has: the fixed interviews and their tiers.
-        (The bound adds the most the slot-dependent terms could bring: every interview preferred.)"""
+        """What the model leaves out but a plan always has: the fixed interviews and their tiers."""
         problem = self.problem
         total = sum(fx.value for fx in problem.fixed)
         total += sum(tier(j) for slots in self.fixed_c.values() for j in range(1, len(slots) + 1))

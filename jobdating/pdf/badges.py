@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.lib.colors import Color
 from reportlab.lib.colors import black as BLACK
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -18,23 +20,29 @@ CANDIDATE_ROLE = "Candidat·e"
 EMPLOYER_ROLE = "Recruteur"
 QR_MASK = 0  # checkerboard: breaks up large uniform areas whatever the data
 
+Rect = tuple[float, float, float, float]  # x, y, width, height in points
+Drawer = Callable[[Canvas, Rect], None]
+# text, font, largest size, smallest size, most lines, colour
+TextPart = tuple[str, str, float, float, int, Color]
+
 
 def render_badges(event: EventInfo, candidates: Sequence[CandidateBadge] = (),
                   employers: Sequence[EmployerBadge] = (), layout: str | SheetLayout = DEFAULT_LAYOUT) -> bytes:
     """Candidate badges, then employer badges starting on a fresh sheet, in the given sheet layout."""
     sheet = LAYOUTS[layout] if isinstance(layout, str) else layout
     canvas, finish = new_canvas(sheet.page_size, f"Badges — {event.name}")
-    drawers = [lambda c, r, b=b: _candidate_badge(c, r, event, b) for b in candidates]
+    drawers: list[Drawer] = [partial(_candidate_badge, event=event, badge=b) for b in candidates]
     _draw_sheets(canvas, sheet, drawers)
-    drawers = [lambda c, r, b=b: _employer_badge(c, r, event, b) for b in employers]
+    drawers = [partial(_employer_badge, event=event, badge=b) for b in employers]
     _draw_sheets(canvas, sheet, drawers)
     return finish()
 
 
-def _draw_sheets(canvas: Canvas, sheet: SheetLayout, drawers: list) -> None:
+def _draw_sheets(canvas: Canvas, sheet: SheetLayout, drawers: list[Drawer]) -> None:
     rects = sheet.badge_rects()
     for start in range(0, len(drawers), sheet.per_page):
-        for rect, draw in zip(rects, drawers[start:start + sheet.per_page]):
+        # the last sheet may have fewer badges than places
+        for rect, draw in zip(rects, drawers[start:start + sheet.per_page], strict=False):
             draw(canvas, rect)
         if sheet.cut_marks:
             _cut_marks(canvas, sheet)
@@ -65,7 +73,7 @@ def _cut_marks(canvas: Canvas, sheet: SheetLayout) -> None:
     canvas.restoreState()
 
 
-def _frame(canvas: Canvas, rect, event: EventInfo, colour, role: str) -> tuple[float, float, float, float]:
+def _frame(canvas: Canvas, rect: Rect, event: EventInfo, colour: Color, role: str) -> Rect:
     """Coloured event band on top, role strip at the bottom; returns the free body rectangle."""
     x, y, w, h = rect
     pad = 4 * mm
@@ -91,12 +99,12 @@ def _first_upper(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _text_block(canvas: Canvas, x: float, y: float, w: float, h: float, parts: Iterable[tuple]) -> None:
+def _text_block(canvas: Canvas, x: float, y: float, w: float, h: float, parts: Sequence[TextPart]) -> None:
     """Stack fitted text parts (text, font, max, min, lines, colour), centred vertically in the box."""
     fitted = []
     shares = [p[2] for p in parts]
     total_share = sum(shares)
-    for (text, font, max_size, min_size, max_lines, colour), share in zip(parts, shares):
+    for (text, font, max_size, min_size, max_lines, colour), share in zip(parts, shares, strict=True):
         room = h * share / total_share
         size, lines = fit(text, font, max_size, min_size, w, max_lines, max_height=room)
         fitted.append((font, size, lines, colour))
@@ -110,7 +118,7 @@ def _text_block(canvas: Canvas, x: float, y: float, w: float, h: float, parts: I
             canvas.drawString(x, top + size * 0.22, line)
 
 
-def _candidate_badge(canvas: Canvas, rect, event: EventInfo, badge: CandidateBadge) -> None:
+def _candidate_badge(canvas: Canvas, rect: Rect, event: EventInfo, badge: CandidateBadge) -> None:
     x, y, w, h = _frame(canvas, rect, event, NAVY, CANDIDATE_ROLE)
     qr_size = min(h, 0.36 * (w + 8 * mm))
     _draw_qr(canvas, badge.checkin_url, x + w - qr_size + 1.5 * mm, y + (h - qr_size) / 2, qr_size)
@@ -121,7 +129,7 @@ def _candidate_badge(canvas: Canvas, rect, event: EventInfo, badge: CandidateBad
     ])
 
 
-def _employer_badge(canvas: Canvas, rect, event: EventInfo, badge: EmployerBadge) -> None:
+def _employer_badge(canvas: Canvas, rect: Rect, event: EventInfo, badge: EmployerBadge) -> None:
     x, y, w, h = _frame(canvas, rect, event, TEAL, EMPLOYER_ROLE)
     box = 0.3 * (w + 8 * mm) if badge.tables else 0
     if badge.tables:

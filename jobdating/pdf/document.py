@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from .data import EventInfo
 from .style import BOLD, NAVY, REGULAR, WHITE, fit, french_date, register_fonts
@@ -35,8 +35,12 @@ def new_canvas(page_size: tuple[float, float], title: str) -> tuple[Canvas, Call
     return canvas, finish
 
 
-def build_story(page_size: tuple[float, float], title: str, story: list, margins: tuple[float, float, float, float],
-                on_page: Callable | None = None, on_page_end: Callable | None = None) -> bytes:
+PageCallback = Callable[[Canvas, BaseDocTemplate], None]
+
+
+def build_story(page_size: tuple[float, float], title: str, story: list[Flowable],
+                margins: tuple[float, float, float, float], on_page: PageCallback | None = None,
+                on_page_end: PageCallback | None = None) -> bytes:
     """Lay a platypus story out on pages of one frame; margins are (left, right, top, bottom)."""
     register_fonts()
     buffer = io.BytesIO()

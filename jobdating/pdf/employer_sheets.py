@@ -7,7 +7,8 @@ from xml.sax.saxutils import escape
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, PageBreak, Paragraph, Table, TableStyle
 
 from .data import EmployerSheet, EventInfo
 from .document import build_story, event_band
@@ -28,24 +29,24 @@ SUMMARY = ParagraphStyle("summary", fontName=REGULAR, fontSize=10, leading=14, t
 FONT_SIZE = 8.5
 
 
-class CurrentSheet(Flowable):
+class CurrentSheet(Flowable):  # type: ignore[misc]  # ReportLab ships no type information
     """Zero-size marker telling the page footer which sheet the page belongs to."""
 
     def __init__(self, label: str):
         super().__init__()
         self.label = label
 
-    def wrap(self, avail_width, avail_height):
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return 0, 0
 
-    def draw(self):
+    def draw(self) -> None:
         self.canv._current_sheet = self.label
 
 
 def render_employer_sheets(event: EventInfo, sheets: Sequence[EmployerSheet]) -> bytes:
     """One sheet (one or more pages) per employer table, in the order given."""
     register_fonts()
-    story: list = []
+    story: list[Flowable] = []
     for index, sheet in enumerate(sheets):
         if index:
             story.append(PageBreak())
@@ -57,7 +58,7 @@ def render_employer_sheets(event: EventInfo, sheets: Sequence[EmployerSheet]) ->
                        on_page_end=_footer)
 
 
-def _sheet_story(event: EventInfo, sheet: EmployerSheet) -> list:
+def _sheet_story(event: EventInfo, sheet: EmployerSheet) -> list[Flowable]:
     rows = day_rows(event, sheet)
     count = sum(1 for r in rows if r.kind == "interview")
     summary = [f"<b>Table {sheet.table}</b>"]
@@ -73,7 +74,7 @@ def _sheet_story(event: EventInfo, sheet: EmployerSheet) -> list:
         Paragraph(" · ".join(summary), SUMMARY),
     ]
     data = [HEADINGS]
-    heights = [None]
+    heights: list[float | None] = [None]
     style = [
         ("FONT", (0, 0), (-1, 0), BOLD, 8.5),
         ("TEXTCOLOR", (0, 0), (-1, 0), WHITE),
@@ -97,6 +98,7 @@ def _sheet_story(event: EventInfo, sheet: EmployerSheet) -> list:
         when = f"{hhmm(row.start)}\n– {hhmm(row.end)}"
         if row.kind == "interview":
             interview = row.interview
+            assert interview is not None  # day_rows puts one on every interview row
             data.append([when, _cell(interview.candidate_name, 1, BOLD), _cell(interview.situation, 2),
                          _cell(interview.offer, 3), "", OUTCOME])
             heights.append(14 * mm)
@@ -121,7 +123,7 @@ def _cell(text: str, column: int, font: str = REGULAR) -> str:
     return "\n".join(lines)
 
 
-def _footer(canvas, doc) -> None:
+def _footer(canvas: Canvas, doc: BaseDocTemplate) -> None:
     canvas.saveState()
     canvas.setFont(REGULAR, 7.5)
     canvas.setFillColor(MUTED)

@@ -8,9 +8,9 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
 
-from .data import Break, EmployerSheet, EventInfo
+from .data import Break, EmployerSheet, EventInfo, Slot
 from .document import build_story, event_band
 from .style import BOLD, INK, LIGHT, NAVY, REGULAR, RULE, WHITE, fit, hhmm, register_fonts, short_hhmm
 from .timeline import cell, grid_columns, presence
@@ -34,7 +34,7 @@ def render_front_desk_grid(event: EventInfo, sheets: Sequence[EmployerSheet]) ->
     register_fonts()
     columns = grid_columns(event)
     chunks = _chunks(columns)
-    story: list = []
+    story: list[Flowable] = []
     for index, chunk in enumerate(chunks):
         if index:
             story.append(PageBreak())
@@ -53,10 +53,12 @@ def render_front_desk_grid(event: EventInfo, sheets: Sequence[EmployerSheet]) ->
                                                               right_text=f"Page {doc.page}"))
 
 
-def _chunks(columns: list) -> list[list]:
+def _chunks(columns: list[Slot | Break]) -> list[list[Slot | Break]]:
     """Greedy split of the time columns into groups that fit the page width next to the employer column."""
     room = BODY_WIDTH - EMPLOYER_WIDTH
-    chunks, current, used = [], [], 0.0
+    chunks: list[list[Slot | Break]] = []
+    current: list[Slot | Break] = []
+    used = 0.0
     for column in columns:
         w = BREAK_WIDTH if isinstance(column, Break) else SLOT_WIDTH
         if current and used + w > room:
@@ -71,7 +73,7 @@ def _chunks(columns: list) -> list[list]:
                         for ch in chunks) if c]
 
 
-def _table(event: EventInfo, chunk: list, sheets: Sequence[EmployerSheet]) -> Table:
+def _table(event: EventInfo, chunk: list[Slot | Break], sheets: Sequence[EmployerSheet]) -> Table:
     widths = [EMPLOYER_WIDTH] + [BREAK_WIDTH if isinstance(c, Break) else SLOT_WIDTH for c in chunk]
     header = ["Table · entreprise"] + ["" if isinstance(c, Break) else short_hhmm(c.start) for c in chunk]
     data = [header]

@@ -7,7 +7,8 @@ from xml.sax.saxutils import escape
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Paragraph, Table, TableStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
 
 from .data import CandidatePlan, EventInfo
 from .document import build_story, event_band
@@ -71,7 +72,7 @@ def render_candidate_plans(event: EventInfo, plans: Sequence[CandidatePlan]) -> 
     """One page per candidate, in the order given (sort by name for the organizer's pile)."""
     register_fonts()
     room = RoomMap(event.room) if event.room else None
-    story: list = []
+    story: list[Flowable] = []
     for index, plan in enumerate(plans):
         if index:
             story.append(PageBreak())
@@ -83,7 +84,7 @@ def render_candidate_plans(event: EventInfo, plans: Sequence[CandidatePlan]) -> 
                        on_page=lambda canvas, doc: _page_frame(canvas, event))
 
 
-def _page_frame(canvas, event: EventInfo) -> None:
+def _page_frame(canvas: Canvas, event: EventInfo) -> None:
     """Event band on top; the advice sits in the footer so that the map can take all the room left."""
     event_band(canvas, event, A4, HEADER, MARGIN)
     canvas.saveState()
@@ -94,7 +95,7 @@ def _page_frame(canvas, event: EventInfo) -> None:
     canvas.restoreState()
 
 
-def _plan_story(event: EventInfo, plan: CandidatePlan, room: RoomMap | None) -> list:
+def _plan_story(event: EventInfo, plan: CandidatePlan, room: RoomMap | None) -> list[Flowable]:
     interviews = sorted(plan.interviews, key=lambda i: (i.start, i.table))
     story = [
         Paragraph("VOTRE PROGRAMME", KICKER),

@@ -8,7 +8,7 @@ from .data import RoomTable
 from .style import BOLD, HIGHLIGHT, INK, LIGHT, MUTED, NAVY, REGULAR, RULE, fit
 
 
-class RoomMap(Flowable):
+class RoomMap(Flowable):  # type: ignore[misc]  # ReportLab ships no type information
     """Draws the room grid; build it once per event and reuse it with `highlighting()` on every page."""
 
     def __init__(self, tables: tuple[RoomTable, ...], height: float = 105 * mm, min_height: float = 40 * mm,
@@ -24,13 +24,13 @@ class RoomMap(Flowable):
     def highlighting(self, numbers: frozenset[int]) -> RoomMap:
         return RoomMap(self.tables, self.desired_height, self.min_height, numbers)
 
-    def wrap(self, avail_width, avail_height):
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
         # Shrink to the room left on the page so that a plan stays on one page.
         self.height = max(self.min_height, min(self.desired_height, avail_height - 1))
         return self.width, self.height
 
-    def draw(self):
+    def draw(self) -> None:
         # The plain room is the same on every page: draw it once as a form XObject, then only
         # overdraw the reader's tables. This keeps 2,000 plans fast and the file small.
         canvas = self.canv

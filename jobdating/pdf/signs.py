@@ -5,6 +5,7 @@ from collections.abc import Sequence
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 
 from .data import EventInfo, TableSign
 from .document import new_canvas
@@ -24,7 +25,7 @@ def render_table_signs(event: EventInfo, signs: Sequence[TableSign]) -> bytes:
     return finish()
 
 
-def _sign(canvas, event: EventInfo, sign: TableSign) -> None:
+def _sign(canvas: Canvas, event: EventInfo, sign: TableSign) -> None:
     width, height = PAGE
     usable = width - 2 * MARGIN
     # Table number in a navy block on the top right, readable from across the room.
@@ -66,10 +67,11 @@ def _offers_height(offers: list[str]) -> float:
     if not offers:
         return 0
     rows = -(-min(len(offers), MAX_OFFERS) // 2)
-    return 13 * mm + rows * 9 * mm
+    height: float = 13 * mm + rows * 9 * mm
+    return height
 
 
-def _offers(canvas, offers: list[str], x: float, y: float, w: float, h: float) -> None:
+def _offers(canvas: Canvas, offers: list[str], x: float, y: float, w: float, h: float) -> None:
     canvas.setFillColor(LIGHT)
     canvas.setStrokeColor(RULE)
     canvas.roundRect(x, y, w, h, 3 * mm, stroke=0, fill=1)

@@ -64,7 +64,8 @@ def from_minutes(total: int) -> dt.time:
 
 
 def width(text: str, font: str, size: float) -> float:
-    return pdfmetrics.stringWidth(text, font, size)
+    measured: float = pdfmetrics.stringWidth(text, font, size)
+    return measured
 
 
 def wrap(text: str, font: str, size: float, max_width: float) -> list[str]:

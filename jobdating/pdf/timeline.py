@@ -58,6 +58,7 @@ def cell(sheet: EmployerSheet, column: Slot, window: tuple[dt.time, dt.time] | N
     names = [i.candidate_name for i in sheet.interviews if _overlaps(column.start, column.end, i.start, i.end)]
     if names:
         return " / ".join(names)
-    if window is None or not (minutes(window[0]) <= minutes(column.start) and minutes(column.end) <= minutes(window[1])):
+    if window is None or not (minutes(window[0]) <= minutes(column.start)
+                              and minutes(column.end) <= minutes(window[1])):
         return None
     return ""

@@ -61,4 +61,4 @@ def test_times_follow_the_data_not_a_fixed_grid(make_event, make_plan):
 
 def _same_colour(colour, expected) -> bool:
     return colour is not None and len(colour) == 3 and all(
-        abs(a - b) < 0.01 for a, b in zip(colour, (expected.red, expected.green, expected.blue)))
+        abs(a - b) < 0.01 for a, b in zip(colour, (expected.red, expected.green, expected.blue), strict=True))

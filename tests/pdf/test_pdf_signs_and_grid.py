@@ -18,7 +18,8 @@ def test_sign_shows_company_table_number_and_offers_on_a_landscape_page(make_eve
 
 def test_company_name_fills_the_width_and_long_names_shrink_to_stay_on_the_page(make_event, make_sign):
     long_name = "Communauté d'agglomération de Lens-Liévin — Direction des ressources humaines et des solidarités"
-    pdf = render_table_signs(make_event(), [make_sign("Kiabi"), make_sign(long_name, offers=[f"Poste {n}" for n in range(9)])])
+    many_offers = [f"Poste {n}" for n in range(9)]
+    pdf = render_table_signs(make_event(), [make_sign("Kiabi"), make_sign(long_name, offers=many_offers)])
     short_page, long_page = pages(pdf)
     biggest = max(c["size"] for c in short_page.chars)
     assert biggest >= 100

@@ -91,6 +91,7 @@ def test_replanning_with_locks_and_now_keeps_them_and_stays_valid(data, rng: ran
     inst = instance_from_dict(replan)
     second = solve(inst, SolverConfig(time_limit=5, workers=1))
     assert validate(inst, second).ok
+    assert second.solver["bound"] is None or second.solver["bound"] >= second.solver["objective"]
     kept = {(i.candidate, i.employer, i.table, i.start) for i in second.interviews}
     assert {(i["candidate"], i["employer"], i["table"], i["start"]) for i in locked} <= kept
     if now is None and not locked:

@@ -1,0 +1,61 @@
+"""How long and how to search (`SolverConfig`), and the clock every stage of a solve is given (`Clock`)."""
+from __future__ import annotations
+
+import math
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+def default_workers() -> int:
+    return max(1, min(os.cpu_count() or 8, 8))
+
+
+@dataclass
+class SolverConfig:
+    """How long and how to search.
+
+    `progress(best_objective, bound, elapsed_seconds)` is called (from the solving thread) on every
+    better plan or bound; `bound` is `math.inf` until one is proven, and neither value goes backwards.
+    Setting the `stop` event ends the search early and `solve` returns the best plan found so far.
+    `workers` is the CP-SAT thread count of the timing models (the pair selection uses one thread).
+    Same `seed` and `workers` give the same plan as long as the search ends on its own (deterministic
+    CP-SAT budgets derived from `time_limit`) before `time_limit` seconds of wall time.
+    """
+    time_limit: float = 30.0
+    workers: int = field(default_factory=default_workers)
+    seed: int = 0
+    progress: Callable[[float, float, float], None] | None = None
+    stop: threading.Event = field(default_factory=threading.Event)
+    full_model_limit: int = 6_000       # slot variables; larger instances use neighbourhood search
+
+
+class Clock:
+    """The deadline and stop event of one solve, and its progress reports; every stage is given it."""
+
+    def __init__(self, config: SolverConfig):
+        self.config, self.started = config, time.monotonic()
+        self.stop = config.stop
+        self.best = -math.inf
+        self.bound = math.inf
+
+    @property
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    @property
+    def left(self) -> float:
+        """Seconds of wall time left before `time_limit`."""
+        return self.config.time_limit - self.elapsed
+
+    def over(self) -> bool:
+        """The time limit has passed or somebody asked to stop."""
+        return self.left <= 0 or self.stop.is_set()
+
+    def report(self, objective: float, bound: float) -> None:
+        """Progress never goes backwards: the best objective so far and the best bound so far."""
+        self.best, self.bound = max(self.best, objective), min(self.bound, bound)
+        if self.config.progress:
+            self.config.progress(self.best, self.bound, self.elapsed)

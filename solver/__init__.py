@@ -1,7 +1,18 @@
 """Job-dating interview scheduler: fair, compact timetables with OR-Tools CP-SAT (no web dependencies)."""
 from .engine import SolverConfig, solve
-from .instance import (Candidate, Employer, Event, Instance, InstanceError, Interview, Offer, Schedule, Unmet,
-                       instance_from_dict, load_instance)
+from .instance import (
+                       Candidate,
+                       Employer,
+                       Event,
+                       Instance,
+                       InstanceError,
+                       Interview,
+                       Offer,
+                       Schedule,
+                       Unmet,
+                       instance_from_dict,
+                       load_instance,
+)
 from .jsonio import dumps, instance_to_dict, load_schedule, schedule_from_dict, schedule_to_dict
 from .validate import Report, validate
 

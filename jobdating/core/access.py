@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from flask import Blueprint, abort, g, request
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from jobdating.core import lookup
@@ -35,7 +36,7 @@ def protect(bp: Blueprint, default: str, *, public: Iterable[str] = (), token: I
     _KINDS[bp.name] = kind_of
 
     @bp.before_request
-    def check() -> object:
+    def check() -> ResponseReturnValue | None:
         if request.endpoint is None or kind_of(request.endpoint) != ORGANIZER:
             return None
         if not current_user.is_authenticated:

@@ -4,14 +4,10 @@ Views call these instead of writing queries; `None` means "not found here" and t
 """
 from __future__ import annotations
 
-from typing import TypeVar
-
 from sqlalchemy import select
 
 from jobdating.core.models import AuditEntry, Candidate, Employer, Event, EventStatus, Interview, Organizer, SolveRun
 from jobdating.extensions import db
-
-Row = TypeVar("Row", Candidate, Employer, Interview, SolveRun)
 
 
 def event_by_id(event_id: int) -> Event | None:
@@ -30,7 +26,8 @@ def visible_events() -> list[Event]:
         select(Event).where(Event.status != EventStatus.DRAFT).order_by(Event.date, Event.id)))
 
 
-def in_event(model: type[Row], event: Event, row_id: int | None) -> Row | None:
+def in_event[Row: (Candidate, Employer, Interview, SolveRun)](model: type[Row], event: Event,
+                                                              row_id: int | None) -> Row | None:
     """The candidate, employer, interview or solve run `row_id` if it belongs to `event`."""
     if row_id is None:
         return None

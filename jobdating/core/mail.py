@@ -29,8 +29,9 @@ def send_mail(to: str | Iterable[str], subject: str, text: str, html: str | None
     With MAIL_TO_FILES (development and tests) nothing is sent: the message is written as a .eml file into
     MAIL_DIR and its path is returned.
     """
-    recipients = [to] if isinstance(to, str) else list(to)
-    recipients = [r for r in recipients if is_real_email(r)]  # walk-ins' placeholders receive nothing
+    addresses = [to] if isinstance(to, str) else list(to)
+    # Walk-ins' placeholder addresses receive nothing.
+    recipients: list[str | tuple[str, str]] = [r for r in addresses if is_real_email(r)]
     if not recipients:
         return None
     message = Message(subject=subject, recipients=recipients, body=text, html=html,

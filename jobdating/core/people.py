@@ -10,8 +10,8 @@ from jobdating.core.models import Candidate, Employer
 from jobdating.extensions import db
 
 
-def find_by_token(model: type[Candidate] | type[Employer], token: str,
-                  attribute: str = "token") -> Candidate | Employer | None:
+def find_by_token[Person: (Candidate, Employer)](model: type[Person], token: str,
+                                                 attribute: str = "token") -> Person | None:
     """The candidate or employer of a private link (or of a badge, with attribute='badge_token');
     the token is compared in constant time."""
     if not token or len(token) > 64:

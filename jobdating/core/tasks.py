@@ -28,7 +28,7 @@ def enqueue(function: Callable[..., Any], *args: Any, key: Hashable | None = Non
     With REDIS_URL, an RQ worker runs it (`timeout`: seconds before RQ gives up on it); otherwise a thread of
     this process, inside an app context. `key` names the thread for wait().
     """
-    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    app = current_app._get_current_object()  # type: ignore[attr-defined]  # werkzeug proxy
     if app.config.get("REDIS_URL"):
         queue(app).enqueue(run_call, function.__module__, function.__name__, *args, job_timeout=timeout,
                            result_ttl=3600, failure_ttl=24 * 3600)
@@ -105,7 +105,7 @@ def work(app: Flask, *, burst: bool = False) -> bool:
 @click.option("--burst", is_flag=True, help="Stop when the queue is empty.")
 def worker_command(burst: bool) -> None:
     """Run an RQ worker for background solves (needs REDIS_URL)."""
-    app = current_app._get_current_object()
+    app = current_app._get_current_object()  # type: ignore[attr-defined]  # werkzeug proxy
     if not app.config.get("REDIS_URL"):
         raise click.ClickException(_("REDIS_URL n'est pas configuré : les calculs tournent dans l'application."))
     click.echo(f"Worker en attente sur la file « {queue(app).name} »…")

@@ -152,4 +152,5 @@ def describe(event: Event, windows: list | None) -> str:
         window = half_days(event)[0 if kind == MORNING else 1]
         label = _("Le matin") if kind == MORNING else _("L'après-midi")
         return f"{label} ({window[0]}–{window[1]})"
+    assert start is not None and end is not None  # a custom window always has both ends
     return _("De %(start)s à %(end)s", start=hhmm(start), end=hhmm(end))

@@ -67,11 +67,11 @@ def find_person(code: str) -> tuple[Candidate | Employer, str] | None:
     candidate = badge_owner(token)
     if candidate is not None:
         return candidate, CANDIDATE
-    for model, kind in ((Candidate, CANDIDATE), (Employer, EMPLOYER)):
-        person = find_by_token(model, token)
-        if person is not None:
-            return person, kind
-    return None
+    candidate = find_by_token(Candidate, token)
+    if candidate is not None:
+        return candidate, CANDIDATE
+    employer = find_by_token(Employer, token)
+    return (employer, EMPLOYER) if employer is not None else None
 
 
 def check_in(event: Event, code: str, organizer: Organizer | None, when: dt.datetime) -> Arrival:
@@ -95,7 +95,7 @@ def arrive(event: Event, person: Candidate | Employer, organizer: Organizer | No
     already = person.arrived_at is not None
     if not already:
         person.arrived_at = to_utc(when)
-        if kind == CANDIDATE:
+        if isinstance(person, Candidate):
             person.absent_at = None
             for interview in person.interviews:
                 if interview.checkin != CheckIn.PRESENT and interview.outcome is None:
@@ -127,14 +127,15 @@ def recent_arrivals(event: Event, limit: int = 8) -> list[Candidate | Employer]:
     for model in (Candidate, Employer):
         people += db.session.scalars(select(model).where(model.event_id == event.id, model.arrived_at.is_not(None))
                                      .order_by(model.arrived_at.desc()).limit(limit))
-    return sorted(people, key=lambda p: p.arrived_at, reverse=True)[:limit]
+    return sorted(people, key=lambda p: p.arrived_at or dt.datetime.min.replace(tzinfo=dt.UTC), reverse=True)[:limit]
 
 
 def person_of(event: Event, kind: str, person_id: int) -> Candidate | Employer | None:
-    model = Candidate if kind == CANDIDATE else Employer if kind == EMPLOYER else None
-    if model is None:
-        return None
-    return lookup.in_event(model, event, person_id)
+    if kind == CANDIDATE:
+        return lookup.in_event(Candidate, event, person_id)
+    if kind == EMPLOYER:
+        return lookup.in_event(Employer, event, person_id)
+    return None
 
 
 def search(event: Event, text: str, limit: int = 12) -> list[tuple[Candidate | Employer, str]]:
@@ -150,7 +151,7 @@ def search(event: Event, text: str, limit: int = 12) -> list[tuple[Candidate | E
         candidates = candidates.where(or_(full_name.like(pattern), func.lower(Candidate.email).like(pattern)))
         employers = employers.where(or_(func.lower(Employer.company).like(pattern),
                                         func.lower(Employer.contact_name).like(pattern)))
-    found = [(c, CANDIDATE) for c in db.session.scalars(
+    found: list[tuple[Candidate | Employer, str]] = [(c, CANDIDATE) for c in db.session.scalars(
         candidates.order_by(Candidate.last_name, Candidate.first_name).limit(limit))]
     found += [(e, EMPLOYER) for e in db.session.scalars(employers.order_by(Employer.company).limit(limit))]
     return found[:limit]

@@ -160,7 +160,7 @@ def changes(event: Event, when: dt.datetime | None = None) -> list[Change]:
 
 def changed_plans_pdf(event: Event, found: list[Change]) -> bytes:
     """One PDF of the new plans of the changed candidates who are here or expected (not the no-shows)."""
-    people = [c.person for c in found if c.is_candidate and not c.absent and c.after]
+    people = [c.person for c in found if isinstance(c.person, Candidate) and not c.absent and c.after]
     return printing.render(event, "plans", candidates=people)
 
 

@@ -63,7 +63,8 @@ SECTORS: dict[str, tuple[list[str], list[tuple[str, list[str]]]]] = {
     ),
     "Agroalimentaire": (
         ["Saveurs", "Conserverie", "Boulangerie industrielle", "Laiterie", "Légumerie"],
-        [("Opérateur·rice de conditionnement", ["cdi", "interim", "cdd"]), ("Conducteur·rice de machines", ["cdi", "interim"]),
+        [("Opérateur·rice de conditionnement", ["cdi", "interim", "cdd"]),
+         ("Conducteur·rice de machines", ["cdi", "interim"]),
          ("Technicien·ne hygiène qualité", ["cdi", "alternance"]), ("Boulanger·ère", ["cdi", "alternance"])],
     ),
     "BTP": (

@@ -25,15 +25,23 @@ def _cap(candidate: Candidate) -> int | None:
 def placement_problems(event: Event, candidate: Candidate, employer: Employer, table: int,
                        start: dt.time, ignore: Interview | None = None) -> list[str]:
     """Why `candidate` cannot meet `employer` at `table` and `start` given the other interviews (empty: fine)."""
-    others = [i for i in event.interviews if i is not ignore]
-    when, name, company = hhmm(start), candidate.full_name, employer.company
-    step, s = event.slot_minutes, minutes(start)
     if start not in event.slot_starts():
         return [_("%(time)s n'est pas un créneau d'entretien de l'événement (hors horaires ou pendant une pause).",
-                  time=when)]
+                  time=hhmm(start))]
     if not 1 <= table <= employer.tables:
-        return [_("%(company)s n'a pas de table %(table)s (tables 1 à %(tables)s).", company=company, table=table,
-                  tables=employer.tables)]
+        return [_("%(company)s n'a pas de table %(table)s (tables 1 à %(tables)s).", company=employer.company,
+                  table=table, tables=employer.tables)]
+    others = [i for i in event.interviews if i is not ignore]
+    return (_wish_problems(event, candidate, employer, table, start)
+            + _clash_problems(event, candidate, employer, table, start, others)
+            + _run_problems(event, employer, table, start, others)
+            + _cap_problems(candidate, employer, others, ignore))
+
+
+def _wish_problems(event: Event, candidate: Candidate, employer: Employer, table: int, start: dt.time) -> list[str]:
+    """What the candidate asked for and what the employer decided, offers and presence."""
+    when, name, company = hhmm(start), candidate.full_name, employer.company
+    s, step = minutes(start), event.slot_minutes
     problems = []
     wishes = [w for w in candidate.wishes if w.employer_id == employer.id]
     if not wishes:
@@ -48,42 +56,65 @@ def placement_problems(event: Event, candidate: Candidate, employer: Employer, t
     if wished_offers and all(o.tables for o in wished_offers) \
             and not any(table in o.tables for o in wished_offers):
         problems.append(_("La table %(table)s de %(company)s ne reçoit pas pour l'offre demandée.",
-                           table=table, company=company))
-    gap = event.min_gap_slots
+                          table=table, company=company))
+    return problems
+
+
+def _clash_problems(event: Event, candidate: Candidate, employer: Employer, table: int, start: dt.time,
+                    others: list[Interview]) -> list[str]:
+    """The candidate's other interviews (same time, too close, same employer) and the table's."""
+    when, name, company = hhmm(start), candidate.full_name, employer.company
+    s, step, gap = minutes(start), event.slot_minutes, event.min_gap_slots
+    problems = []
     for other in others:
         if other.candidate_id == candidate.id:
             if other.start == start:
                 problems.append(_("%(name)s a déjà un entretien à %(time)s (%(company)s).", name=name, time=when,
-                                   company=other.employer.company))
+                                  company=other.employer.company))
             elif abs(minutes(other.start) - s) <= gap * step:
                 problems.append(_("%(name)s doit avoir %(gap)s créneau(x) libre(s) entre deux entretiens "
-                                   "(entretien à %(time)s).", name=name, gap=gap, time=hhmm(other.start)))
+                                  "(entretien à %(time)s).", name=name, gap=gap, time=hhmm(other.start)))
             if other.employer_id == employer.id:
                 problems.append(_("%(name)s a déjà un entretien avec %(company)s.", name=name, company=company))
         if other.employer_id == employer.id and other.table == table and other.start == start:
             problems.append(_("La table %(table)s de %(company)s est déjà prise à %(time)s (%(name)s).",
-                               table=table, company=company, time=when, name=other.candidate.full_name))
-    if employer.max_consecutive:
-        taken = {minutes(o.start) for o in others if o.employer_id == employer.id and o.table == table} | {s}
-        run, t = 1, s - step
-        while t in taken:
-            run, t = run + 1, t - step
-        t = s + step
-        while t in taken:
-            run, t = run + 1, t + step
-        if run > employer.max_consecutive:
-            problems.append(_("La table %(table)s de %(company)s enchaînerait %(run)s entretiens d'affilée "
-                               "(au plus %(max)s).", table=table, company=company, run=run,
-                               max=employer.max_consecutive))
+                              table=table, company=company, time=when, name=other.candidate.full_name))
+    return problems
+
+
+def _run_problems(event: Event, employer: Employer, table: int, start: dt.time,
+                  others: list[Interview]) -> list[str]:
+    """The employer's limit on interviews in a row at one table."""
+    if not employer.max_consecutive:
+        return []
+    s, step = minutes(start), event.slot_minutes
+    taken = {minutes(o.start) for o in others if o.employer_id == employer.id and o.table == table} | {s}
+    run, t = 1, s - step
+    while t in taken:
+        run, t = run + 1, t - step
+    t = s + step
+    while t in taken:
+        run, t = run + 1, t + step
+    if run <= employer.max_consecutive:
+        return []
+    return [_("La table %(table)s de %(company)s enchaînerait %(run)s entretiens d'affilée (au plus %(max)s).",
+              table=table, company=employer.company, run=run, max=employer.max_consecutive)]
+
+
+def _cap_problems(candidate: Candidate, employer: Employer, others: list[Interview],
+                  ignore: Interview | None) -> list[str]:
+    """The candidate's and the employer's maximum number of interviews (a move within them changes nothing)."""
+    problems = []
     if ignore is None or ignore.candidate_id != candidate.id:
         cap = _cap(candidate)
         if cap is not None and sum(1 for o in others if o.candidate_id == candidate.id) >= cap:
-            problems.append(_("%(name)s a déjà atteint son maximum de %(cap)s entretien(s).", name=name, cap=cap))
+            problems.append(_("%(name)s a déjà atteint son maximum de %(cap)s entretien(s).",
+                              name=candidate.full_name, cap=cap))
     if ignore is None or ignore.employer_id != employer.id:
         if employer.max_interviews is not None and \
                 sum(1 for o in others if o.employer_id == employer.id) >= employer.max_interviews:
-            problems.append(_("%(company)s a déjà atteint son maximum de %(max)s entretiens.", company=company,
-                                 max=employer.max_interviews))
+            problems.append(_("%(company)s a déjà atteint son maximum de %(max)s entretiens.",
+                              company=employer.company, max=employer.max_interviews))
     return problems
 
 
@@ -152,7 +183,5 @@ def add_interview(event: Event, candidate: Candidate, employer: Employer, table:
 
 
 def _describe(interview: Interview) -> str:
-    candidate = db.session.get(Candidate, interview.candidate_id)
-    employer = db.session.get(Employer, interview.employer_id)
-    return (f"{candidate.full_name} — {employer.company}, table {interview.table}, "
+    return (f"{interview.candidate.full_name} — {interview.employer.company}, table {interview.table}, "
             f"{hhmm(interview.start)}")

@@ -25,7 +25,10 @@ def schedule_command(event_id: int, time_limit: float | None) -> None:
         raise click.ClickException(str(error)) from error
     click.echo(f"Calcul n° {run.id} : {len(event.candidates)} candidats, {len(event.employers)} employeurs, "
                f"{run.time_limit:g} s au plus…")
-    run = run_solve(run.id)
+    finished = run_solve(run.id)
+    if finished is None:
+        raise click.ClickException(_("Le calcul n° %(id)s a disparu.", id=run.id))
+    run = finished
     if run.error:
         raise click.ClickException(_("Échec du calcul : %(error)s", error=run.error))
     f = run.figures

@@ -60,8 +60,9 @@ def plan_lines(event: Event, employer_id: int | None = None) -> list[list[Any]]:
     interviews = [i for i in event.interviews if employer_id is None or i.employer_id == employer_id]
     for i in sorted(interviews, key=lambda i: (i.start, i.employer.first_table or 0, i.employer_id, i.table)):
         room = i.room_table
+        email = i.candidate.email if is_real_email(i.candidate.email) else ""
         lines.append([hhmm(i.start), hhmm(i.end), room, i.employer.company, i.table, i.candidate.full_name,
-                      i.candidate.email if is_real_email(i.candidate.email) else "", i.candidate.phone, ", ".join(titles.get(o, "") for o in i.offers or []),
+                      email, i.candidate.phone, ", ".join(titles.get(o, "") for o in i.offers or []),
                       _("oui") if i.locked else _("non")])
     return lines
 

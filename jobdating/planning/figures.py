@@ -1,7 +1,8 @@
 """Headline figures of a plan: coverage and interviews against their bounds, first choices, favourites, wait."""
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
@@ -25,8 +26,8 @@ def plan_figures(instance: dict[str, Any], interviews: Iterable[dict[str, Any]],
     """Figures of `interviews` (schedule form, formats.md) for the `instance` (dict form) they answer."""
     interviews = list(interviews)
     solver = solver or {}
-    employer_of = {}
-    favorites = set()
+    employer_of: dict[str, str] = {}
+    favorites: set[tuple[str, str]] = set()
     for employer in instance.get("employers", []):
         employer_of[employer["id"]] = employer["id"]
         for offer in employer.get("offers", []):

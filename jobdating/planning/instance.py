@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from jobdating.core.keys import candidate_key, employer_key, offer_key
 from jobdating.core.models import Decision, Event, Interview

@@ -1,12 +1,14 @@
 """Organizer views of the plan: generate in the background, follow, read, adjust, compare, publish, export."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import Response, abort, flash, g, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobdating.core import lookup
-from jobdating.core.models import Candidate, Employer, Interview, SolveRun
+from jobdating.core.models import Candidate, Employer, Event, Interview, SolveRun
 from jobdating.core.times import hhmm, parse_hhmm
 from jobdating.planning import adjust, exports, overview, publish, scheduling
 from jobdating.planning.event_views import bp
@@ -204,7 +206,7 @@ def publish_plan():
     return redirect(url_for("organizer.plan", event_id=event.id))
 
 
-EXPORTS = {
+EXPORTS: dict[str, tuple[Callable[[Event], str | bytes], str]] = {
     "entree.json": (exports.instance_json, "application/json"),
     "planning.json": (exports.plan_json, "application/json"),
     "planning.csv": (exports.plan_csv, "text/csv; charset=utf-8"),

@@ -47,9 +47,9 @@ def calendar(event: Event, rows: list[dict], *, for_candidate: bool) -> bytes:
         end = dt.datetime.combine(event.date, dt.time.fromisoformat(row["end"]), tzinfo=zone)
         who = row["company"] if for_candidate else row["candidate"]
         entry.add("uid", f"jobdating-{event.id}-{row['table']}-{row['start']}-{n}@jobdating")
-        entry.add("dtstamp", dt.datetime.now(dt.timezone.utc))
-        entry.add("dtstart", start.astimezone(dt.timezone.utc))
-        entry.add("dtend", end.astimezone(dt.timezone.utc))
+        entry.add("dtstamp", dt.datetime.now(dt.UTC))
+        entry.add("dtstart", start.astimezone(dt.UTC))
+        entry.add("dtend", end.astimezone(dt.UTC))
         entry.add("summary", _("Entretien — %(who)s", who=who))
         entry.add("location", f"{event.venue}, table {row['table']}".strip(", "))
         if row["offers"]:
@@ -120,11 +120,13 @@ def publish(event: Event, organizer: Organizer | None, *, background: bool = Fal
 def send_plans(event_id: int, people: list[tuple[str, bool]]) -> int:
     """Email each person ('C12', changed?) their published plan; returns how many could not be sent."""
     event = db.session.get(Event, event_id)
+    if event is None:  # deleted since the publication: nobody left to write to
+        return 0
     rows = event.published_plan or {}
     failed = 0
     for key, changed in people:
-        model = Candidate if key.startswith("C") else Employer
-        person = db.session.get(model, int(key[1:]))
+        person: Candidate | Employer | None = (db.session.get(Candidate, int(key[1:])) if key.startswith("C")
+                                               else db.session.get(Employer, int(key[1:])))
         if person is None:
             continue
         if not _send_plan(person, rows.get(key, []), changed):

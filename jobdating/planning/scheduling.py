@@ -154,12 +154,14 @@ def run_solve(run_id: int) -> SolveRun | None:
         update(SolveRun).where(SolveRun.id == run_id, SolveRun.status == RunStatus.QUEUED)
         .values(status=RunStatus.RUNNING, started_at=utcnow(), progress=0.0))
     db.session.commit()
-    run = db.session.get(SolveRun, run_id)
-    if claimed.rowcount != 1 or run is None:
-        return run  # stopped before it started, or taken by another worker
+    found = db.session.get(SolveRun, run_id)
+    if getattr(claimed, "rowcount", 0) != 1 or found is None:
+        return found  # stopped before it started, or taken by another worker
+    run = found
     progress, done = Progress(), threading.Event()
     monitor = threading.Thread(target=_monitor, daemon=True, name=f"solve-monitor-{run_id}", args=(
-        current_app._get_current_object(), run_id, progress, done, time.monotonic(), run.time_limit))
+        current_app._get_current_object(),  # type: ignore[attr-defined]  # werkzeug proxy
+        run_id, progress, done, time.monotonic(), run.time_limit))
     monitor.start()
     try:
         instance = json.loads(run.input_json or "{}")
@@ -168,7 +170,7 @@ def run_solve(run_id: int) -> SolveRun | None:
         done.set()
         monitor.join()
         db.session.rollback()
-        run = db.session.get(SolveRun, run_id)
+        run = _reload(run_id)
         run.status, run.finished_at, run.error = RunStatus.FAILED, utcnow(), str(error)[:2000]
         db.session.commit()
         current_app.logger.exception("solve run %s failed", run_id)
@@ -176,7 +178,7 @@ def run_solve(run_id: int) -> SolveRun | None:
     done.set()
     monitor.join()
     db.session.expire_all()
-    run = db.session.get(SolveRun, run_id)
+    run = _reload(run_id)
     solver = schedule.get("solver", {})
     run.output_json = json.dumps(schedule, ensure_ascii=False)
     run.figures = plan_figures(instance, schedule["interviews"], solver, len(schedule.get("unmet", [])))
@@ -188,11 +190,19 @@ def run_solve(run_id: int) -> SolveRun | None:
     return run
 
 
+def _reload(run_id: int) -> SolveRun:
+    """A run row read afresh: runs are never deleted while they are being solved."""
+    run = db.session.get(SolveRun, run_id)
+    if run is None:
+        raise SchedulingError(_("Le calcul n° %(id)s a disparu.", id=run_id))
+    return run
+
+
 def apply_run(run: SolveRun, organizer: Organizer | None = None) -> int:
     """Write the plan of `run` into the event's interviews (replacing them); returns how many were written."""
     if not run.output_json:
         raise SchedulingError(_("Ce calcul n'a pas produit de planning."))
-    event = db.session.get(Event, run.event_id)
+    event = run.event
     count = apply_schedule(event, json.loads(run.output_json), commit=False)
     run.applied_at = utcnow()
     accounts.record("planning.apply", f"Planning du calcul n° {run.id} appliqué ({count} entretiens)",
@@ -217,7 +227,8 @@ def apply_schedule(event: Event, schedule: dict[str, Any], *, commit: bool = Tru
     old = {(i.candidate_id, i.employer_id): i for i in event.interviews}
     locked = {(i.candidate_id, i.employer_id, i.table, i.start) for i in event.interviews if i.locked}
     candidates = set(db.session.scalars(select(Candidate.id).where(Candidate.event_id == event.id)))
-    employers = dict(db.session.execute(select(Employer.id, Employer.tables).where(Employer.event_id == event.id)).all())
+    employers = dict(db.session.execute(
+        select(Employer.id, Employer.tables).where(Employer.event_id == event.id)).all())
     db.session.execute(delete(Interview).where(Interview.event_id == event.id))
     db.session.flush()
     db.session.expire(event, ["interviews"])

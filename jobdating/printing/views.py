@@ -36,14 +36,16 @@ def event_document(document: str):
     event = g.event
     if document not in printing.DOCUMENTS:
         abort(404)
-    for arg, model, prefix in (("candidat", Candidate, "c"), ("employeur", Employer, "e")):
-        person_id = request.args.get(arg, type=int)
-        if person_id is None:
-            continue
-        person = lookup.in_event(model, event, person_id) or abort(404)
-        people = {"candidates" if model is Candidate else "employers": [person]}
-        name = printing.filename(event, document, f"{prefix}{person.id}")
-        return _pdf(printing.render(event, document, **people), name)
+    candidate_id = request.args.get("candidat", type=int)
+    if candidate_id is not None:
+        candidate = lookup.in_event(Candidate, event, candidate_id) or abort(404)
+        name = printing.filename(event, document, f"c{candidate.id}")
+        return _pdf(printing.render(event, document, candidates=[candidate]), name)
+    employer_id = request.args.get("employeur", type=int)
+    if employer_id is not None:
+        employer = lookup.in_event(Employer, event, employer_id) or abort(404)
+        name = printing.filename(event, document, f"e{employer.id}")
+        return _pdf(printing.render(event, document, employers=[employer]), name)
     return _pdf(printing.render(event, document), printing.filename(event, document))
 
 

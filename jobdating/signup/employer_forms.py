@@ -60,7 +60,8 @@ class EmployerForm(FlaskForm):
         DataRequired(_l("Indiquez le nom de la personne à contacter.")), Length(max=200)])
     email = EmailField(_l("Adresse e-mail de contact"), filters=[strip], validators=[
         DataRequired(_l("Indiquez une adresse e-mail.")),
-        Email(_l("Cette adresse e-mail n'est pas valide (exemple : rh@entreprise.fr)."), allow_smtputf8=False), Length(max=254)])
+        Email(_l("Cette adresse e-mail n'est pas valide (exemple : rh@entreprise.fr)."), allow_smtputf8=False),
+        Length(max=254)])
     phone = TelField(_l("Téléphone"), validators=[DataRequired(_l("Indiquez un numéro de téléphone.")), PHONE])
     tables = IntegerField(_l("Nombre de tables"), default=1, validators=[
         DataRequired(_l("Indiquez un nombre de tables entre 1 et 10.")),

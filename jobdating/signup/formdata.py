@@ -55,7 +55,7 @@ def wish_keys(form) -> list[str]:
 
 def fill_wishes(form, candidate: Candidate) -> None:
     keys = [offer_key(w.offer_id) if w.offer_id else employer_key(w.employer_id) for w in candidate.wishes]
-    for entry, key in zip(form.wishes, keys):
+    for entry, key in zip(form.wishes, keys, strict=False):  # the form may offer more rows than wishes
         entry.data = key
 
 

@@ -83,7 +83,8 @@ class CandidateSignupForm(WishesForm):
     last_name = StringField(_l("Nom"), validators=[DataRequired(_l("Indiquez votre nom.")), Length(max=100)])
     email = EmailField(_l("Adresse e-mail"), filters=[strip], validators=[
         DataRequired(_l("Indiquez votre adresse e-mail.")),
-        Email(_l("Cette adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr)."), allow_smtputf8=False), Length(max=254)])
+        Email(_l("Cette adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr)."), allow_smtputf8=False),
+        Length(max=254)])
     phone = TelField(_l("Téléphone"), validators=[Optional(), PHONE])
     postcode = StringField(_l("Code postal"), validators=[Optional(), POSTCODE])
     town = StringField(_l("Ville"), validators=[Optional(), Length(max=100)])
@@ -105,7 +106,8 @@ class CandidateSignupForm(WishesForm):
 class ResendLinkForm(FlaskForm):
     email = EmailField(_l("Adresse e-mail utilisée à l'inscription"), filters=[strip], validators=[
         DataRequired(_l("Indiquez votre adresse e-mail.")),
-        Email(_l("Cette adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr)."), allow_smtputf8=False), Length(max=254)])
+        Email(_l("Cette adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr)."), allow_smtputf8=False),
+        Length(max=254)])
 
 
 class ConfirmForm(FlaskForm):

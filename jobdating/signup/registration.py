@@ -93,7 +93,9 @@ def _build_wishes(event: Event, keys: Sequence[str]) -> list[tuple[Employer, Off
     if len(chosen) > event.max_wishes:
         raise RegistrationError(_l("Vous pouvez faire au plus %(n)d vœux.", n=event.max_wishes), "wishes")
     targets = wish_targets(event)
-    wishes, whole_employers, offer_employers = [], set(), set()
+    wishes: list[tuple[Employer, Offer | None]] = []
+    whole_employers: set[int] = set()
+    offer_employers: set[int] = set()
     for rank, key in enumerate(chosen, start=1):
         if key not in targets:
             raise RegistrationError(_l("Ce choix ne fait pas partie de ce job dating."), "wishes")
@@ -215,7 +217,7 @@ def _apply_offers(employer: Employer, offers: Iterable[dict[str, Any]]) -> None:
     existing = {offer.id: offer for offer in employer.offers}
     kept: list[Offer] = []
     for row in offers:
-        offer = existing.get(row.get("id")) if row.get("id") else None
+        offer = existing.get(int(row["id"])) if row.get("id") else None
         title = (row.get("title") or "").strip()
         if row.get("remove") or not title:
             continue

@@ -16,7 +16,8 @@ EMPTY_WISHES = {f"wishes-{n}": "" for n in range(1, 5)}
 
 def test_every_organizer_page_requires_login(client, create_event):
     event = create_event()
-    for path in ("/organisateur/", f"/organisateur/evenements/{event.id}", f"/organisateur/evenements/{event.id}/planning"):
+    for path in ("/organisateur/", f"/organisateur/evenements/{event.id}",
+                 f"/organisateur/evenements/{event.id}/planning"):
         response = client.get(path)
         assert response.status_code == 302 and "/login" in response.headers["Location"]
 

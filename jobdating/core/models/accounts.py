@@ -11,13 +11,13 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from jobdating.core.models.base import UTCDateTime
 from jobdating.core.times import utcnow
-from jobdating.extensions import db
+from jobdating.extensions import Model
 
 # werkzeug's pbkdf2 with 600,000 iterations of SHA-256 (OWASP 2023 guidance).
 PASSWORD_METHOD = "pbkdf2:sha256:600000"
 
 
-class Organizer(UserMixin, db.Model):
+class Organizer(UserMixin, Model):
     __tablename__ = "organizer"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -35,7 +35,7 @@ class Organizer(UserMixin, db.Model):
         return check_password_hash(self.password_hash, password)
 
 
-class AuditEntry(db.Model):
+class AuditEntry(Model):
     """Who did what, when: one row per organizer action."""
 
     __tablename__ = "audit_entry"

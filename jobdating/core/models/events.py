@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from jobdating.core.models.base import UTCDateTime, enum_column, new_token
 from jobdating.core.times import from_minutes, local_now, minutes, minutes_of, utcnow
-from jobdating.extensions import db
+from jobdating.extensions import Model
 
 if TYPE_CHECKING:
     from jobdating.core.models.people import Candidate, Preselection, Wish
@@ -46,7 +46,7 @@ CONTRACT_LABELS = {
 }
 
 
-class Event(db.Model):
+class Event(Model):
     __tablename__ = "event"
     __table_args__ = (
         CheckConstraint("slot_minutes > 0", name="slot_positive"),
@@ -121,7 +121,7 @@ class Event(db.Model):
         return f"<Event {self.slug}>"
 
 
-class Employer(db.Model):
+class Employer(Model):
     __tablename__ = "employer"
     __table_args__ = (
         UniqueConstraint("event_id", "email"),
@@ -180,7 +180,7 @@ class Employer(db.Model):
         return f"<Employer {self.company}>"
 
 
-class Offer(db.Model):
+class Offer(Model):
     __tablename__ = "offer"
 
     id: Mapped[int] = mapped_column(primary_key=True)

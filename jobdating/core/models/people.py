@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from jobdating.core.models.base import UTCDateTime, enum_column, new_token
 from jobdating.core.times import utcnow
-from jobdating.extensions import db
+from jobdating.extensions import Model
 
 if TYPE_CHECKING:
     from jobdating.core.models.events import Employer, Event, Offer
@@ -62,7 +62,7 @@ class Decision(StrEnum):
     FAVOURITE = "favourite"
 
 
-class Candidate(db.Model):
+class Candidate(Model):
     __tablename__ = "candidate"
     __table_args__ = (
         UniqueConstraint("event_id", "email"),
@@ -130,7 +130,7 @@ class Candidate(db.Model):
         return f"<Candidate {self.full_name}>"
 
 
-class Wish(db.Model):
+class Wish(Model):
     """A ranked wish: an employer, or one of its offers (then employer_id is the offer's employer)."""
 
     __tablename__ = "wish"
@@ -160,7 +160,7 @@ class Wish(db.Model):
         return self.employer.company
 
 
-class Preselection(db.Model):
+class Preselection(Model):
     __tablename__ = "preselection"
     __table_args__ = (UniqueConstraint("employer_id", "candidate_id"),)
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from jobdating.core.models.base import UTCDateTime, enum_column
 from jobdating.core.times import utcnow
-from jobdating.extensions import db
+from jobdating.extensions import Model
 
 if TYPE_CHECKING:
     from jobdating.core.models.events import Employer, Event
@@ -37,7 +37,7 @@ class RunStatus(StrEnum):
     FAILED = "failed"
 
 
-class Interview(db.Model):
+class Interview(Model):
     __tablename__ = "interview"
     __table_args__ = (
         UniqueConstraint("candidate_id", "start"),
@@ -73,7 +73,7 @@ class Interview(db.Model):
         return self.table
 
 
-class SolveRun(db.Model):
+class SolveRun(Model):
     __tablename__ = "solve_run"
     __table_args__ = (
         CheckConstraint("progress >= 0 AND progress <= 1", name="progress_range"),

@@ -103,3 +103,11 @@ def test_every_route_is_declared_public_token_protected_or_for_organizers(app, c
             if not (answer.status_code == 302 and "/login" in answer.headers.get("Location", "")):
                 open_to_anybody.append((rule.rule, answer.status_code))
     assert undeclared == [] and open_to_anybody == []
+
+
+def test_every_module_reads_in_one_sitting():
+    """About 300 lines at most (migrations, which Alembic writes, aside)."""
+    long = [(str(path.relative_to(PACKAGE.parent)), n) for folder in (PACKAGE, PACKAGE.parent / "solver")
+            for path in folder.rglob("*.py") if "migrations" not in path.parts
+            and (n := len(path.read_text().splitlines())) > 320]
+    assert long == []

@@ -5,11 +5,12 @@ from typing import Any
 
 from flask import current_app, request
 from flask_babel import gettext as _
+from wtforms import StringField
 
 from jobdating.core import times
 from jobdating.core.keys import employer_key, offer_key
 from jobdating.core.models import Candidate, Employer, Event
-from jobdating.signup.registration import RegistrationError
+from jobdating.signup.registration import EMPLOYER_DETAILS, RegistrationError
 
 
 def wish_groups(event: Event) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -86,10 +87,10 @@ def uploaded_cv(form):
 
 
 def employer_details(form) -> dict[str, Any]:
-    return dict(company=form.company.data, sector=form.sector.data, description=form.description.data or "",
-                contact_name=form.contact_name.data, email=form.email.data, phone=form.phone.data or "",
-                tables=form.tables.data, max_interviews=form.max_interviews.data,
-                max_consecutive=form.max_consecutive.data)
+    """The employer's own fields as typed (empty optional text as "")."""
+    values = {name: getattr(form, name).data for name in EMPLOYER_DETAILS}
+    return {name: "" if value is None and isinstance(getattr(form, name), StringField) else value
+            for name, value in values.items()}
 
 
 def offer_rows(form) -> list[dict[str, Any]]:
@@ -106,8 +107,7 @@ def offer_rows(form) -> list[dict[str, Any]]:
 
 def fill_employer(form, employer: Employer) -> None:
     """Prefill the edit form from the stored employer, with one empty offer row to add another."""
-    for name in ("company", "sector", "description", "contact_name", "email", "phone", "tables",
-                 "max_interviews", "max_consecutive"):
+    for name in EMPLOYER_DETAILS:
         getattr(form, name).data = getattr(employer, name)
     fill_window(form.presence, employer.event, employer.available)
     fill_window(form.preferred, employer.event, employer.preferred)

@@ -18,8 +18,9 @@ from jobdating.signup import cv as cv_files
 
 CANDIDATE_DETAILS = {"first_name", "last_name", "email", "phone", "postcode", "town", "situation",
                      "education_level", "wanted_contracts", "accessibility_needs", "max_interviews", "walk_in"}
-EMPLOYER_DETAILS = {"company", "sector", "description", "contact_name", "email", "phone", "tables",
-                    "max_interviews", "max_consecutive"}
+# The employer form's own fields, listed once: the form is read, prefilled and registered through this list.
+EMPLOYER_DETAILS = ("company", "sector", "description", "contact_name", "email", "phone", "tables",
+                    "max_interviews", "max_consecutive")
 
 
 class RegistrationError(ValueError):
@@ -63,8 +64,8 @@ def _check_windows(event: Event, available: list, field: str) -> list:
     return windows_list
 
 
-def _details(allowed: set[str], values: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(values) - allowed
+def _details(allowed: Iterable[str], values: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(values) - set(allowed)
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     cleaned = {key: value.strip() if isinstance(value, str) else value for key, value in values.items()}

@@ -39,7 +39,9 @@ class DefaultConfig:
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_SIGNUP = os.environ.get("RATELIMIT_SIGNUP", "20 per hour")
     REDIS_URL = os.environ.get("REDIS_URL")
+    RQ_QUEUE = os.environ.get("RQ_QUEUE", "jobdating-solves")
     SOLVER_TIME_LIMIT = float(os.environ.get("SOLVER_TIME_LIMIT", 10))
+    REPLAN_TIME_LIMIT = float(os.environ.get("REPLAN_TIME_LIMIT", 15))
     PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL")
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

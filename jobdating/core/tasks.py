@@ -18,7 +18,6 @@ from flask_babel import gettext as _
 from jobdating.extensions import db
 
 _threads: dict[Hashable, threading.Thread] = {}
-DEFAULT_QUEUE = "jobdating-solves"
 
 
 def enqueue(function: Callable[..., Any], *args: Any, key: Hashable | None = None,
@@ -90,7 +89,7 @@ def connection(app: Flask) -> Any:
 def queue(app: Flask) -> Any:
     from rq import Queue
 
-    return Queue(app.config.get("RQ_QUEUE", DEFAULT_QUEUE), connection=connection(app))
+    return Queue(app.config["RQ_QUEUE"], connection=connection(app))
 
 
 def work(app: Flask, *, burst: bool = False) -> bool:

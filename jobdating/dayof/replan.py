@@ -98,7 +98,7 @@ def start_replan(event: Event, organizer: Organizer | None, *, allow_moves: bool
     if not event.interviews:
         raise ReplanError(_("Il n'y a pas encore de planning : construisez-le depuis l'espace organisateur."))
     prepared = replan_input(event, when, allow_moves)
-    limit = float(time_limit or current_app.config.get("REPLAN_TIME_LIMIT", 15))
+    limit = float(time_limit or current_app.config["REPLAN_TIME_LIMIT"])
     try:
         run = scheduling.queue_run(event, prepared.data, limit,
                                    organizer.email if organizer is not None else "accueil")

@@ -26,7 +26,7 @@ class Board:
         for p, (s, t) in (assign or {}).items():
             self.place(p, s, t)
 
-    def copy(self) -> "Board":
+    def copy(self) -> Board:
         return Board(self.problem, self.assign)
 
     # -- checks

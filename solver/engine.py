@@ -24,8 +24,6 @@ from .score import evaluate, meeting_value
 from .select import PairSelection
 from .validate import figures
 
-__all__ = ["SolverConfig", "solve"]
-
 
 def solve(instance: Instance, config: SolverConfig | None = None) -> Schedule:
     """Plan the day: always returns a valid schedule, the best found within the limits."""

@@ -1,7 +1,6 @@
 """Factories for tiny solver instances; `run` solves one and checks the plan independently."""
 from __future__ import annotations
 
-
 from solver import SolverConfig, instance_from_dict, solve, validate
 
 

@@ -4,10 +4,11 @@ import sys
 import threading
 import time
 
+from test_cli import ROOT
+
 from solver import Instance, SolverConfig, solve, validate
 from solver.generate import generate
 from solver.instance import Event
-from test_cli import ROOT
 
 
 def test_empty_instance_gives_an_empty_optimal_plan():

@@ -3,11 +3,19 @@ import json
 import re
 
 import pytest
-
-from solver import (InstanceError, dumps, instance_from_dict, instance_to_dict, load_instance, load_schedule,
-                    schedule_from_dict, schedule_to_dict)
-from solver.generate import generate
 from plans import candidate, employer, instance, run
+
+from solver import (
+    InstanceError,
+    dumps,
+    instance_from_dict,
+    instance_to_dict,
+    load_instance,
+    load_schedule,
+    schedule_from_dict,
+    schedule_to_dict,
+)
+from solver.generate import generate
 
 
 def test_instance_survives_a_round_trip_through_json():

@@ -3,9 +3,9 @@ import random
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from plans import candidate, employer, instance
 
 from solver import SolverConfig, instance_from_dict, schedule_to_dict, solve, validate
-from plans import candidate, employer, instance
 
 WINDOWS = [None, [["09:00", "09:45"]], [["09:30", "10:30"]], [["09:15", "10:00"]]]
 

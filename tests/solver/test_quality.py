@@ -1,10 +1,11 @@
 """The plan against what a user would compare it with: the proven bounds and first come, first served."""
+from plans import candidate, employer, instance
+
 from solver import SolverConfig, instance_from_dict, instance_to_dict, schedule_to_dict, solve, validate
 from solver.baseline import first_come_first_served
 from solver.bounds import upper_bounds
 from solver.generate import generate
 from solver.problem import Problem
-from plans import candidate, employer, instance
 
 
 def test_bounds_are_exact_on_a_bottleneck_employer():

@@ -1,6 +1,7 @@
 """Re-planning keeps everybody else's published interviews in place."""
-from solver import schedule_to_dict
 from plans import candidate, employer, instance, run
+
+from solver import schedule_to_dict
 
 
 def _published():

@@ -1,9 +1,11 @@
 """Proven upper bounds on interviews and on covered candidates, by max-flow relaxation."""
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
+
 from ortools.graph.python import max_flow, min_cost_flow
 
-from .objective import PREFERRED, STABLE, tier
+from .objective import PREFERRED, STABLE, tier, tiers
 from .problem import Problem
 
 
@@ -18,7 +20,7 @@ def candidate_room(problem: Problem, c: int, fixed_slots: set[int]) -> int:
     return min(count, problem.cap[c] - len(fixed_slots))
 
 
-def employer_room(problem: Problem, e: int, fixed: dict[int, set[int]], tables=None) -> int:
+def employer_room(problem: Problem, e: int, fixed: dict[int, set[int]], tables: Collection[int] | None = None) -> int:
     """Interviews employer e (or some of its tables) can still hold: per table, runs of open slots with
     a pause every max_consecutive, minus the fixed interviews, within the employer's cap."""
     m = problem.max_consec[e]
@@ -50,49 +52,81 @@ def fixed_sets(problem: Problem) -> tuple[dict[int, set[int]], dict[int, dict[in
     return fixed_c, fixed_e
 
 
-def network(problem: Problem, arc, candidate_arcs, pair_cost=lambda p: 0) -> dict[int, int]:
+Arc = Callable[[int, int, int, int], int]          # (tail, head, capacity, cost) -> index of the new arc
+CandidateArcs = Callable[[int, int, int], None]    # (candidate, its node, its room): adds the source arcs
+NodeKey = tuple[object, ...]
+
+
+def _no_cost(p: int) -> int:
+    return 0
+
+
+def network(problem: Problem, arc: Arc, candidate_arcs: CandidateArcs,
+            pair_cost: Callable[[int], int] = _no_cost) -> dict[int, int]:
     """The relaxation shared by the bounds and the flow selection: source -> candidate (arcs from
     `candidate_arcs(c, node, room)`) -> pair -> (employer, slot, its tables) -> (employer, table, slot)
     -> (employer, table) -> employer -> sink. `arc(tail, head, capacity, cost)` adds an arc and returns
     its index; nodes 0 and 1 are source and sink. Returns the candidate -> pair arc of each pair."""
-    fixed_c, fixed_e = fixed_sets(problem)
-    node: dict = {}
+    return _Network(problem, arc).build(candidate_arcs, pair_cost)
 
-    def index(key):
-        if key not in node:
-            node[key] = len(node) + 2
-        return node[key]
-    for c in range(len(problem.cands)):
-        room = candidate_room(problem, c, fixed_c.get(c, set()))
-        if room > 0:
-            candidate_arcs(c, index(("c", c)), room)
-    for e in range(len(problem.emps)):
-        room = employer_room(problem, e, fixed_e.get(e, {}))
-        if room > 0:
-            arc(index(("e", e)), 1, room, 0)
-            for t in range(1, problem.tables[e] + 1):
-                per_table = employer_room(problem, e, fixed_e.get(e, {}), tables=(t,))
-                if per_table > 0:
-                    arc(index(("t", e, t)), node[("e", e)], per_table, 0)
-    arcs: dict[int, int] = {}
-    for p in problem.free_pairs:
-        pair = problem.pairs[p]
-        if ("c", pair.c) not in node or ("e", pair.e) not in node or not pair.slots:
-            continue
-        arcs[p] = arc(node[("c", pair.c)], index(("p", p)), 1, pair_cost(p))
+
+class _Network:
+    def __init__(self, problem: Problem, arc: Arc):
+        self.problem, self.arc = problem, arc
+        self.fixed_c, self.fixed_e = fixed_sets(problem)
+        self.node: dict[NodeKey, int] = {}
+
+    def index(self, key: NodeKey) -> int:
+        """The node of `key`, created on first use."""
+        if key not in self.node:
+            self.node[key] = len(self.node) + 2
+        return self.node[key]
+
+    def build(self, candidate_arcs: CandidateArcs, pair_cost: Callable[[int], int]) -> dict[int, int]:
+        problem, node = self.problem, self.node
+        for c in range(len(problem.cands)):
+            room = candidate_room(problem, c, self.fixed_c.get(c, set()))
+            if room > 0:
+                candidate_arcs(c, self.index(("c", c)), room)
+        for e in range(len(problem.emps)):
+            self.employer(e)
+        arcs: dict[int, int] = {}
+        for p in problem.free_pairs:
+            pair = problem.pairs[p]
+            if ("c", pair.c) not in node or ("e", pair.e) not in node or not pair.slots:
+                continue
+            arcs[p] = self.arc(node[("c", pair.c)], self.index(("p", p)), 1, pair_cost(p))
+            self.pair_slots(p)
+        return arcs
+
+    def employer(self, e: int) -> None:
+        """(employer, table) -> employer -> sink, within what each table and the employer can hold."""
+        fixed = self.fixed_e.get(e, {})
+        room = employer_room(self.problem, e, fixed)
+        if room <= 0:
+            return
+        self.arc(self.index(("e", e)), 1, room, 0)
+        for t in range(1, self.problem.tables[e] + 1):
+            per_table = employer_room(self.problem, e, fixed, tables=(t,))
+            if per_table > 0:
+                self.arc(self.index(("t", e, t)), self.node[("e", e)], per_table, 0)
+
+    def pair_slots(self, p: int) -> None:
+        """pair -> (employer, slot, its tables) -> (employer, table, slot) -> (employer, table)."""
+        pair, node = self.problem.pairs[p], self.node
+        fixed = self.fixed_e.get(pair.e, {})
         for s in pair.slots:
             key = ("es", pair.e, s, pair.tables)
             if key not in node:
-                index(key)
+                self.index(key)
                 for t in pair.tables:
-                    if ("t", pair.e, t) not in node or s in fixed_e.get(pair.e, {}).get(t, ()):
+                    if ("t", pair.e, t) not in node or s in fixed.get(t, ()):
                         continue
                     slot_key = ("ets", pair.e, t, s)
                     if slot_key not in node:
-                        arc(index(slot_key), node[("t", pair.e, t)], 1, 0)
-                    arc(node[key], node[slot_key], 1, 0)
-            arc(node[("p", p)], node[key], 1, 0)
-    return arcs
+                        self.arc(self.index(slot_key), node[("t", pair.e, t)], 1, 0)
+                    self.arc(node[key], node[slot_key], 1, 0)
+            self.arc(node[("p", p)], node[key], 1, 0)
 
 
 def upper_bounds(problem: Problem, cover: dict[int, int] | None = None) -> tuple[int, int]:
@@ -102,26 +136,28 @@ def upper_bounds(problem: Problem, cover: dict[int, int] | None = None) -> tuple
     When `cover` is a dict, it receives for each candidate the pair its first interview uses in a
     maximum covering flow (a good start for the greedy plan)."""
     fixed_c, _ = fixed_sets(problem)
-    result = []
-    for covering in (False, True):
-        flow = max_flow.SimpleMaxFlow()
+    interviews, _ = _max_flow(problem, lambda c, room: room)
+    covered, used = _max_flow(problem, lambda c, room: 0 if c in fixed_c else 1)
+    if cover is not None:
+        cover.update({problem.pairs[p].c: p for p in used})
+    return len(problem.fixed) + interviews, len(fixed_c) + covered
 
-        def arc(tail, head, capacity, _cost):
-            return flow.add_arc_with_capacity(tail, head, capacity)
 
-        def candidate_arcs(c, node, room):
-            if not covering:
-                flow.add_arc_with_capacity(0, node, room)
-            elif c not in fixed_c:
-                flow.add_arc_with_capacity(0, node, 1)
-        arcs = network(problem, arc, candidate_arcs)
-        if not arcs or flow.solve(0, 1) != flow.OPTIMAL:
-            result.append(0)
-            continue
-        result.append(flow.optimal_flow())
-        if covering and cover is not None:
-            cover.update({problem.pairs[p].c: p for p, a in arcs.items() if flow.flow(a) > 0})
-    return len(problem.fixed) + result[0], len(fixed_c) + result[1]
+def _max_flow(problem: Problem, capacity: Callable[[int, int], int]) -> tuple[int, list[int]]:
+    """Maximum flow through `network`, candidate c taking `capacity(c, room)` from the source (no arc
+    when 0); also the pairs the flow uses."""
+    flow = max_flow.SimpleMaxFlow()
+
+    def arc(tail: int, head: int, cap: int, _cost: int) -> int:
+        return int(flow.add_arc_with_capacity(tail, head, cap))
+
+    def candidate_arcs(c: int, node: int, room: int) -> None:
+        if capacity(c, room) > 0:
+            flow.add_arc_with_capacity(0, node, capacity(c, room))
+    arcs = network(problem, arc, candidate_arcs)
+    if not arcs or flow.solve(0, 1) != flow.OPTIMAL:
+        return 0, []
+    return flow.optimal_flow(), [p for p, a in arcs.items() if flow.flow(a) > 0]
 
 
 def flow_selection(problem: Problem) -> tuple[list[int], float, float]:
@@ -135,22 +171,21 @@ def flow_selection(problem: Problem) -> tuple[list[int], float, float]:
     flow = min_cost_flow.SimpleMinCostFlow()
     supply = 0
 
-    def arc(tail, head, capacity, cost):
-        return flow.add_arc_with_capacity_and_unit_cost(tail, head, capacity, cost)
+    def arc(tail: int, head: int, capacity: int, cost: int) -> int:
+        return int(flow.add_arc_with_capacity_and_unit_cost(tail, head, capacity, cost))
 
-    def candidate_arcs(c, node, room):
+    def candidate_arcs(c: int, node: int, room: int) -> None:
         nonlocal supply
         k0 = len(fixed_c.get(c, ()))
         for j in range(room):
             flow.add_arc_with_capacity_and_unit_cost(0, node, 1, -tier(k0 + j + 1))
         supply += room
 
-    def pair_cost(p):
+    def pair_cost(p: int) -> int:
         pair = problem.pairs[p]
         return -(pair.wish + pair.keep)
     arcs = network(problem, arc, candidate_arcs, pair_cost)
-    const = sum(fx.value for fx in problem.fixed)
-    const += sum(tier(j) for slots in fixed_c.values() for j in range(1, len(slots) + 1))
+    const = sum(fx.value for fx in problem.fixed) + sum(tiers(len(slots)) for slots in fixed_c.values())
     if not arcs:
         return [], const, const
     flow.add_arc_with_capacity_and_unit_cost(0, 1, supply, 0)

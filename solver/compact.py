@@ -1,11 +1,17 @@
 """Local search for compact days: move or swap interviews within an employer to shorten waits."""
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
+
 from .board import Board
 from .objective import COMPACT
 
 
-def _span(slots) -> int:
+def _never() -> bool:
+    return False
+
+
+def _span(slots: Collection[int]) -> int:
     return max(slots) - min(slots) if slots else 0
 
 
@@ -23,7 +29,7 @@ def _free_without(board: Board, c: int, s: int, ignore: int) -> bool:
     return all(k not in busy or k == ignore for k in range(s - g, s + g + 1))
 
 
-def compact(board: Board, rounds: int = 6, should_stop=lambda: False) -> int:
+def compact(board: Board, rounds: int = 6, should_stop: Callable[[], bool] = _never) -> int:
     """Improve the plan in place; returns the number of moves made. Only improving moves are taken."""
     problem = board.problem
     moves = 0
@@ -35,7 +41,7 @@ def compact(board: Board, rounds: int = 6, should_stop=lambda: False) -> int:
                 return moves
             if len(board.cand_busy[c]) < 2 or _span(board.cand_busy[c]) <= len(board.cand_busy[c]) - 1:
                 continue
-            for s0, p in sorted(board.cand_busy[c].items()):
+            for _slot, p in sorted(board.cand_busy[c].items()):
                 if p < 0 or p not in board.assign:
                     continue
                 if _try_improve(board, p):

@@ -14,6 +14,7 @@ from .board import Board
 from .bounds import flow_selection, upper_bounds
 from .compact import compact
 from .config import Clock, SolverConfig
+from .cpsat import shifted
 from .explain import explain_unmet
 from .greedy import fill, greedy, place_slots
 from .instance import Instance, Schedule
@@ -23,8 +24,6 @@ from .problem import Problem
 from .score import evaluate, meeting_value
 from .select import PairSelection
 from .validate import figures
-
-__all__ = ["SolverConfig", "solve"]
 
 
 def solve(instance: Instance, config: SolverConfig | None = None) -> Schedule:
@@ -136,7 +135,7 @@ class Run:
         name, placed, model_bound = model.solve(
             seconds=clock.left, workers=config.workers, seed=config.seed, stop=clock.stop,
             deterministic=max(0.5, min(config.time_limit / 4, 5.0)),
-            on_solution=lambda obj, bnd: clock.report(obj + const, bnd + const))
+            on_solution=shifted(clock.report, const, const))
         if name not in ("OPTIMAL", "FEASIBLE"):
             return
         polished = Board(problem)

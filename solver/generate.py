@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import random
 
-from .instance import INSTANCE_FORMAT, Instance, instance_from_dict
+from .instance import INSTANCE_FORMAT, Instance
+from .reading import instance_from_dict
 
 MORNING, AFTERNOON = ["09:00", "12:15"], ["12:45", "16:30"]
 

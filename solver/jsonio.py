@@ -5,17 +5,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .instance import (
-    INSTANCE_FORMAT,
-    SCHEDULE_FORMAT,
-    Instance,
-    InstanceError,
-    Interview,
-    Schedule,
-    Unmet,
-    read_interview,
-    read_list,
-)
+from .instance import INSTANCE_FORMAT, SCHEDULE_FORMAT, Instance, InstanceError, Interview, Schedule, Unmet
+from .reading import read_interview, read_list
 
 
 def _interview_dict(itv: Interview) -> dict:

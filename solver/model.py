@@ -13,11 +13,12 @@ why they realise that order are documented there.
 from __future__ import annotations
 
 import threading
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from ortools.sat.python import cp_model
 
 from .board import Board
+from .cpsat import OnSolution, run_solver
 from .objective import COMPACT, PREFERRED, STABLE, compact_weight, tier, tiers
 from .problem import Problem
 
@@ -30,9 +31,9 @@ class InterviewModel:
         self.model = cp_model.CpModel()
         self.y: dict[tuple[int, int], cp_model.IntVar] = {}
         self.met: dict[int, cp_model.IntVar] = {}
-        self.terms: list = []
-        self.steps: dict[int, list] = {}
-        self.span: dict[int, tuple] = {}
+        self.terms: list[cp_model.LinearExprT] = []
+        self.steps: dict[int, list[cp_model.IntVar]] = {}        # candidate -> one boolean per tier
+        self.span: dict[int, tuple[int, list[cp_model.IntVar], list[cp_model.IntVar]]] = {}  # lo, begun, going
         self._create_variables()
         self._add_one_slot_per_meeting()
         self._add_candidate_one_interview_at_a_time_with_gap()
@@ -76,8 +77,8 @@ class InterviewModel:
     def _add_candidate_one_interview_at_a_time_with_gap(self) -> None:
         """Rule 4: at most one interview in any `min_gap_slots + 1` consecutive slots."""
         g = self.problem.min_gap
-        for c, ps in self.by_cand.items():
-            at: dict[int, list] = {}
+        for ps in self.by_cand.values():
+            at: dict[int, list[cp_model.IntVar]] = {}
             for p in ps:
                 for s in self.slots_of[p]:
                     at.setdefault(s, []).append(self.y[p, s])
@@ -119,7 +120,7 @@ class InterviewModel:
             if m >= problem.n_slots:
                 continue
             for union in self._table_unions(ps) | {frozenset(range(1, problem.tables[e] + 1))}:
-                at: dict[int, list] = {}
+                at: dict[int, list[cp_model.IntVar]] = {}
                 for p in ps:
                     if set(pairs[p].tables) <= union:
                         for s in self.slots_of[p]:
@@ -191,11 +192,11 @@ class InterviewModel:
             lo, hi = slots[0], slots[-1]
             begun = [self.model.new_bool_var(f"begun_{c}_{s}") for s in range(lo, hi + 1)]
             going = [self.model.new_bool_var(f"going_{c}_{s}") for s in range(lo, hi + 1)]
-            for a, b in zip(begun, begun[1:]):
+            for a, b in pairwise(begun):
                 self.model.add_implication(a, b)
-            for a, b in zip(going, going[1:]):
+            for a, b in pairwise(going):
                 self.model.add_implication(b, a)
-            at: dict[int, list] = {}
+            at: dict[int, list[cp_model.IntVar]] = {}
             for p in ps:
                 for s in self.slots_of[p]:
                     at.setdefault(s, []).append(self.y[p, s])
@@ -237,12 +238,13 @@ class InterviewModel:
         for c, (lo, begun, going) in self.span.items():
             slots = list(self.board.cand_busy[c])
             slots += [assign[p][0] for p in self.by_cand[c] if p in assign and (p, assign[p][0]) in self.y]
-            for k, (b, g) in enumerate(zip(begun, going)):
+            for k, (b, g) in enumerate(zip(begun, going, strict=True)):
                 self.model.add_hint(b, bool(slots) and lo + k >= min(slots))
                 self.model.add_hint(g, bool(slots) and lo + k <= max(slots))
 
     def solve(self, *, seconds: float, workers: int, seed: int, deterministic: float | None = None,
-              stop: threading.Event | None = None, on_solution=None) -> tuple[str, dict[int, int], float]:
+              stop: threading.Event | None = None,
+              on_solution: OnSolution | None = None) -> tuple[str, dict[int, int], float]:
         """Returns (status, pair -> slot, bound) of the model (context terms excluded)."""
         solver = cp_model.CpSolver()
         params = solver.parameters
@@ -261,29 +263,3 @@ class InterviewModel:
         placed = {p: s for (p, s), v in self.y.items() if solver.boolean_value(v)}
         return name, placed, solver.best_objective_bound
 
-
-def run_solver(solver: cp_model.CpSolver, model: cp_model.CpModel, stop: threading.Event | None,
-               on_solution=None) -> int:
-    """CpSolver.solve that reports each solution (objective, bound) and stops when `stop` is set."""
-
-    class Callback(cp_model.CpSolverSolutionCallback):
-        def on_solution_callback(cb):
-            if on_solution:
-                on_solution(cb.objective_value, cb.best_objective_bound)
-
-    done = threading.Event()
-
-    def watch():
-        while not done.wait(0.05):
-            if stop.is_set():
-                solver.stop_search()
-                return
-
-    if stop is not None:
-        if stop.is_set():
-            return cp_model.UNKNOWN
-        threading.Thread(target=watch, daemon=True).start()
-    try:
-        return solver.solve(model, Callback())
-    finally:
-        done.set()

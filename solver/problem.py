@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .instance import Instance, InstanceError, Interview, check_instance, minutes
+from .instance import Instance, InstanceError, Interview, hhmm, minutes
 from .objective import keep_weight, preferred_weight, stay_weight, wish_weight
+from .reading import check_instance
 
 
 @dataclass
@@ -181,7 +182,5 @@ class Problem:
     def interview(self, p: int, slot: int, table: int) -> Interview:
         pair = self.pairs[p]
         start = self.slot_start[slot]
-        return Interview(self.cands[pair.c], self.emps[pair.e], table,
-                         f"{start // 60:02d}:{start % 60:02d}",
-                         f"{(start + self.slot_minutes) // 60:02d}:{(start + self.slot_minutes) % 60:02d}",
+        return Interview(self.cands[pair.c], self.emps[pair.e], table, hhmm(start), hhmm(start + self.slot_minutes),
                          pair.offers)

@@ -1,17 +1,20 @@
-"""Stage 1: which (candidate, employer) pairs meet, as a CP-SAT model over one boolean per pair.
+"""The pair selection: which (candidate, employer) pairs meet, as a CP-SAT model over one boolean per pair.
 
 Timing is relaxed into capacities: a candidate cannot hold more interviews than fit in the slots
 it shares with the employers of a group of its wishes, an employer no more than its tables hold in
 the slots it shares with a group of its candidates (pauses after `max_consecutive` included). The
-objective is the plan's objective without its slot-dependent terms (see model.py for the weights).
+objective is the plan's objective without its slot-dependent terms (weights in objective.py).
 """
 from __future__ import annotations
+
+import threading
+from collections.abc import Collection
 
 from ortools.sat.python import cp_model
 
 from .bounds import fixed_sets
-from .model import run_solver
-from .objective import PREFERRED, STABLE, tier
+from .cpsat import OnSolution, run_solver, shifted
+from .objective import PREFERRED, STABLE, tier, tiers
 from .problem import Problem
 
 
@@ -23,7 +26,8 @@ def _fit(slots: list[int], gap: int, blocked: set[int]) -> int:
     return count
 
 
-def _table_room(problem: Problem, e: int, slots: frozenset[int], tables, fixed: dict[int, set[int]]) -> int:
+def _table_room(problem: Problem, e: int, slots: frozenset[int], tables: Collection[int],
+                fixed: dict[int, set[int]]) -> int:
     m = problem.max_consec[e]
     total = 0
     for t in tables:
@@ -43,13 +47,13 @@ class PairSelection:
         self.problem = problem
         self.model = cp_model.CpModel()
         self.x: dict[int, cp_model.IntVar] = {}
-        self.steps: dict[int, tuple[list[int], list]] = {}
+        self.steps: dict[int, tuple[list[int], list[cp_model.IntVar]]] = {}   # candidate -> (pairs, tiers)
         self.fixed_c, self.fixed_e = fixed_sets(problem)
         fixed_c = self.fixed_c
         for p in problem.free_pairs:
             if problem.pairs[p].slots:
                 self.x[p] = self.model.new_bool_var(f"x_{p}")
-        terms = []
+        terms: list[cp_model.LinearExprT] = []
         for c in range(len(problem.cands)):
             ps = [p for p in problem.pairs_of_cand[c] if p in self.x]
             if not ps:
@@ -95,8 +99,9 @@ class PairSelection:
                 if len(inside) > limit:
                     self.model.add(sum(inside) <= limit)
 
-    def solve(self, *, seconds: float, deterministic: float, seed: int, hint: set[int], stop=None,
-              on_solution=None) -> tuple[str, list[int], float]:
+    def solve(self, *, seconds: float, deterministic: float, seed: int, hint: set[int],
+              stop: threading.Event | None = None,
+              on_solution: OnSolution | None = None) -> tuple[str, list[int], float]:
         """Single-threaded on purpose: on this model one CP-SAT worker proves optimality faster than
         the parallel portfolio on two cores, and it makes the result reproducible (deterministic time)."""
         for p, v in self.x.items():
@@ -111,8 +116,7 @@ class PairSelection:
         solver.parameters.num_workers = 1
         solver.parameters.random_seed = seed
         const, slack = self.constant(), self.slot_slack()
-        report = None if on_solution is None else (lambda obj, bnd: on_solution(obj + const, bnd + const + slack))
-        status = run_solver(solver, self.model, stop, report)
+        status = run_solver(solver, self.model, stop, shifted(on_solution, const, const + slack))
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return solver.status_name(status), [], float("inf")
         chosen = [p for p, v in self.x.items() if solver.boolean_value(v)]
@@ -127,6 +131,4 @@ class PairSelection:
     def constant(self) -> int:
         """What the model leaves out but a plan always has: the fixed interviews and their tiers."""
         problem = self.problem
-        total = sum(fx.value for fx in problem.fixed)
-        total += sum(tier(j) for slots in self.fixed_c.values() for j in range(1, len(slots) + 1))
-        return total
+        return sum(fx.value for fx in problem.fixed) + sum(tiers(len(slots)) for slots in self.fixed_c.values())

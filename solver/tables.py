@@ -29,23 +29,24 @@ def assign_tables(board: Board, e: int, slots: dict[int, int]) -> list[int]:
             allowed.sort(key=lambda t: (pair.previous != (s, t), run[t], t))
             prefs[p] = allowed
         owner: dict[int, int] = {}
-
-        def augment(p, seen):
-            for t in prefs[p]:
-                if t in seen:
-                    continue
-                seen.add(t)
-                if t not in owner or augment(owner[t], seen):
-                    owner[t] = p
-                    return True
-            return False
-
         for p in items:
-            if not board.candidate_free(problem.pairs[p].c, s) or not augment(p, set()):
+            if not board.candidate_free(problem.pairs[p].c, s) or not _augment(p, prefs, owner, set()):
                 dropped.append(p)
         for t, p in owner.items():
             board.place(p, s, t)
     return dropped
+
+
+def _augment(p: int, prefs: dict[int, list[int]], owner: dict[int, int], seen: set[int]) -> bool:
+    """Kuhn's augmenting path: give pair p a table, moving the owners of its preferred tables if need be."""
+    for t in prefs[p]:
+        if t in seen:
+            continue
+        seen.add(t)
+        if t not in owner or _augment(owner[t], prefs, owner, seen):
+            owner[t] = p
+            return True
+    return False
 
 
 def _run_before(busy: dict[int, int], s: int) -> int:

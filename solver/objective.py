@@ -53,12 +53,12 @@ def tiers(n: int) -> int:
     return sum(tier(j) for j in range(1, n + 1))
 
 
-def rank_bonus(rank: int | None) -> int:
-    """First choice 400, second 350, ... never below 50; unwished (locked) interviews 0."""
-    return 0 if rank is None else FIRST_CHOICE - RANK_STEP * min(rank, LAST_RANK)
+def rank_bonus(rank: int) -> int:
+    """First choice (rank 0) 400, second 350, ... never below 50."""
+    return FIRST_CHOICE - RANK_STEP * min(rank, LAST_RANK)
 
 
-def wish_weight(rank: int | None, favorite: bool) -> int:
+def wish_weight(rank: int, favorite: bool) -> int:
     """Wishes: a meeting granting the candidate's wish of this rank, with the employer's favourite."""
     return rank_bonus(rank) + (FAVORITE if favorite else 0)
 

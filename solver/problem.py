@@ -102,7 +102,7 @@ class Problem:
                     continue
                 offers = tuple(w for w in wishes if w in self.offer_owner)
                 bound = [ts for ts in (self.offer_owner[o][1].tables for o in offers) if ts is not None]
-                if len(offers) < len(wishes) or len(bound) < len(offers):    # a table of any kind will do
+                if len(offers) < len(wishes) or len(bound) < len(offers):    # the employer, or an offer at any table
                     tables = tuple(range(1, emp.tables + 1))
                 else:
                     tables = tuple(sorted({t for ts in bound for t in ts}))

@@ -4,14 +4,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from . import InstanceError, SolverConfig, dumps, load_instance, load_schedule, solve, validate
 
 
-def _positive(kind):
+def _positive[Number: (int, float)](kind: Callable[[str], Number]) -> Callable[[str], Number]:
     """argparse type: a number above zero (argparse then exits 2 with a clear message)."""
-    def parse(text: str):
+    def parse(text: str) -> Number:
         value = kind(text)
         if value <= 0:
             raise argparse.ArgumentTypeError(f"must be above zero, got {text}")
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
-def _solve(args) -> int:
+def _solve(args: argparse.Namespace) -> int:
     instance = load_instance(Path(args.instance))
     config = SolverConfig(seed=args.seed)
     if args.time_limit is not None:
@@ -68,7 +69,7 @@ def _solve(args) -> int:
     return 0
 
 
-def _check(args) -> int:
+def _check(args: argparse.Namespace) -> int:
     instance = load_instance(Path(args.instance))
     report = validate(instance, load_schedule(Path(args.schedule)))
     print(json.dumps(report.figures, ensure_ascii=False))
@@ -78,7 +79,7 @@ def _check(args) -> int:
     return 0 if report.ok else 1
 
 
-def _bench(args) -> int:
+def _bench(args: argparse.Namespace) -> int:
     from .bench import SIZES, measure, run
     if args.one:
         size, method = args.one.split(":")

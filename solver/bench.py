@@ -6,13 +6,14 @@ import resource
 import subprocess
 import sys
 import time
+from typing import Any
 
 SIZES = {"small": (40, 300), "medium": (120, 2000), "large": (300, 5000)}
 COLUMNS = ("size", "method", "seconds", "peak_MB", "covered/bound", "interviews/bound", "first_choices",
            "favourites", "mean_wait", "max_wait", "status")
 
 
-def measure(size: str, method: str, time_limit: float | None, seed: int, workers: int | None) -> dict:
+def measure(size: str, method: str, time_limit: float | None, seed: int, workers: int | None) -> dict[str, Any]:
     """One run in this process (the bench runs each in a fresh process so peak memory is its own)."""
     from . import SolverConfig, solve, validate
     from .baseline import first_come_first_served
@@ -49,7 +50,7 @@ def measure(size: str, method: str, time_limit: float | None, seed: int, workers
             "status": status if report.ok else f"INVALID ({len(report.violations)} violations)"}
 
 
-def run(sizes: list[str], time_limit: float | None, seed: int = 0, workers: int | None = None) -> list[dict]:
+def run(sizes: list[str], time_limit: float | None, seed: int = 0, workers: int | None = None) -> list[dict[str, Any]]:
     rows = []
     print(" | ".join(COLUMNS), flush=True)
     for size in sizes:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+from typing import Any
 
 from .instance import INSTANCE_FORMAT, Instance
 from .reading import instance_from_dict
@@ -17,13 +18,15 @@ def generate(n_employers: int, n_candidates: int, seed: int = 0, slot_minutes: i
     candidates cap theirs; a few rejections and favourites.
     """
     rng = random.Random(seed)
-    employers, popularity, targets = [], [], []
+    employers: list[dict[str, Any]] = []
+    popularity: list[float] = []
+    targets: list[list[str]] = []
     for i in range(n_employers):
         eid = f"E{i + 1}"
         tables = rng.choices([1, 2, 3], weights=[45, 40, 15])[0]
         roll = rng.random()
         available = [MORNING] if roll < 0.12 else [AFTERNOON] if roll < 0.24 else []
-        offers = []
+        offers: list[dict[str, Any]] = []
         if tables >= 2 and rng.random() < 0.4:
             offers = [{"id": f"{eid}-O1", "title": "Offre A", "tables": [1]},
                       {"id": f"{eid}-O2", "title": "Offre B", "tables": list(range(2, tables + 1))}]

@@ -9,12 +9,12 @@ from .instance import INSTANCE_FORMAT, SCHEDULE_FORMAT, Instance, InstanceError,
 from .reading import read_interview, read_list
 
 
-def _interview_dict(itv: Interview) -> dict:
+def _interview_dict(itv: Interview) -> dict[str, Any]:
     return {"candidate": itv.candidate, "employer": itv.employer, "table": itv.table,
             "start": itv.start, "end": itv.end, "offers": list(itv.offers)}
 
 
-def instance_to_dict(instance: Instance) -> dict:
+def instance_to_dict(instance: Instance) -> dict[str, Any]:
     ev = instance.event
     return {
         "format": INSTANCE_FORMAT,
@@ -37,7 +37,7 @@ def instance_to_dict(instance: Instance) -> dict:
     }
 
 
-def schedule_to_dict(schedule: Schedule) -> dict:
+def schedule_to_dict(schedule: Schedule) -> dict[str, Any]:
     return {"format": SCHEDULE_FORMAT,
             "interviews": [_interview_dict(i) for i in schedule.interviews],
             "unmet": [{"candidate": u.candidate, "wish": u.wish, "reason": u.reason} for u in schedule.unmet],
@@ -56,7 +56,7 @@ def schedule_from_dict(data: Any) -> Schedule:
                     tuple(unmet), dict(data.get("stats") or {}), dict(data.get("solver") or {}))
 
 
-def load_schedule(source: str | Path | dict) -> Schedule:
+def load_schedule(source: str | Path | dict[str, Any]) -> Schedule:
     if isinstance(source, dict):
         return schedule_from_dict(source)
     try:

@@ -52,8 +52,7 @@ def improve(problem: Problem, board: Board, best: int, config: SolverConfig, clo
         model = InterviewModel(problem, context, free)
         model.hint(board.assign)
         name, placed, _bound = model.solve(seconds=min(clock.left - 1.0, 10.0), workers=config.workers,
-                                                 seed=rng.randrange(1 << 30), deterministic=1.0,
-                                                 stop=config.stop)
+                                           seed=rng.randrange(1 << 30), deterministic=1.0, stop=clock.stop)
         if name not in ("OPTIMAL", "FEASIBLE"):
             idle += 1
             continue

@@ -2,7 +2,7 @@
 
 Every plan is scored by the same terms, whoever computes them: the pure-Python scorer (score.py), the
 CP-SAT timing model (model.py, one method per term), the pair selection (select.py) and the min-cost
-flow (bounds.py). The weights, largest first, realise the order of importance:
+flow (bounds.py). The weights decrease with the order of importance:
 
 1. coverage: a candidate's 1st interview weighs 1,000,000, more than everything a single interview
    can bring in the lower terms together, so one more candidate covered wins;
@@ -15,12 +15,16 @@ flow (bounds.py). The weights, largest first, realise the order of importance:
 4. stability (re-planning): +700 for each published meeting kept, and +100 more when it stays in its
    slot. 700 is more than any rank and favourite gain (at most 650), so a re-plan does not cancel
    somebody's published interview to grant a better-ranked wish elsewhere: only coverage and
-   fairness (what the changes of the day force) move or cancel published interviews;
+   fairness (what the changes of the day force) move or cancel published interviews. Stability
+   therefore outweighs wishes, unlike the order of docs/formats.md; +100 outweighs what moving one
+   interview changes in the two terms below on days of up to 30 slots;
 5. employers' preferred windows: +10 per interview inside them;
-6. compact days: -3 per slot between a candidate's first and last interview.
+6. compact days: -3 per slot between a candidate's first and last interview, so that 4 slots of a
+   candidate's waiting outweigh one interview in a preferred window.
 
-tests/solver/test_objective_weights.py derives, from these weights and the size of a day, how far
-each term can pull one interview, and checks which terms outweigh every term below them.
+tests/solver/test_objective_weights.py derives from these weights how far each term can pull one
+interview, and checks that each term outweighs all the terms below it (the two exceptions above are
+expected failures there).
 """
 from __future__ import annotations
 
@@ -53,12 +57,12 @@ def tiers(n: int) -> int:
     return sum(tier(j) for j in range(1, n + 1))
 
 
-def rank_bonus(rank: int | None) -> int:
-    """First choice 400, second 350, ... never below 50; unwished (locked) interviews 0."""
-    return 0 if rank is None else FIRST_CHOICE - RANK_STEP * min(rank, LAST_RANK)
+def rank_bonus(rank: int) -> int:
+    """First choice (rank 0) 400, second 350, ... never below 50."""
+    return FIRST_CHOICE - RANK_STEP * min(rank, LAST_RANK)
 
 
-def wish_weight(rank: int | None, favorite: bool) -> int:
+def wish_weight(rank: int, favorite: bool) -> int:
     """Wishes: a meeting granting the candidate's wish of this rank, with the employer's favourite."""
     return rank_bonus(rank) + (FAVORITE if favorite else 0)
 

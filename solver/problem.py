@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .instance import Instance, InstanceError, Interview, hhmm, minutes
+from .instance import Instance, InstanceError, Interview, Window, hhmm, minutes
 from .objective import keep_weight, preferred_weight, stay_weight, wish_weight
 from .reading import check_instance
 
@@ -14,7 +14,7 @@ class Pair:
     idx: int
     c: int
     e: int
-    rank: int | None            # among the candidate's distinct wished employers, 0 = first choice
+    rank: int                   # among the candidate's distinct wished employers, 0 = first choice
     wishes: tuple[str, ...]     # the wish ids this meeting grants
     offers: tuple[str, ...]     # wished offers of the employer, listed on the interview
     tables: tuple[int, ...]     # tables allowed (1-based)
@@ -37,7 +37,7 @@ class Fixed:
     value: int = 0              # its wish and preferred-window weights (it stays whatever they are)
 
 
-def _inside(windows, start: int, end: int) -> bool:
+def _inside(windows: tuple[Window, ...], start: int, end: int) -> bool:
     return any(minutes(a) <= start and end <= minutes(b) for a, b in windows)
 
 
@@ -80,14 +80,13 @@ class Problem:
         self._build_pairs()
         self._build_fixed()
 
-    def _available(self, windows) -> frozenset[int]:
+    def _available(self, windows: tuple[Window, ...]) -> frozenset[int]:
         d = self.slot_minutes
         return frozenset(k for k in range(self.n_slots) if self.usable[k]
                          and (not windows or _inside(windows, self.slot_start[k], self.slot_start[k] + d)))
 
     def _build_pairs(self) -> None:
         self.pairs: list[Pair] = []
-        self.rejected: list[tuple[int, str]] = []          # (candidate, wish)
         self.pairs_of_cand: list[list[int]] = [[] for _ in self.cands]
         self.pairs_of_emp: list[list[int]] = [[] for _ in self.emps]
         self.pair_index: dict[tuple[int, int], int] = {}
@@ -100,14 +99,13 @@ class Problem:
             for rank, (e, wishes) in enumerate(grouped.items()):
                 emp = inst.employers[e]
                 if cand.id in emp.rejects:
-                    self.rejected.extend((c, w) for w in wishes)
                     continue
                 offers = tuple(w for w in wishes if w in self.offer_owner)
-                all_tables = tuple(range(1, emp.tables + 1))
-                if len(offers) < len(wishes) or any(self.offer_owner[o][1].tables is None for o in offers):
-                    tables = all_tables
+                bound = [ts for ts in (self.offer_owner[o][1].tables for o in offers) if ts is not None]
+                if len(offers) < len(wishes) or len(bound) < len(offers):    # the employer, or an offer at any table
+                    tables = tuple(range(1, emp.tables + 1))
                 else:
-                    tables = tuple(sorted({t for o in offers for t in self.offer_owner[o][1].tables}))
+                    tables = tuple(sorted({t for ts in bound for t in ts}))
                 slots = tuple(sorted(k for k in self.cand_slots[c] & self.emp_slots[e] if k >= self.first_new))
                 fav = cand.id in emp.favorites
                 pair = Pair(len(self.pairs), c, e, rank, tuple(wishes), offers, tables, slots, fav)
@@ -162,7 +160,7 @@ class Problem:
 
     def _check_fixed_conflicts(self) -> None:
         """Interviews that must stay cannot share a table or a candidate's slot: a clear error."""
-        seen: dict[tuple, Interview] = {}
+        seen: dict[tuple[str | int, ...], Interview] = {}
         for fx in self.fixed:
             itv = fx.interview
             for key in (("table", itv.employer, itv.table, fx.slot), ("candidate", itv.candidate, fx.slot)):

@@ -16,6 +16,9 @@ MO_FILES := $(patsubst %.po,%.mo,$(wildcard jobdating/translations/*/LC_MESSAGES
 
 .PHONY: run test lint install install-test install-lint translations extract-messages clean
 
+# make run is development: a throw-away secret, plain-HTTP cookies, links to this address.
+run: export JOBDATING_DEVELOPMENT = 1
+run: export PUBLIC_BASE_URL = http://$(HOST):$(PORT)
 run: install translations
 	$(BIN)/flask --app jobdating setup
 	$(BIN)/flask --app jobdating run --host $(HOST) --port $(PORT)

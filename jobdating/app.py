@@ -1,6 +1,7 @@
 """The Flask application: create_app() reads like a table of contents."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from typing import Any
@@ -31,13 +32,25 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config["SQLALCHEMY_DATABASE_URI"] = sqlite_uri(app.instance_path)
     app.config.setdefault("MAIL_DIR", os.path.join(app.instance_path, "mail"))
     app.config.setdefault("CV_DIR", os.path.join(app.instance_path, "cv"))
+    app.permanent_session_lifetime = dt.timedelta(minutes=app.config["ORGANIZER_IDLE_MINUTES"])
 
+    register_security(app)
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
     register_commands(app)
     register_template_helpers(app)
     return app
+
+
+def register_security(app: Flask) -> None:
+    """Refuse unsafe settings, trust only the configured proxies, security headers, masked logs."""
+    from jobdating.core import security
+
+    security.check_settings(app)
+    security.trust_proxies(app)
+    security.add_security_headers(app)
+    security.mask_logs(app)
 
 
 def register_extensions(app: Flask) -> None:
@@ -56,8 +69,15 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_message_category = "info"
 
     @login_manager.user_loader
-    def load_organizer(organizer_id: str):
-        return db.session.get(models.Organizer, int(organizer_id))
+    def load_organizer(user_id: str) -> models.Organizer | None:
+        """The session names the account and its session version: an ended session loads nobody."""
+        organizer_id, _, version = user_id.partition(":")
+        if not organizer_id.isdigit() or not version.isdigit():
+            return None
+        organizer = db.session.get(models.Organizer, int(organizer_id))
+        if organizer is None or organizer.session_version != int(version):
+            return None
+        return organizer
 
 
 def select_locale() -> str:
@@ -97,10 +117,9 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_errorhandlers(app: Flask) -> None:
-    def render_error(error):
+    def render_error(error: Exception) -> tuple[str, int]:
         code = getattr(error, "code", 500)
-        max_mb = app.config["CV_MAX_BYTES"] // (1024 * 1024)
-        return render_template("errors/error.html", code=code, cv_max_mb=max_mb), code
+        return render_template("errors/error.html", code=code), code
 
     for code in (400, 403, 404, 405, 413, 429, 500):
         app.errorhandler(code)(render_error)
@@ -116,4 +135,5 @@ def register_template_helpers(app: Flask) -> None:
     from jobdating.core.times import hhmm
 
     app.jinja_env.filters["hhmm"] = hhmm
+    app.jinja_env.globals["cv_max_mb"] = app.config["CV_MAX_BYTES"] // (1024 * 1024)
     app.jinja_env.globals["current_locale"] = lambda: select_locale()

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from sqlalchemy import func, select
 
 from jobdating.core.models import Event, Organizer
@@ -78,7 +78,8 @@ def setup_command() -> None:
         click.echo("  Compte organisateur de démonstration :")
         click.echo(f"    identifiant : {email}")
         click.echo(f"    mot de passe : {password}")
-        click.echo("  Connexion : http://127.0.0.1:5000/login")
+        base = (current_app.config.get("PUBLIC_BASE_URL") or "http://127.0.0.1:5000").rstrip("/")
+        click.echo(f"  Connexion : {base}/login")
         click.echo("")
 
 

@@ -15,7 +15,10 @@ def _env_bool(name: str, default: bool) -> bool:
 class DefaultConfig:
     """Settings every deployment starts from; see README for the environment variables."""
 
-    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-change-me")
+    # Development (make run) gets a throw-away secret and plain-HTTP cookies; any other start refuses to run
+    # without SECRET_KEY and PUBLIC_BASE_URL (core/security.py).
+    DEVELOPMENT = _env_bool("JOBDATING_DEVELOPMENT", False)
+    SECRET_KEY = os.environ.get("SECRET_KEY")
     SQLALCHEMY_DATABASE_URI: str | None = os.environ.get("DATABASE_URL")
     SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
     BABEL_DEFAULT_LOCALE = "fr"
@@ -37,14 +40,27 @@ class DefaultConfig:
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "Job dating <noreply@jobdating.local>")
     MAIL_TO_FILES = _env_bool("MAIL_TO_FILES", True)
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
-    RATELIMIT_SIGNUP = os.environ.get("RATELIMIT_SIGNUP", "20 per hour")
+    # Always stated: the limiter is one object, and an app that leaves this out inherits the previous one's.
+    RATELIMIT_ENABLED = _env_bool("RATELIMIT_ENABLED", True)
+    # Successful sign-ups per address: a job centre may sign up a whole group from one room.
+    RATELIMIT_SIGNUP = os.environ.get("RATELIMIT_SIGNUP", "100 per hour")
+    # Failed logins: per account and address (an attacker elsewhere cannot lock the owner out), per address.
+    RATELIMIT_LOGIN_ACCOUNT = os.environ.get("RATELIMIT_LOGIN_ACCOUNT", "10 per 15 minutes")
+    RATELIMIT_LOGIN_ADDRESS = os.environ.get("RATELIMIT_LOGIN_ADDRESS", "50 per 15 minutes")
+    # "Resend my private link" per email address: no mail bombing of one person.
+    RATELIMIT_RESEND_EMAIL = os.environ.get("RATELIMIT_RESEND_EMAIL", "5 per hour")
     REDIS_URL = os.environ.get("REDIS_URL")
     RQ_QUEUE = os.environ.get("RQ_QUEUE", "jobdating-solves")
     SOLVER_TIME_LIMIT = float(os.environ.get("SOLVER_TIME_LIMIT", 10))
     REPLAN_TIME_LIMIT = float(os.environ.get("REPLAN_TIME_LIMIT", 15))
     PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL")
+    # Reverse proxies in front of the app (nginx: 1); their X-Forwarded-For and -Proto are trusted.
+    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", 0))
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", True)
+    # An organizer session ends after this many minutes without a request.
+    ORGANIZER_IDLE_MINUTES = int(os.environ.get("ORGANIZER_IDLE_MINUTES", 240))
 
 
 def sqlite_uri(instance_path: str) -> str:

@@ -37,7 +37,8 @@ def main() -> None:
     from jobdating.planning.scheduling import run_solve, start_solve
 
     folder = Path(tempfile.mkdtemp(prefix="bench-frontdesk-"))
-    app = create_app({"SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'bench.sqlite3'}",
+    app = create_app({"DEVELOPMENT": True,
+                      "SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'bench.sqlite3'}",
                       "MAIL_DIR": str(folder / "mail"), "CV_DIR": str(folder / "cv"), "RATELIMIT_ENABLED": False})
     with app.app_context():
         upgrade()

@@ -23,7 +23,8 @@ from jobdating.printing import documents as printing  # noqa: E402
 
 
 def measure(candidates: int, employers: int, time_limit: float, folder: Path) -> None:
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / f'bench-{candidates}.sqlite3'}",
+    app = create_app({"DEVELOPMENT": True,
+                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / f'bench-{candidates}.sqlite3'}",
                       "MAIL_DIR": str(folder / "mail"), "CV_DIR": str(folder / "cv")})
     with app.app_context():
         db.create_all()

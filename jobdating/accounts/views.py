@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_login import login_user, logout_user
+from flask_limiter.util import get_remote_address
+from flask_login import current_user, login_user, logout_user
 
 from jobdating.accounts.forms import LoginForm
 from jobdating.core import accounts
@@ -26,13 +27,26 @@ def _safe_next(target: str | None) -> str | None:
     return target
 
 
+def _failed(response: Response) -> bool:
+    """Only failed attempts count: the owner who types the right password is never slowed down."""
+    return response.status_code != 302
+
+
+def _account_and_address() -> str:
+    return f"{(request.form.get('email') or '').strip().lower()}|{get_remote_address()}"
+
+
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit("30 per minute", methods=["POST"])
+@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN_ADDRESS"], methods=["POST"], deduct_when=_failed)
+@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN_ACCOUNT"], methods=["POST"], deduct_when=_failed,
+               key_func=_account_and_address)
 def login():
     form = LoginForm()
     if form.validate_on_submit():
         organizer = accounts.authenticate(form.email.data, form.password.data)
         if organizer is not None:
+            session.clear()  # a fresh session: nothing set before the login survives it
+            session.permanent = True  # ends after ORGANIZER_IDLE_MINUTES without a request
             login_user(organizer)
             flash(_("Bienvenue, vous êtes connecté·e."), "success")
             return redirect(_safe_next(request.args.get("next")) or url_for("main.index"))
@@ -42,6 +56,8 @@ def login():
 
 @bp.route("/logout", methods=["POST"])
 def logout():
+    accounts.end_sessions(current_user)
     logout_user()
+    session.clear()
     flash(_("Vous êtes déconnecté·e."), "info")
     return redirect(url_for("main.index"))

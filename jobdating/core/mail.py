@@ -13,6 +13,7 @@ from flask_mail import Message
 
 from jobdating.core.models import Candidate, Employer
 from jobdating.core.people import is_real_email
+from jobdating.core.security import mask
 from jobdating.core.times import utcnow
 from jobdating.extensions import mail
 
@@ -34,6 +35,8 @@ def send_mail(to: str | Iterable[str], subject: str, text: str, html: str | None
     recipients: list[str | tuple[str, str]] = [r for r in addresses if is_real_email(r)]
     if not recipients:
         return None
+    # A line break in a header (an event name typed with one) would make every SMTP send of the event fail.
+    subject = " ".join(subject.split())
     message = Message(subject=subject, recipients=recipients, body=text, html=html,
                       sender=current_app.config.get("MAIL_DEFAULT_SENDER"))
     for filename, content_type, data in attachments:
@@ -75,5 +78,5 @@ def send_private_link(person: Candidate | Employer, *, reminder: bool = False) -
     try:
         return send_mail(person.email, subject, text, html)
     except Exception:  # a mail server that is down must not lose a sign-up
-        log.exception("could not send the private link to %s", person.email)
+        log.exception("could not send the private link to %s", mask(person.email))
         return None

@@ -22,7 +22,7 @@ class CVError(ValueError):
 
 def cv_dir() -> Path:
     path = Path(current_app.config["CV_DIR"])
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
 
 
@@ -39,7 +39,10 @@ def store_cv(stream: BinaryIO, original_name: str | None) -> tuple[str, str]:
     stored = secrets.token_hex(16) + ".pdf"
     target = cv_dir() / stored
     temporary = target.with_suffix(".part")
-    temporary.write_bytes(data)
+    # Readable by the server's own user only: a CV is personal data.
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(data)
     os.replace(temporary, target)
     return stored, _download_name(original_name)
 

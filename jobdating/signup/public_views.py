@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
+from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 
@@ -28,8 +28,18 @@ def _rearranging() -> bool:
     return "move" in request.form or "add_offer" in request.form
 
 
+def _succeeded(response: Response) -> bool:
+    """Only sign-ups that went through count: a form sent back with an error costs nothing."""
+    return response.status_code in (302, 303)
+
+
+# Successful sign-ups per address (generous: a job centre may sign up a group from one room).
 signup_limit = limiter.shared_limit(lambda: current_app.config["RATELIMIT_SIGNUP"], scope="signup",
-                                    methods=["POST"], exempt_when=_rearranging)
+                                    methods=["POST"], exempt_when=_rearranging, deduct_when=_succeeded)
+
+
+def _resend_address() -> str:
+    return "resend|" + (request.form.get("email") or "").strip().lower()
 
 
 @bp.app_template_global("half_days")
@@ -191,6 +201,7 @@ def employer_done(slug: str):
 
 @bp.route("/<slug>/lien-prive", methods=["GET", "POST"])
 @signup_limit
+@limiter.limit(lambda: current_app.config["RATELIMIT_RESEND_EMAIL"], methods=["POST"], key_func=_resend_address)
 def resend_link(slug: str):
     event = _public_event(slug)
     form = ResendLinkForm()

@@ -24,20 +24,28 @@ def test_demo_command_twice_gives_two_events_with_distinct_addresses(runner):
 
 
 def test_create_organizer_asks_for_the_password(runner):
-    result = runner.invoke(args=["create-organizer", "chef@exemple.fr"], input="motdepasse1\nmotdepasse1\n")
+    result = runner.invoke(args=["create-organizer", "chef@exemple.fr"], input="trois mots longs\ntrois mots longs\n")
     assert result.exit_code == 0, result.output
     organizer = db.session.scalars(select(Organizer)).one()
-    assert organizer.email == "chef@exemple.fr" and organizer.check_password("motdepasse1")
+    assert organizer.email == "chef@exemple.fr" and organizer.check_password("trois mots longs")
 
 
 def test_create_organizer_refuses_a_short_password(runner):
     result = runner.invoke(args=["create-organizer", "chef@exemple.fr"], input="court\ncourt\n")
     assert result.exit_code != 0
-    assert "au moins 8 caractères" in result.output
+    assert "au moins 12 caractères" in result.output
     assert db.session.scalar(select(func.count()).select_from(Organizer)) == 0
 
 
 def test_create_organizer_refuses_a_second_account_for_one_email(runner):
-    runner.invoke(args=["create-organizer", "chef@exemple.fr"], input="motdepasse1\nmotdepasse1\n")
-    result = runner.invoke(args=["create-organizer", "Chef@exemple.fr"], input="motdepasse2\nmotdepasse2\n")
+    runner.invoke(args=["create-organizer", "chef@exemple.fr"], input="trois mots longs\ntrois mots longs\n")
+    result = runner.invoke(args=["create-organizer", "Chef@exemple.fr"], input="quatre mots longs\nquatre mots longs\n")
     assert result.exit_code != 0 and "existe déjà" in result.output
+
+
+def test_create_organizer_refuses_a_common_password_and_an_address_the_login_form_refuses(runner):
+    result = runner.invoke(args=["create-organizer", "chef@exemple.fr"], input="123456789012\n123456789012\n")
+    assert result.exit_code != 0 and "trop courant" in result.output
+    result = runner.invoke(args=["create-organizer", "chef@@exemple"], input="trois mots longs\ntrois mots longs\n")
+    assert result.exit_code != 0 and "Adresse e-mail invalide" in result.output
+    assert db.session.scalar(select(func.count()).select_from(Organizer)) == 0

@@ -9,7 +9,7 @@ import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-PASSWORD = "mot-de-passe-accueil"
+PASSWORD = "badges et cafe du matin"
 DAY = dt.date(2027, 3, 18)
 
 

@@ -50,7 +50,8 @@ def test_the_installed_wheel_runs_outside_the_checkout(wheel, tmp_path):
     work = tmp_path / "elsewhere"
     work.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV", "FLASK"))}
-    env.update(DATABASE_URL=f"sqlite:///{work / 'jobdating.sqlite3'}", SECRET_KEY="wheel-test-secret")
+    env.update(DATABASE_URL=f"sqlite:///{work / 'jobdating.sqlite3'}", SECRET_KEY="wheel-test-secret-key",
+               PUBLIC_BASE_URL="https://jobdating.example.org", SESSION_COOKIE_SECURE="false")
 
     def run(*args: str) -> str:
         result = subprocess.run([python, *args], cwd=work, env=env, capture_output=True, text=True, timeout=300)

@@ -39,6 +39,8 @@ def _config(folder: Path) -> dict:
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'soak.sqlite3'}",
         "MAIL_DIR": str(folder / "mail"), "CV_DIR": str(folder / "cv"),
         "RATELIMIT_ENABLED": False, "SOLVER_TIME_LIMIT": 20,
+        # Production settings, except the cookie's Secure flag: this test speaks plain HTTP on loopback.
+        "PUBLIC_BASE_URL": "https://jobdating.example.org", "SESSION_COOKIE_SECURE": False,
     }
 
 
@@ -155,7 +157,7 @@ def restarted_server(published_demo):
 def test_the_front_desk_survives_thousands_of_scans_with_a_cookie_from_before_the_restart(restarted_server):
     server, cookie, facts = restarted_server
     desk = requests.Session()
-    desk.cookies.set("session", cookie)
+    desk.cookies.set("session", cookie, domain="127.0.0.1", path="/")  # as the browser kept it
     event = facts["event_id"]
     page = desk.get(f"{server.url}/event/{event}/accueil")
     assert page.status_code == 200 and "Accueil" in page.text
@@ -179,7 +181,7 @@ def test_the_front_desk_survives_thousands_of_scans_with_a_cookie_from_before_th
 def test_public_pages_and_the_employers_phone_page_answer_hundreds_of_requests(restarted_server):
     server, cookie, facts = restarted_server
     visitor = requests.Session()
-    visitor.cookies.set("session", cookie)  # a logged-in organizer browsing the public side
+    visitor.cookies.set("session", cookie, domain="127.0.0.1", path="/")  # an organizer on the public side
     slug = facts["slug"]
     public = ["/", f"/{slug}", f"/{slug}?q=infirmier", f"/{slug}/inscription", f"/{slug}/employeurs/inscription"]
     public += [f"/c/{token}" for token in facts["candidate_tokens"][:5]]

@@ -25,11 +25,22 @@ class Organizer(UserMixin, Model):
     name: Mapped[str] = mapped_column(String(200), default="")
     password_hash: Mapped[str] = mapped_column(String(256))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Part of the session's user id: raising it (logout, new password) ends every session of the account.
+    session_version: Mapped[int] = mapped_column(default=0, server_default="0")
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_version}"
+
+    def end_sessions(self) -> None:
+        """Every session of this account, on every device, stops working at its next request."""
+        self.session_version = (self.session_version or 0) + 1
 
     def set_password(self, password: str) -> None:
         # Tests may lower the cost through PASSWORD_METHOD; deployments keep the default.
         method = current_app.config.get("PASSWORD_METHOD", PASSWORD_METHOD) if has_app_context() else PASSWORD_METHOD
         self.password_hash = generate_password_hash(password, method=method)
+        if self.id is not None:
+            self.end_sessions()
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)

@@ -73,13 +73,14 @@ def many_offers(n_employers: int = 9, n_candidates: int = 420, tables: int = 12,
     employers with one table and no offers; every candidate wishes a few offers of the first employer
     and one or two other employers (so the first employer sees hundreds of distinct table sets)."""
     rng = random.Random(seed)
-    big = {"id": "E1", "name": "Entreprise 1", "tables": tables,
-           "offers": [{"id": f"E1-O{t}", "title": f"Offre {t}", "tables": [t]} for t in range(1, tables + 1)]}
+    offers = [f"E1-O{t}" for t in range(1, tables + 1)]
+    big: dict[str, Any] = {"id": "E1", "name": "Entreprise 1", "tables": tables,
+                           "offers": [{"id": o, "title": o, "tables": [t]} for t, o in enumerate(offers, 1)]}
     employers: list[dict[str, Any]] = [big] + [{"id": f"E{i}", "name": f"Entreprise {i}", "tables": 1}
                                                for i in range(2, n_employers + 1)]
     candidates = []
     for i in range(n_candidates):
-        wishes = rng.sample([o["id"] for o in big["offers"]], rng.randint(1, min(4, tables)))
+        wishes = rng.sample(offers, rng.randint(1, min(4, tables)))
         wishes += rng.sample([e["id"] for e in employers[1:]], min(len(employers) - 1, rng.randint(1, 2)))
         rng.shuffle(wishes)
         candidates.append({"id": f"C{i + 1}", "name": f"Candidat {i + 1}", "wishes": wishes,

@@ -20,23 +20,48 @@ def candidate_room(problem: Problem, c: int, fixed_slots: set[int]) -> int:
     return min(count, problem.cap[c] - len(fixed_slots))
 
 
-def employer_room(problem: Problem, e: int, fixed: dict[int, set[int]], tables: Collection[int] | None = None) -> int:
-    """Interviews employer e (or some of its tables) can still hold: per table, runs of open slots with
-    a pause every max_consecutive, minus the fixed interviews, within the employer's cap."""
+def table_room(problem: Problem, e: int, open_slots: Collection[int], mine: Collection[int]) -> int:
+    """The most new interviews one table of employer e can hold in `open_slots` around its fixed
+    interviews `mine`, with a pause every `max_consecutive`: exact for the table alone.
+
+    A run of fixed interviews may already be longer than `max_consecutive` (they are exempt, formats.md);
+    a new interview just cannot join such a run. Without fixed interviews, a run of L open slots holds
+    L - L // (m + 1); with them, a small dynamic programme over (run length, has the run a new one)."""
     m = problem.max_consec[e]
+    if not mine:
+        total, run = 0, 0
+        for s in range(problem.n_slots + 1):
+            if s < problem.n_slots and s in open_slots:
+                run += 1
+                continue
+            total, run = total + run - run // (m + 1), 0
+        return total
+    # state (run length capped at m + 1, the run holds a new interview) -> most new interviews so far
+    states: dict[tuple[int, bool], int] = {(0, False): 0}
+    for s in range(problem.n_slots):
+        nxt: dict[tuple[int, bool], int] = {}
+        for (run, new), value in states.items():
+            if s in mine:
+                moves = [((min(run + 1, m + 1), new), value)] if not new or run + 1 <= m else []
+            elif s in open_slots and run + 1 <= m:
+                moves = [((0, False), value), ((run + 1, True), value + 1)]
+            else:
+                moves = [((0, False), value)]
+            for key, v in moves:
+                nxt[key] = max(nxt.get(key, -1), v)
+        states = nxt
+    return max(states.values(), default=0)
+
+
+def employer_room(problem: Problem, e: int, fixed: dict[int, set[int]], tables: Collection[int] | None = None) -> int:
+    """Interviews employer e (or some of its tables) can still hold: per table, the new interviews
+    `table_room` allows around the fixed ones, within the employer's cap."""
     open_slots = {s for s in problem.emp_slots[e] if s >= problem.first_new}
     total = 0
     for t in tables or range(1, problem.tables[e] + 1):
         mine = fixed.get(t, set())
-        run, inside = 0, 0
-        for s in range(problem.n_slots + 1):
-            if s < problem.n_slots and (s in open_slots or s in mine):
-                run += 1
-                inside += s in mine
-                continue
-            total += run - run // (m + 1) - inside
-            run, inside = 0, 0
-    n_fixed = sum(len(v) for t, v in fixed.items() if tables is None or t in tables)
+        total += table_room(problem, e, open_slots - mine, mine)
+    n_fixed = sum(len(v) for v in fixed.values())
     return max(0, min(total, problem.max_int[e] - n_fixed))
 
 

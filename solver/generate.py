@@ -66,3 +66,28 @@ def generate(n_employers: int, n_candidates: int, seed: int = 0, slot_minutes: i
                       "breaks": [["12:15", "12:45"]], "min_gap_slots": 0, "max_interviews_per_candidate": 6},
             "employers": employers, "candidates": candidates}
     return instance_from_dict(data)
+
+
+def many_offers(n_employers: int = 9, n_candidates: int = 420, tables: int = 12, seed: int = 0) -> Instance:
+    """An adversarial day: one employer with `tables` tables and one offer bound to each table, the other
+    employers with one table and no offers; every candidate wishes a few offers of the first employer
+    and one or two other employers (so the first employer sees hundreds of distinct table sets)."""
+    rng = random.Random(seed)
+    offers = [f"E1-O{t}" for t in range(1, tables + 1)]
+    big: dict[str, Any] = {"id": "E1", "name": "Entreprise 1", "tables": tables,
+                           "offers": [{"id": o, "title": o, "tables": [t]} for t, o in enumerate(offers, 1)]}
+    employers: list[dict[str, Any]] = [big] + [{"id": f"E{i}", "name": f"Entreprise {i}", "tables": 1}
+                                               for i in range(2, n_employers + 1)]
+    candidates = []
+    for i in range(n_candidates):
+        wishes = rng.sample(offers, rng.randint(1, min(4, tables)))
+        wishes += rng.sample([e["id"] for e in employers[1:]], min(len(employers) - 1, rng.randint(1, 2)))
+        rng.shuffle(wishes)
+        candidates.append({"id": f"C{i + 1}", "name": f"Candidat {i + 1}", "wishes": wishes,
+                           "available": [MORNING] if rng.random() < 0.2 else []})
+    data = {"format": INSTANCE_FORMAT,
+            "event": {"name": f"Many offers ({n_employers}x{n_candidates}, seed {seed})", "date": "2027-03-18",
+                      "start": "09:00", "end": "16:30", "slot_minutes": 15, "breaks": [["12:15", "12:45"]],
+                      "max_interviews_per_candidate": 6},
+            "employers": employers, "candidates": candidates}
+    return instance_from_dict(data)

@@ -13,6 +13,7 @@ why they realise that order are documented there.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from itertools import combinations, pairwise
 
 from ortools.sat.python import cp_model
@@ -22,12 +23,21 @@ from .cpsat import OnSolution, run_solver
 from .objective import COMPACT, PREFERRED, STABLE, compact_weight, tier, tiers
 from .problem import Problem
 
+MAX_UNIONS = 64             # unions of table sets per employer beyond the sets themselves (Hall's condition)
+MAX_COMBINATIONS = 20_000   # combinations of table sets tried per employer to find them
+
+
+def _never() -> bool:
+    return False
+
 
 class InterviewModel:
     """CP-SAT model placing the `free` pairs in slots around the context held by `board`."""
 
-    def __init__(self, problem: Problem, board: Board, free: list[int]):
+    def __init__(self, problem: Problem, board: Board, free: list[int], should_stop: Callable[[], bool] = _never):
         self.problem, self.board, self.free = problem, board, free
+        self.should_stop = should_stop
+        self.unions: dict[int, list[tuple[frozenset[int], list[int]]]] = {}     # employer -> (tables, pairs inside)
         self.model = cp_model.CpModel()
         self.y: dict[tuple[int, int], cp_model.IntVar] = {}
         self.met: dict[int, cp_model.IntVar] = {}
@@ -96,35 +106,31 @@ class InterviewModel:
 
     def _add_table_capacity(self) -> None:
         """Rule 5: one interview per table and slot; with offers bound to tables, Hall's condition."""
-        board, pairs = self.board, self.problem.pairs
+        board = self.board
         for e, ps in self.by_emp.items():
-            at: dict[int, list[int]] = {}
-            for p in ps:
-                for s in self.slots_of[p]:
-                    at.setdefault(s, []).append(p)
-            unions = self._table_unions(ps)
-            for s, group in at.items():
-                free = {t for t in range(1, self.problem.tables[e] + 1) if s not in board.table_busy[e][t - 1]}
-                for union in unions:
-                    inside = [self.y[p, s] for p in group if set(pairs[p].tables) <= union]
-                    room = len(free & union)
+            for union, inside_ps in self._table_unions(e, ps):
+                at: dict[int, list[cp_model.IntVar]] = {}
+                for p in inside_ps:
+                    for s in self.slots_of[p]:
+                        at.setdefault(s, []).append(self.y[p, s])
+                for s, inside in at.items():
+                    room = sum(1 for t in union if s not in board.table_busy[e][t - 1])
                     if len(inside) > room:
                         self.model.add(sum(inside) <= room)
 
     def _add_max_consecutive(self) -> None:
         """Rule 5: in any `max_consecutive + 1` slots in a row, each table pauses at least once; with
         offers bound to tables, counted over every union of the tables the pairs may use."""
-        problem, board, pairs = self.problem, self.board, self.problem.pairs
+        problem, board = self.problem, self.board
         for e, ps in self.by_emp.items():
             m = problem.max_consec[e]
             if m >= problem.n_slots:
                 continue
-            for union in self._table_unions(ps) | {frozenset(range(1, problem.tables[e] + 1))}:
+            for union, inside_ps in self._table_unions(e, ps):
                 at: dict[int, list[cp_model.IntVar]] = {}
-                for p in ps:
-                    if set(pairs[p].tables) <= union:
-                        for s in self.slots_of[p]:
-                            at.setdefault(s, []).append(self.y[p, s])
+                for p in inside_ps:
+                    for s in self.slots_of[p]:
+                        at.setdefault(s, []).append(self.y[p, s])
                 busy = [sum(1 for t in union if k in board.table_busy[e][t - 1]) for k in range(problem.n_slots)]
                 for w in range(problem.n_slots - m):
                     window = range(w, w + m + 1)
@@ -135,11 +141,29 @@ class InterviewModel:
                     if len(vs) + fixed > len(union) * m:
                         self.model.add(sum(vs) <= len(union) * m - fixed)
 
-    def _table_unions(self, ps: list[int]) -> set[frozenset[int]]:
-        """The table sets pairs may use, and their unions (up to 4 at a time): Hall's condition."""
-        kinds = sorted({self.problem.pairs[p].tables for p in ps})
-        return {frozenset(t for k in combo for t in k)
-                for r in range(1, min(len(kinds), 4) + 1) for combo in combinations(kinds, r)}
+    def _table_unions(self, e: int, ps: list[int]) -> list[tuple[frozenset[int], list[int]]]:
+        """Hall's condition, bounded: the table sets the pairs may use, every table of the employer, and
+        unions of 2 to 4 sets until MAX_UNIONS (the number of unions grows as the 4th power of the sets:
+        an employer with many offers bound to single tables had ~74 million); each with the pairs inside.
+        Counts the model leaves out are repaired when tables are assigned (`greedy.place_slots`)."""
+        if e in self.unions:
+            return self.unions[e]
+        pairs = self.problem.pairs
+        kinds = sorted({pairs[p].tables for p in ps})
+        found: dict[frozenset[int], None] = dict.fromkeys(frozenset(k) for k in kinds)
+        found[frozenset(range(1, self.problem.tables[e] + 1))] = None
+        extra = tried = 0
+        for r in range(2, min(len(kinds), 4) + 1):
+            for combo in combinations(kinds, r):
+                tried += 1
+                if extra >= MAX_UNIONS or tried > MAX_COMBINATIONS or (tried % 1024 == 0 and self.should_stop()):
+                    break
+                union = frozenset(t for k in combo for t in k)
+                if union not in found:
+                    found[union] = None
+                    extra += 1
+        self.unions[e] = [(u, [p for p in ps if u.issuperset(pairs[p].tables)]) for u in found]
+        return self.unions[e]
 
     def _add_employer_cap(self) -> None:
         """Rule 5: an employer has at most `max_interviews`."""

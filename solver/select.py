@@ -12,7 +12,7 @@ from collections.abc import Collection
 
 from ortools.sat.python import cp_model
 
-from .bounds import fixed_sets
+from .bounds import fixed_sets, table_room
 from .cpsat import OnSolution, run_solver, shifted
 from .objective import PREFERRED, STABLE, tier, tiers
 from .problem import Problem
@@ -28,18 +28,7 @@ def _fit(slots: list[int], gap: int, blocked: set[int]) -> int:
 
 def _table_room(problem: Problem, e: int, slots: frozenset[int], tables: Collection[int],
                 fixed: dict[int, set[int]]) -> int:
-    m = problem.max_consec[e]
-    total = 0
-    for t in tables:
-        mine = fixed.get(t, set())
-        run = inside = 0
-        for s in range(problem.n_slots + 1):
-            if s < problem.n_slots and (s in slots or s in mine):
-                run, inside = run + 1, inside + (s in mine)
-                continue
-            total += max(0, run - run // (m + 1) - inside)
-            run = inside = 0
-    return total
+    return sum(table_room(problem, e, slots - fixed.get(t, set()), fixed.get(t, set())) for t in tables)
 
 
 class PairSelection:

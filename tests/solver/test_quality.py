@@ -1,5 +1,5 @@
 """The plan against what a user would compare it with: the proven bounds and first come, first served."""
-from plans import candidate, employer, instance
+from plans import candidate, employer, instance, run
 
 from solver import SolverConfig, instance_from_dict, instance_to_dict, schedule_to_dict, solve, validate
 from solver.baseline import first_come_first_served
@@ -64,3 +64,35 @@ def test_neighbourhood_search_only_ever_improves_a_valid_plan():
     interviews = [problem.interview(p, s, t) for p, (s, t) in better.assign.items()]
     assert validate(inst, interviews).ok
     assert value == evaluate(problem, better.assign) > start
+
+
+def _locked_run(employer_id: str, starts: list[str]) -> list[dict]:
+    """Locked interviews of C0, C1, ... at table 1 of the employer, one per start (15-minute slots)."""
+    def end(start: str) -> str:
+        h, m = map(int, start.split(":"))
+        return f"{(h * 60 + m + 15) // 60:02d}:{(m + 15) % 60:02d}"
+    return [{"candidate": f"C{i}", "employer": employer_id, "table": 1, "start": s, "end": end(s)}
+            for i, s in enumerate(starts)]
+
+
+def test_a_locked_run_longer_than_max_consecutive_does_not_lower_the_bounds_below_the_plan():
+    # table 1: three locked interviews in a row although max_consecutive is 2 (locked ones are exempt);
+    # table 2 is free and holds two more. The bound used to count table 1 as -1 and report 4.
+    locked = _locked_run("E1", ["09:00", "09:15", "09:30"])
+    data = instance([employer("E1", tables=2, max_consecutive=2)], [candidate(f"C{i}", "E1") for i in range(5)],
+                    end="09:45", locked=locked)
+    plan = run(data)
+    assert len(plan.interviews) == 5
+    assert plan.solver["upper_bound_interviews"] >= 5
+    assert upper_bounds(Problem(instance_from_dict(data))) == (5, 5)
+
+
+def test_a_new_interview_may_follow_two_locked_runs_longer_than_max_consecutive_after_a_pause():
+    # table 1 holds locked runs 09:00-09:45 and 10:00-10:45 (3 each, max_consecutive 2); 10:45 pauses,
+    # then 11:00 and 11:15 take two new ones: "length - length // 3 - fixed" would allow only one.
+    locked = _locked_run("E1", ["09:00", "09:15", "09:30", "10:00", "10:15", "10:30"])
+    data = instance([employer("E1", max_consecutive=2)], [candidate(f"C{i}", "E1") for i in range(8)],
+                    end="11:30", locked=locked)
+    plan = run(data)
+    assert len(plan.interviews) == 8
+    assert upper_bounds(Problem(instance_from_dict(data))) == (8, 8)

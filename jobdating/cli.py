@@ -48,11 +48,11 @@ def demo_command(candidates: int, employers: int, seed: int, slug: str | None) -
 @click.option("--name", default="", help="Display name.")
 @click.password_option(prompt="Mot de passe", confirmation_prompt="Confirmez le mot de passe")
 def create_organizer_command(email: str, name: str, password: str) -> None:
-    """Create an organizer account (asks for the password)."""
+    """Create a platform admin account (asks for the password); admins invite the other members by email."""
     from jobdating.core.accounts import AccountError, create_organizer
 
     try:
-        organizer = create_organizer(email, password, name)
+        organizer = create_organizer(email, password, name, admin=True)
     except AccountError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"Compte organisateur créé : {organizer.email}")
@@ -73,7 +73,7 @@ def setup_command() -> None:
                    f"{len(event.employers)} employeurs).")
     if db.session.scalar(select(func.count()).select_from(Organizer)) == 0:
         email, password = DEMO_ORGANIZER
-        create_organizer(email, password, "Organisateur démo")
+        create_organizer(email, password, "Organisateur démo", admin=True)
         click.echo("")
         click.echo("  Compte organisateur de démonstration :")
         click.echo(f"    identifiant : {email}")

@@ -43,7 +43,7 @@ def main() -> None:
     with app.app_context():
         upgrade()
         event = create_demo_event(candidates=args.candidates, employers=args.employers, slug="bench")
-        create_organizer(*DEMO_ORGANIZER, "Bench")
+        create_organizer(*DEMO_ORGANIZER, "Bench", admin=True)
         run_solve(start_solve(event, None, enqueue=False).id)
         publish(event, None)
         event_id, badges = event.id, [c.badge_token for c in event.candidates][: args.scans]

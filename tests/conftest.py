@@ -138,7 +138,7 @@ def preselect(app):
 @pytest.fixture
 def organizer(app) -> Organizer:
     from jobdating.core.accounts import create_organizer
-    return create_organizer("orga@exemple.fr", ORGANIZER_PASSWORD, "Orga")
+    return create_organizer("orga@exemple.fr", ORGANIZER_PASSWORD, "Orga", admin=True)
 
 
 @pytest.fixture

@@ -3,18 +3,19 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_user, logout_user
 
-from jobdating.accounts.forms import LoginForm
-from jobdating.core import accounts
+from jobdating.accounts.forms import AcceptForm, JoinForm, LoginForm
+from jobdating.core import accounts, lookup
 from jobdating.core.access import PUBLIC, protect
 from jobdating.extensions import limiter
+from jobdating.planning import team
 
 bp = Blueprint("auth", __name__, template_folder="templates")
-protect(bp, PUBLIC, organizer=("logout",))
+protect(bp, PUBLIC, organizer=("logout",), token=("accept_invitation",))
 
 
 def _safe_next(target: str | None) -> str | None:
@@ -61,3 +62,38 @@ def logout():
     session.clear()
     flash(_("Vous êtes déconnecté·e."), "info")
     return redirect(url_for("main.index"))
+
+
+@bp.route("/invitation/<token>", methods=["GET", "POST"])
+def accept_invitation(token: str):
+    """An invitation's private link: join the event's team, creating the account if needed."""
+    invitation = team.invitation_by_token(token) or abort(404)
+    event = lookup.event_by_id(invitation.event_id) or abort(404)
+    if current_user.is_authenticated:
+        form = AcceptForm()
+        if form.validate_on_submit():
+            try:
+                team.accept(invitation, current_user)
+            except team.TeamError as error:
+                flash(str(error), "error")
+            else:
+                flash(_("Vous faites partie de l'équipe de « %(event)s ».", event=event.name), "success")
+                return redirect(url_for("organizer.events"))
+        return render_template("auth/accept.html", event=event, invitation=invitation, accept=form)
+    if accounts.find_organizer(invitation.email) is not None:
+        flash(_("Connectez-vous avec %(email)s pour accepter l'invitation.", email=invitation.email), "info")
+        return redirect(url_for("auth.login", next=url_for("auth.accept_invitation", token=token)))
+    join = JoinForm()
+    if join.validate_on_submit():
+        try:
+            organizer = accounts.create_organizer(invitation.email, join.password.data, join.name.data)
+        except accounts.AccountError as error:
+            join.password.errors.append(str(error))
+        else:
+            team.accept(invitation, organizer)
+            session.clear()
+            session.permanent = True
+            login_user(organizer)
+            flash(_("Bienvenue dans l'équipe de « %(event)s ».", event=event.name), "success")
+            return redirect(url_for("organizer.events"))
+    return render_template("auth/accept.html", event=event, invitation=invitation, join=join)

@@ -43,12 +43,13 @@ def normalize_email(email: str) -> str:
         raise AccountError(_("Adresse e-mail invalide.")) from error
 
 
-def create_organizer(email: str, password: str, name: str = "") -> Organizer:
+def create_organizer(email: str, password: str, name: str = "", *, admin: bool = False) -> Organizer:
+    """A new organizer account; a platform `admin` creates events and is the owner of every event."""
     email = normalize_email(email)
     check_password_strength(password, email)
     if find_organizer(email) is not None:
         raise AccountError(_("Un compte organisateur existe déjà pour %(email)s.", email=email))
-    organizer = Organizer(email=email, name=name.strip())
+    organizer = Organizer(email=email, name=name.strip(), is_admin=admin)
     organizer.set_password(password)
     db.session.add(organizer)
     db.session.commit()

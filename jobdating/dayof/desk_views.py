@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobdating.core import lookup
-from jobdating.core.access import ORGANIZER, protect
+from jobdating.core.access import ORGANIZER, protect, role_of
 from jobdating.core.models import Candidate, Employer, Event
 from jobdating.core.times import local_now
 from jobdating.dayof import absences, checkin, presence, walkins
@@ -20,7 +20,10 @@ bp = Blueprint("frontdesk", __name__, template_folder="templates")
 
 
 # The badge and the employer's phone pages open with a token; everything else is the organizers' desk.
-protect(bp, ORGANIZER, token=("badge", "employer_results", "employer_outcome"))
+# Front-desk members may use the desk's pages; re-planning and exports need the organizer role.
+protect(bp, ORGANIZER, token=("badge", "employer_results", "employer_outcome"),
+        desk=("desk", "arrive", "undo", "board", "board_json", "no_show", "walk_in", "departure", "results",
+              "desk_outcome"))
 
 
 def _desk(event: Event, form: ScanForm, **context):
@@ -51,7 +54,9 @@ def badge(token: str):
     candidate = checkin.badge_owner(token)
     if candidate is None:
         abort(404)
-    if current_user.is_authenticated:
+    role = role_of(current_user, candidate.event) if current_user.is_authenticated else None
+    if role is not None:
+        g.role = role
         form = ScanForm(formdata=None)
         return _desk(candidate.event, form, matches=[(candidate, checkin.CANDIDATE)], query=candidate.full_name)
     return render_template("frontdesk/badge.html", event=candidate.event)

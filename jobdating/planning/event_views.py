@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobdating.core import lookup
-from jobdating.core.access import ORGANIZER, protect
+from jobdating.core.access import ORGANIZER, protect, role_of
 from jobdating.planning import events as event_service
 from jobdating.planning import overview
 from jobdating.planning.forms import STATUS_LABELS, EventForm
@@ -15,12 +15,15 @@ from jobdating.planning.scheduling import active_run, applied_run, latest_run
 bp = Blueprint("organizer", __name__, url_prefix="/organisateur", template_folder="templates")
 
 
-protect(bp, ORGANIZER)
+# Organizers of the event by default; the team page is its owners'; only platform admins create events.
+protect(bp, ORGANIZER, owner=("team_page", "remove_member"), admin=("new_event",))
 
 
 @bp.route("/")
 def events():
-    return render_template("organizer/events.html", events=event_service.all_events(), status_labels=STATUS_LABELS)
+    events = event_service.events_of(current_user)
+    roles = {event.id: role_of(current_user, event) for event in events}
+    return render_template("organizer/events.html", events=events, roles=roles, status_labels=STATUS_LABELS)
 
 
 def _values(form: EventForm) -> dict:

@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from jobdating.core import accounts
-from jobdating.core.models import Event, EventStatus, Organizer
+from jobdating.core.models import Event, EventStatus, Membership, Organizer
 from jobdating.core.times import minutes_of
 from jobdating.extensions import db
 
@@ -138,5 +138,9 @@ def set_status(event: Event, status: EventStatus, organizer: Organizer | None) -
     db.session.commit()
 
 
-def all_events() -> list[Event]:
-    return list(db.session.scalars(select(Event).order_by(Event.date.desc(), Event.id.desc())))
+def events_of(organizer: Organizer) -> list[Event]:
+    """The events an organizer works on: all of them for a platform admin, else those of their teams."""
+    query = select(Event).order_by(Event.date.desc(), Event.id.desc())
+    if not organizer.is_admin:
+        query = query.join(Membership, Membership.event_id == Event.id).where(Membership.organizer_id == organizer.id)
+    return list(db.session.scalars(query))

@@ -7,6 +7,7 @@ from wtforms import (
     BooleanField,
     DateField,
     DateTimeLocalField,
+    EmailField,
     FloatField,
     IntegerField,
     SelectField,
@@ -14,7 +15,7 @@ from wtforms import (
     TextAreaField,
     TimeField,
 )
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp, ValidationError
 
 from jobdating.core.models import EventStatus, RunStatus
 from jobdating.signup.employer_forms import EmployerForm, EmployerSignupForm
@@ -113,3 +114,17 @@ class OnBehalfEmployerForm(EmployerSignupForm):
 
 class EmployerEditForm(EmployerForm):
     pass
+
+
+class InviteForm(FlaskForm):
+    email = EmailField(_l("Adresse e-mail"), validators=[DataRequired(_l("Indiquez une adresse e-mail.")),
+                                                         Email(_l("Cette adresse e-mail n'est pas valide.")),
+                                                         Length(max=254)])
+    role = SelectField(_l("Rôle"), choices=[("frontdesk", _l("Accueil : arrivées, tableau, sur place, résultats")),
+                                            ("organizer", _l("Organisateur·rice : tout l'événement")),
+                                            ("owner", _l("Propriétaire : tout, et l'équipe"))],
+                       default="frontdesk")
+
+
+class RemoveMemberForm(FlaskForm):
+    """Only the CSRF token: removing a member is a POST."""

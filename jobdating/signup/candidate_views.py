@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, send_file, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from jobdating.core import lookup, times
 from jobdating.core import plans as planning
-from jobdating.core.access import TOKEN, protect
-from jobdating.core.models import Candidate
+from jobdating.core.access import TOKEN, protect, role_of
+from jobdating.core.models import Candidate, Role
 from jobdating.core.people import find_by_token
 from jobdating.signup import cv as cv_files
 from jobdating.signup import formdata, registration
@@ -86,4 +87,7 @@ def cv_download(candidate: Candidate):
 @bp.route("/organisation/candidats/<int:candidate_id>/cv")
 def cv_for_organizer(candidate_id: int):
     candidate = lookup.candidate_by_id(candidate_id) or abort(404)
+    role = role_of(current_user, candidate.event)
+    if role is None or role.rank < Role.ORGANIZER.rank:  # front-desk members see no CV
+        abort(404)
     return cv_download(candidate)

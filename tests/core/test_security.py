@@ -50,7 +50,7 @@ def served(tmp_path: Path, **overrides):
         db.create_all()
         db.session.add(Event(slug="jd", name="JD", date=dt.date(2027, 3, 18), start_time=dt.time(9),
                              end_time=dt.time(12), status=EventStatus.OPEN))
-        create_organizer("orga@exemple.fr", PASSWORD)
+        create_organizer("orga@exemple.fr", PASSWORD, admin=True)
         yield app
         db.session.remove()
 
@@ -241,7 +241,7 @@ def test_a_stored_cv_is_readable_by_the_server_only(tmp_path):
                                       "orga-orga-orga-1"])
 def test_weak_passwords_are_refused(app, password):
     with pytest.raises(AccountError):
-        create_organizer("orga@exemple.fr", password)
+        create_organizer("orga@exemple.fr", password, admin=True)
 
 
 def test_a_mail_failure_logs_no_address(app, caplog, create_event, create_employer, monkeypatch):

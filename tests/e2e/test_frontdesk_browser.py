@@ -53,7 +53,7 @@ def _morning(app) -> dict:
                                      end=(begin + dt.timedelta(minutes=15)).time(), offers=[]))
         db.session.commit()
         publish.publish(event, None)
-        create_organizer("accueil@exemple.fr", PASSWORD, "Accueil")
+        create_organizer("accueil@exemple.fr", PASSWORD, "Accueil", admin=True)
         return {"event": event.id, "tokens": [p.badge_token for p in people], "logistics": logistics.id}
 
 

@@ -29,7 +29,7 @@ def organizer_site(tmp_path):
     with app.app_context():
         db.create_all()
         event = create_demo_event(slug="connectic-day-lens")
-        create_organizer("organisateur@exemple.fr", PASSWORD, "Orga")
+        create_organizer("organisateur@exemple.fr", PASSWORD, "Orga", admin=True)
         event_id = event.id
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -62,7 +62,7 @@ def published_demo(tmp_path_factory):
     with app.app_context():
         upgrade()
         event = create_demo_event(slug="connectic-day-lens")
-        create_organizer(*DEMO_ORGANIZER, "Organisateur démo")
+        create_organizer(*DEMO_ORGANIZER, "Organisateur démo", admin=True)
         run = start_solve(event, None, enqueue=False)
         assert run_solve(run.id).error is None
         event = db.session.get(Event, event.id)

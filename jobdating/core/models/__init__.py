@@ -1,5 +1,5 @@
 """SQLAlchemy models of a job dating: events, people, schedule, accounts."""
-from jobdating.core.models.accounts import AuditEntry, Organizer
+from jobdating.core.models.accounts import AuditEntry, Invitation, Membership, Organizer, Role
 from jobdating.core.models.base import new_token
 from jobdating.core.models.events import (
     CONTRACT_LABELS,
@@ -23,8 +23,8 @@ from jobdating.core.models.people import (
 from jobdating.core.models.schedule import CheckIn, Interview, Outcome, RunStatus, SolveRun
 
 __all__ = [
-    "AuditEntry", "Candidate", "CheckIn", "CONTRACT_LABELS", "ContractType", "Decision",
-    "EDUCATION_LABELS", "EducationLevel", "Employer", "Event", "EventStatus", "Interview", "Offer",
-    "Organizer", "Outcome", "Preselection", "RunStatus", "SECTOR_NAMES", "SITUATION_LABELS", "Situation", "SolveRun",
-    "Wish", "new_token",
+    "AuditEntry", "Candidate", "CheckIn", "CONTRACT_LABELS", "ContractType", "Decision", "EDUCATION_LABELS",
+    "EducationLevel", "Employer", "Event", "EventStatus", "Interview", "Invitation", "Membership", "new_token",
+    "Offer", "Organizer", "Outcome", "Preselection", "Role", "RunStatus", "SECTOR_NAMES", "Situation",
+    "SITUATION_LABELS", "SolveRun", "Wish",
 ]

@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 
 from flask import current_app, has_app_context
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, false
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from jobdating.core.models.base import UTCDateTime
+from jobdating.core.models.base import UTCDateTime, enum_column, new_token
 from jobdating.core.times import utcnow
 from jobdating.extensions import Model
 
@@ -27,6 +28,8 @@ class Organizer(UserMixin, Model):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Part of the session's user id: raising it (logout, new password) ends every session of the account.
     session_version: Mapped[int] = mapped_column(default=0, server_default="0")
+    # A platform admin creates events and accounts and is the owner of every event.
+    is_admin: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_version}"
@@ -57,3 +60,48 @@ class AuditEntry(Model):
     action: Mapped[str] = mapped_column(String(80))
     detail: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Role(StrEnum):
+    """What a member may do in one event, from least to most."""
+
+    FRONTDESK = "frontdesk"  # check-in, live board, walk-ins, absences, outcomes: no CVs, exports or settings
+    ORGANIZER = "organizer"  # everything about the event but its team
+    OWNER = "owner"          # the team too
+
+    @property
+    def rank(self) -> int:
+        return ROLE_RANKS[self]
+
+
+ROLE_RANKS = {Role.FRONTDESK: 1, Role.ORGANIZER: 2, Role.OWNER: 3}
+
+
+class Membership(Model):
+    """An organizer account's role in one event."""
+
+    __tablename__ = "membership"
+    __table_args__ = (UniqueConstraint("event_id", "organizer_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    organizer_id: Mapped[int] = mapped_column(ForeignKey("organizer.id", ondelete="CASCADE"), index=True)
+    role: Mapped[Role] = mapped_column(enum_column(Role, "member_role"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    organizer: Mapped[Organizer] = relationship()
+
+
+class Invitation(Model):
+    """An owner's invitation to join an event's team, sent by email as a private link."""
+
+    __tablename__ = "invitation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    email: Mapped[str] = mapped_column(String(254))
+    role: Mapped[Role] = mapped_column(enum_column(Role, "invitation_role"))
+    token: Mapped[str] = mapped_column(String(64), unique=True, default=new_token)
+    invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("organizer.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    accepted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)

@@ -15,7 +15,7 @@ from .bounds import Skeleton, flow_selection, upper_bounds
 from .compact import compact
 from .config import Clock, SolverConfig
 from .cpsat import shifted
-from .explain import explain_unmet
+from .explain import explain_dropped, explain_unmet
 from .greedy import fill, greedy, place_slots
 from .instance import Instance, Schedule
 from .lns import build_seconds, improve
@@ -202,8 +202,9 @@ class Run:
         interviews.sort(key=lambda i: (i.start, i.employer, i.table, i.candidate))
         stats = figures(problem.instance, interviews)
         unmet = explain_unmet(self.board)
+        dropped = explain_dropped(self.board, interviews)
         solver = {"status": self.status, "seconds": round(clock.elapsed, 3), "objective": self.best,
                   "bound": None if self.bound == math.inf else int(self.bound),
                   "upper_bound_interviews": self.ub_interviews, "upper_bound_covered": self.ub_covered,
                   "meetings_optimal": self.settled or self.status == "OPTIMAL"}
-        return Schedule(tuple(interviews), tuple(unmet), stats, solver)
+        return Schedule(tuple(interviews), tuple(unmet), stats, solver, tuple(dropped))

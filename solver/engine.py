@@ -12,7 +12,7 @@ import math
 
 from .board import Board
 from .bounds import Skeleton, flow_selection, upper_bounds
-from .compact import compact
+from .compact import compact, rebalance
 from .config import Clock, SolverConfig
 from .cpsat import shifted
 from .explain import explain_dropped, explain_unmet
@@ -65,6 +65,7 @@ def timed_plan(problem: Problem, pairs: list[int] | None, seed: int, clock: Cloc
     realised = pairs is not None and all(p in board.assign for p in pairs)
     if not clock.over():
         fill(board)
+    rebalance(board, should_stop=clock.over)
     compact(board, should_stop=clock.over)
     return board, realised
 
@@ -181,6 +182,7 @@ class Run:
         place_slots(polished, placed)
         complete = len(polished.assign) == len(placed)
         fill(polished)
+        rebalance(polished, should_stop=clock.over)
         compact(polished, should_stop=clock.over)
         self.bound = min(self.bound, model_bound + const)
         self.offer(polished)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -50,8 +51,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _solve(args: argparse.Namespace) -> int:
+    started = time.monotonic()              # the time limit counts reading the instance too
     instance = load_instance(Path(args.instance))
-    config = SolverConfig(seed=args.seed)
+    config = SolverConfig(seed=args.seed, started=started)
     if args.time_limit is not None:
         config.time_limit = args.time_limit
     if args.workers:

@@ -154,38 +154,61 @@ class _Network:
             self.arc(node[("p", p)], node[key], 1, 0)
 
 
-def upper_bounds(problem: Problem, cover: dict[int, int] | None = None) -> tuple[int, int]:
+class Skeleton:
+    """The network of `network` recorded once (the bounds and the flow selection replay it): the
+    candidates' nodes and rooms, every other arc, and the index in `arcs` of each candidate -> pair arc."""
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        self.candidates: list[tuple[int, int, int]] = []       # (candidate, node, room)
+        self.tails: list[int] = []
+        self.heads: list[int] = []
+        self.caps: list[int] = []
+
+        def arc(tail: int, head: int, cap: int, _cost: int) -> int:
+            self.tails.append(tail)
+            self.heads.append(head)
+            self.caps.append(cap)
+            return len(self.tails) - 1
+
+        def candidate_arcs(c: int, node: int, room: int) -> None:
+            self.candidates.append((c, node, room))
+        self.pair_arc = network(problem, arc, candidate_arcs)
+
+
+def upper_bounds(problem: Problem, cover: dict[int, int] | None = None,
+                 net: Skeleton | None = None) -> tuple[int, int]:
     """(interviews, covered): maximum flows through `network`, with each candidate's capacity its
-    room (interviews) or 1 for candidates without a fixed interview (covered).
+    room (interviews) or 1 for candidates without a fixed interview (covered). Interviews of candidates
+    no longer in the instance are not counted, like in the figures (validate.figures).
 
     When `cover` is a dict, it receives for each candidate the pair its first interview uses in a
-    maximum covering flow (a good start for the greedy plan)."""
+    maximum covering flow (a good start for the greedy plan). `net`: the network, when already built."""
     fixed_c, _ = fixed_sets(problem)
-    interviews, _ = _max_flow(problem, lambda c, room: room)
-    covered, used = _max_flow(problem, lambda c, room: 0 if c in fixed_c else 1)
+    net = net or Skeleton(problem)
+    interviews, _ = _max_flow(net, lambda c, room: room)
+    covered, used = _max_flow(net, lambda c, room: 0 if c in fixed_c else 1)
     if cover is not None:
         cover.update({problem.pairs[p].c: p for p in used})
-    return len(problem.fixed) + interviews, len(fixed_c) + covered
+    return sum(1 for fx in problem.fixed if fx.c >= 0) + interviews, len(fixed_c) + covered
 
 
-def _max_flow(problem: Problem, capacity: Callable[[int, int], int]) -> tuple[int, list[int]]:
-    """Maximum flow through `network`, candidate c taking `capacity(c, room)` from the source (no arc
-    when 0); also the pairs the flow uses."""
+def _max_flow(net: Skeleton, capacity: Callable[[int, int], int]) -> tuple[int, list[int]]:
+    """Maximum flow through the recorded network, candidate c taking `capacity(c, room)` from the
+    source (no arc when 0); also the pairs the flow uses."""
     flow = max_flow.SimpleMaxFlow()
-
-    def arc(tail: int, head: int, cap: int, _cost: int) -> int:
-        return int(flow.add_arc_with_capacity(tail, head, cap))
-
-    def candidate_arcs(c: int, node: int, room: int) -> None:
+    if not net.pair_arc:
+        return 0, []
+    first = int(flow.add_arcs_with_capacity(net.tails, net.heads, net.caps)[0])
+    for c, node, room in net.candidates:
         if capacity(c, room) > 0:
             flow.add_arc_with_capacity(0, node, capacity(c, room))
-    arcs = network(problem, arc, candidate_arcs)
-    if not arcs or flow.solve(0, 1) != flow.OPTIMAL:
+    if flow.solve(0, 1) != flow.OPTIMAL:
         return 0, []
-    return flow.optimal_flow(), [p for p, a in arcs.items() if flow.flow(a) > 0]
+    return flow.optimal_flow(), [p for p, a in net.pair_arc.items() if flow.flow(first + a) > 0]
 
 
-def flow_selection(problem: Problem) -> tuple[list[int], float, float]:
+def flow_selection(problem: Problem, net: Skeleton | None = None) -> tuple[list[int], float, float]:
     """Who meets whom by a min-cost flow through `network`: candidate arcs priced by fairness tier,
     pair arcs by rank, favourite and stability. Exact for the relaxation, fast at any size; it lacks
     the candidates' own timing, which the timing stage then repairs. Also returns the relaxation's
@@ -193,32 +216,27 @@ def flow_selection(problem: Problem) -> tuple[list[int], float, float]:
     objective (the same, with every interview in a preferred window and every published meeting that
     could be kept in its slot)."""
     fixed_c, _ = fixed_sets(problem)
+    net = net or Skeleton(problem)
+    const = sum(fx.value for fx in problem.fixed) + sum(tiers(len(slots)) for slots in fixed_c.values())
+    if not net.pair_arc:
+        return [], const, const
+    costs = [0] * len(net.tails)
+    for p, a in net.pair_arc.items():
+        costs[a] = -(problem.pairs[p].wish + problem.pairs[p].keep)
     flow = min_cost_flow.SimpleMinCostFlow()
+    first = int(flow.add_arcs_with_capacity_and_unit_cost(net.tails, net.heads, net.caps, costs)[0])
     supply = 0
-
-    def arc(tail: int, head: int, capacity: int, cost: int) -> int:
-        return int(flow.add_arc_with_capacity_and_unit_cost(tail, head, capacity, cost))
-
-    def candidate_arcs(c: int, node: int, room: int) -> None:
-        nonlocal supply
+    for c, node, room in net.candidates:
         k0 = len(fixed_c.get(c, ()))
         for j in range(room):
             flow.add_arc_with_capacity_and_unit_cost(0, node, 1, -tier(k0 + j + 1))
         supply += room
-
-    def pair_cost(p: int) -> int:
-        pair = problem.pairs[p]
-        return -(pair.wish + pair.keep)
-    arcs = network(problem, arc, candidate_arcs, pair_cost)
-    const = sum(fx.value for fx in problem.fixed) + sum(tiers(len(slots)) for slots in fixed_c.values())
-    if not arcs:
-        return [], const, const
     flow.add_arc_with_capacity_and_unit_cost(0, 1, supply, 0)
     flow.set_node_supply(0, supply)
     flow.set_node_supply(1, -supply)
     if flow.solve() != flow.OPTIMAL:
         return [], float("inf"), float("inf")
-    chosen = [p for p, a in arcs.items() if flow.flow(a) > 0]
+    chosen = [p for p, a in net.pair_arc.items() if flow.flow(first + a) > 0]
     optimum = const - flow.optimal_cost()
-    stay = STABLE * sum(1 for p in arcs if problem.pairs[p].previous is not None)
+    stay = STABLE * sum(1 for p in net.pair_arc if problem.pairs[p].previous is not None)
     return chosen, optimum, optimum + PREFERRED * len(chosen) + stay

@@ -1,10 +1,11 @@
-"""Local search for compact days: move or swap interviews within an employer to shorten waits."""
+"""Local search: move or swap interviews within an employer to shorten waits (`compact`), and give a slot
+from a candidate with many interviews to one with fewer (`rebalance`, the fairness move)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
 
 from .board import Board
-from .objective import COMPACT
+from .objective import COMPACT, compact_weight, tier
 
 
 def _never() -> bool:
@@ -92,3 +93,51 @@ def _try_improve(board: Board, p: int) -> bool:
                 board.place(q, s0, t0)
                 return True
     return False
+
+
+def _fairness_gain(board: Board, p: int, q: int, s: int) -> int:
+    """Objective change if pair q took the place (slot s, same table) of pair p (objective.py terms)."""
+    problem = board.problem
+    a, b = problem.pairs[p], problem.pairs[q]
+    kd, kc = board.cand_count[a.c], board.cand_count[b.c]
+    d_slots, c_slots = list(board.cand_busy[a.c]), list(board.cand_busy[b.c])
+    return (tier(kc + 1) - tier(kd)
+            + b.wish + b.keep + problem.slot_bonus(b, s) - a.wish - a.keep - problem.slot_bonus(a, s)
+            + compact_weight(c_slots + [s]) - compact_weight(c_slots)
+            + compact_weight([k for k in d_slots if k != s]) - compact_weight(d_slots))
+
+
+def rebalance(board: Board, should_stop: Callable[[], bool] = _never) -> int:
+    """The fairness move: a candidate with k interviews gives one (its slot and table) to a candidate with
+    k - 2 or fewer who wished that employer and is free then, when the objective gains (it always does
+    but on the longest days, where tiers flatten). Returns the number of moves made."""
+    problem = board.problem
+    waiting: dict[int, list[int]] = {}
+    for p in problem.free_pairs:
+        if p not in board.assign and problem.pairs[p].slots:
+            waiting.setdefault(problem.pairs[p].e, []).append(p)
+    moves = 0
+    order = sorted(board.assign, key=lambda p: (-board.cand_count[problem.pairs[p].c], p))
+    for p in order:
+        if should_stop():
+            break
+        if p not in board.assign or board.cand_count[problem.pairs[p].c] < 2:
+            continue
+        s, t = board.assign[p]
+        kd = board.cand_count[problem.pairs[p].c]
+        best, best_gain = -1, 0
+        for q in waiting.get(problem.pairs[p].e, ()):
+            pair = problem.pairs[q]
+            c = pair.c
+            if (q in board.assign or board.cand_count[c] > kd - 2 or board.cand_count[c] >= problem.cap[c]
+                    or t not in pair.tables or s not in pair.slots or not board.candidate_free(c, s)):
+                continue
+            gain = _fairness_gain(board, p, q, s)
+            if gain > best_gain:
+                best, best_gain = q, gain
+        if best >= 0:
+            board.remove(p)
+            board.place(best, s, t)
+            waiting[problem.pairs[p].e].append(p)
+            moves += 1
+    return moves

@@ -23,6 +23,8 @@ class SolverConfig:
     `workers` is the CP-SAT thread count of the timing models (the pair selection uses one thread).
     Same `seed` and `workers` give the same plan as long as the search ends on its own (deterministic
     CP-SAT budgets derived from `time_limit`) before `time_limit` seconds of wall time.
+    `time_limit` covers everything until `solve` returns, counted from `started` when given (the command
+    line sets it before reading the instance, so reading it counts too).
     """
     time_limit: float = 30.0
     workers: int = field(default_factory=default_workers)
@@ -30,16 +32,22 @@ class SolverConfig:
     progress: Callable[[float, float, float], None] | None = None
     stop: threading.Event = field(default_factory=threading.Event)
     full_model_limit: int = 6_000       # slot variables; larger instances use neighbourhood search
+    started: float | None = None        # time.monotonic() the limit counts from (default: when solve starts)
 
 
 class Clock:
-    """The deadline and stop event of one solve, and its progress reports; every stage is given it."""
+    """The deadline and stop event of one solve, and its progress reports; every stage is given it.
+
+    `reserve` is the time kept for what must still run after the search (the schedule, its figures and
+    reasons): `budget` and `over()` count it as spent already."""
 
     def __init__(self, config: SolverConfig):
-        self.config, self.started = config, time.monotonic()
+        self.config = config
+        self.started = time.monotonic() if config.started is None else config.started
         self.stop = config.stop
         self.best = -math.inf
         self.bound = math.inf
+        self.reserve = 0.0
 
     @property
     def elapsed(self) -> float:
@@ -50,9 +58,14 @@ class Clock:
         """Seconds of wall time left before `time_limit`."""
         return self.config.time_limit - self.elapsed
 
+    @property
+    def budget(self) -> float:
+        """Seconds left for the search: `left` minus the `reserve`."""
+        return self.left - self.reserve
+
     def over(self) -> bool:
-        """The time limit has passed or somebody asked to stop."""
-        return self.left <= 0 or self.stop.is_set()
+        """The search must end: its budget is spent or somebody asked to stop."""
+        return self.budget <= 0 or self.stop.is_set()
 
     def report(self, objective: float, bound: float) -> None:
         """Progress never goes backwards: the best objective so far and the best bound so far."""

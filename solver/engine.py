@@ -11,27 +11,43 @@ from __future__ import annotations
 import math
 
 from .board import Board
-from .bounds import flow_selection, upper_bounds
-from .compact import compact
+from .bounds import Skeleton, flow_selection, upper_bounds
+from .compact import compact, rebalance
 from .config import Clock, SolverConfig
 from .cpsat import shifted
-from .explain import explain_unmet
+from .explain import explain_dropped, explain_unmet
 from .greedy import fill, greedy, place_slots
 from .instance import Instance, Schedule
-from .lns import improve
+from .lns import build_seconds, improve
 from .model import InterviewModel
 from .problem import Problem
 from .score import evaluate, meeting_value
 from .select import PairSelection
 from .validate import figures
 
+# What each stage costs, in units of the time Problem() took on the same machine (measured on
+# generated days of 2,000 to 10,000 candidates; solver/README.md, "Where the time goes"), with a margin.
+COST_BOUNDS = 2.0           # the recorded network and two max flows
+COST_FLOW = 5.0             # the min-cost flow (its own share grows with the size: 3.5 at 10,000)
+COST_TIMING = 1.2           # greedy timing of chosen pairs, fill and compact
+COST_COVERING = 4.0         # the covering greedy (repair only for candidates not yet covered)
+COST_SELECTION = 3.5        # building the pair-selection model
+COST_FINISH = 1.5           # the schedule: figures and the reasons of unmet wishes
+WRITE_MARGIN = 0.3          # seconds kept for the caller to write the schedule (and 0.2 units more)
+MODEL_FLOOR = 1.0           # no CP-SAT model is built with less than this many seconds to solve it
+
 
 def solve(instance: Instance, config: SolverConfig | None = None) -> Schedule:
     """Plan the day: always returns a valid schedule, the best found within the limits."""
     clock = Clock(config or SolverConfig())
-    run = Run(Problem(instance), clock.config)
+    before = clock.elapsed
+    run = Run(Problem(instance), clock.config, unit=clock.elapsed - before)
+    clock.reserve = run.cost(COST_FINISH + 0.2) + WRITE_MARGIN
     run.bounds(clock)
-    run.flow_plan(clock)
+    if clock.budget >= run.cost(COST_FLOW + COST_TIMING):
+        run.flow_plan(clock)
+    else:
+        run.quick_plan(clock)
     run.covering_plan(clock)
     run.pair_selection(clock)
     if run.small:
@@ -42,12 +58,14 @@ def solve(instance: Instance, config: SolverConfig | None = None) -> Schedule:
 
 
 def timed_plan(problem: Problem, pairs: list[int] | None, seed: int, clock: Clock,
-               first: dict[int, int] | None = None) -> tuple[Board, bool]:
+               first: dict[int, int] | None = None, repair_below: int | None = None) -> tuple[Board, bool]:
     """When: greedy timing of the given pairs (all wishes when None), then fill and compact the days.
     Also says whether every given pair found a slot."""
-    board = greedy(problem, seed, pairs=pairs, first=first)
+    board = greedy(problem, seed, pairs=pairs, first=first, repair_below=repair_below, should_stop=clock.over)
     realised = pairs is not None and all(p in board.assign for p in pairs)
-    fill(board)
+    if not clock.over():
+        fill(board)
+    rebalance(board, should_stop=clock.over)
     compact(board, should_stop=clock.over)
     return board, realised
 
@@ -55,8 +73,10 @@ def timed_plan(problem: Problem, pairs: list[int] | None, seed: int, clock: Cloc
 class Run:
     """One solve: the problem, the incumbent plan and what is proven about it, and the stages."""
 
-    def __init__(self, problem: Problem, config: SolverConfig):
+    def __init__(self, problem: Problem, config: SolverConfig, unit: float = 0.0):
         self.problem, self.config = problem, config
+        self.unit = unit                # seconds Problem() took: the yardstick of the stages' costs
+        self.net: Skeleton | None = None
         self.free = [p for p in problem.free_pairs if problem.pairs[p].slots]    # the pairs left to decide
         self.small = sum(len(problem.pairs[p].slots) for p in self.free) <= config.full_model_limit
         self.board = Board(problem)
@@ -66,6 +86,10 @@ class Run:
         self.settled = False            # who meets whom is proven optimal
         self.cover: dict[int, int] = {}
         self.ub_interviews = self.ub_covered = 0
+
+    def cost(self, units: float) -> float:
+        """Predicted seconds of a stage costing `units` times what building the problem took."""
+        return units * self.unit
 
     def offer(self, board: Board) -> bool:
         """Make `board` the incumbent if it is strictly better."""
@@ -79,12 +103,20 @@ class Run:
     def bounds(self, clock: Clock) -> None:
         """Proven upper bounds on interviews and covered candidates (max flows), and for each candidate
         the pair of its first interview in a maximum covering flow."""
-        self.ub_interviews, self.ub_covered = upper_bounds(self.problem, self.cover)
+        self.net = Skeleton(self.problem)
+        self.ub_interviews, self.ub_covered = upper_bounds(self.problem, self.cover, self.net)
+
+    def quick_plan(self, clock: Clock) -> None:
+        """The first plan when the min-cost flow would not fit in the time left (huge day, short limit):
+        the greedy over every wish, each candidate starting with its pair of the maximum covering flow,
+        moving others aside only to cover somebody."""
+        self.offer(timed_plan(self.problem, None, self.config.seed, clock, self.cover, repair_below=1)[0])
+        clock.report(self.best, self.bound)
 
     def flow_plan(self, clock: Clock) -> None:
         """The first plan: who meets whom by min-cost flow, timed greedily and compacted. When its meetings
         reach the relaxation's optimum, who meets whom is proven optimal."""
-        chosen, flow_optimum, flow_bound = flow_selection(self.problem)
+        chosen, flow_optimum, flow_bound = flow_selection(self.problem, self.net)
         self.board, _ = timed_plan(self.problem, chosen, self.config.seed, clock)
         self.best = evaluate(self.problem, self.board.assign)
         clock.report(self.best, self.bound)
@@ -98,9 +130,9 @@ class Run:
         with its pair of the maximum covering flow; kept when better."""
         problem = self.problem
         covered = len({problem.pairs[p].c for p in self.board.assign} | {fx.c for fx in problem.fixed if fx.c >= 0})
-        if clock.over() or self.settled or covered >= self.ub_covered:
+        if self.settled or covered >= self.ub_covered or clock.budget < self.cost(COST_COVERING + COST_TIMING):
             return
-        self.offer(timed_plan(problem, None, self.config.seed, clock, self.cover)[0])
+        self.offer(timed_plan(problem, None, self.config.seed, clock, self.cover, repair_below=1)[0])
         clock.report(self.best, self.bound)
 
     # ------------------------------------------------------------- 3. proof or improvement
@@ -109,11 +141,16 @@ class Run:
         if not self.free:               # nothing left to choose: the fixed interviews are the plan
             self.status, self.bound = "OPTIMAL", self.best
             return
-        if clock.over() or self.settled:
+        after = self.cost(COST_TIMING)            # timing the selection's choice
+        if self.settled or clock.budget < self.cost(COST_SELECTION) + after + MODEL_FLOOR:
             return
         config = self.config
-        name, chosen, bound = PairSelection(self.problem).solve(
-            seconds=clock.left * (0.6 if self.small else 0.85), deterministic=config.time_limit * 0.4,
+        selection = PairSelection(self.problem)
+        seconds = (clock.budget - after) * (0.6 if self.small else 0.85)
+        if clock.stop.is_set() or seconds < MODEL_FLOOR / 2:
+            return
+        name, chosen, bound = selection.solve(
+            seconds=seconds, deterministic=config.time_limit * 0.4,
             seed=config.seed, hint=set(self.board.assign), stop=clock.stop, on_solution=clock.report)
         if name == "OPTIMAL":
             self.bound = min(self.bound, bound)
@@ -126,14 +163,17 @@ class Run:
 
     def polish(self, clock: Clock) -> None:
         """Small instances: the full CP-SAT timing model, hinted with the incumbent, can prove it optimal."""
-        if not self.free or clock.over():
+        vars_ = sum(len(self.problem.pairs[p].slots) for p in self.free)
+        if not self.free or clock.budget < build_seconds(self.problem, self.unit, vars_) + MODEL_FLOOR:
             return
         problem, config = self.problem, self.config
-        model = InterviewModel(problem, Board(problem), self.free)
+        model = InterviewModel(problem, Board(problem), self.free, should_stop=clock.over)
+        if clock.budget < MODEL_FLOOR / 2 or clock.stop.is_set():
+            return
         model.hint(self.board.assign)
         const = model.context_value()
         name, placed, model_bound = model.solve(
-            seconds=clock.left, workers=config.workers, seed=config.seed, stop=clock.stop,
+            seconds=clock.budget - self.cost(COST_TIMING), workers=config.workers, seed=config.seed, stop=clock.stop,
             deterministic=max(0.5, min(config.time_limit / 4, 5.0)),
             on_solution=shifted(clock.report, const, const))
         if name not in ("OPTIMAL", "FEASIBLE"):
@@ -142,7 +182,8 @@ class Run:
         place_slots(polished, placed)
         complete = len(polished.assign) == len(placed)
         fill(polished)
-        compact(polished)
+        rebalance(polished, should_stop=clock.over)
+        compact(polished, should_stop=clock.over)
         self.bound = min(self.bound, model_bound + const)
         self.offer(polished)
         if name == "OPTIMAL" and complete and self.best >= self.bound - 1e-6:
@@ -152,7 +193,7 @@ class Run:
         """Large instances whose meetings are not settled: re-solve a few employers at a time (lns.py)."""
         if not self.free or clock.over() or self.settled:
             return
-        self.board, self.best = improve(self.problem, self.board, self.best, self.config, clock)
+        self.board, self.best = improve(self.problem, self.board, self.best, self.config, clock, self.unit)
 
     # ------------------------------------------------------------- the schedule
     def finish(self, clock: Clock) -> Schedule:
@@ -162,9 +203,10 @@ class Run:
         interviews += [problem.interview(p, s, t) for p, (s, t) in self.board.assign.items()]
         interviews.sort(key=lambda i: (i.start, i.employer, i.table, i.candidate))
         stats = figures(problem.instance, interviews)
+        unmet = explain_unmet(self.board)
+        dropped = explain_dropped(self.board, interviews)
         solver = {"status": self.status, "seconds": round(clock.elapsed, 3), "objective": self.best,
                   "bound": None if self.bound == math.inf else int(self.bound),
                   "upper_bound_interviews": self.ub_interviews, "upper_bound_covered": self.ub_covered,
                   "meetings_optimal": self.settled or self.status == "OPTIMAL"}
-        unmet = explain_unmet(self.board)
-        return Schedule(tuple(interviews), tuple(unmet), stats, solver)
+        return Schedule(tuple(interviews), tuple(unmet), stats, solver, tuple(dropped))

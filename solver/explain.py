@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .board import Board
-from .instance import Unmet
+from .instance import Dropped, Interview, Unmet
 
 
 def explain_unmet(board: Board) -> list[Unmet]:
@@ -40,3 +40,30 @@ def _reason(board: Board, p: int) -> str:
     if all(cand_blocked):
         return "candidate_full"
     return "traded_off"
+
+
+def explain_dropped(board: Board, interviews: list[Interview]) -> list[Dropped]:
+    """One entry per meeting of `locked` (then `previous`, in their order) that the plan does not hold:
+    interviews that moved to another slot or table are not dropped, their meeting stays."""
+    problem = board.problem
+    instance = problem.instance
+    met = {(i.candidate, i.employer) for i in interviews}
+    dropped, seen = [], set(met)
+    for source, given in (("locked", instance.locked), ("previous", instance.previous)):
+        for itv in given:
+            if (itv.candidate, itv.employer) in seen:
+                continue
+            seen.add((itv.candidate, itv.employer))
+            c, e = problem.cand_index.get(itv.candidate), problem.emp_index.get(itv.employer)
+            if c is None:
+                reason = "candidate_left"
+            elif e is None:
+                reason = "employer_left"
+            elif (c, e) not in problem.pair_index:
+                reason = "not_wished"
+            elif not problem.pairs[problem.pair_index[(c, e)]].slots:
+                reason = "no_common_time"
+            else:
+                reason = "traded_off"
+            dropped.append(Dropped(itv, source, reason))
+    return dropped

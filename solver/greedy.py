@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Iterable
 
 from .board import Board
 from .problem import Problem
@@ -54,13 +55,21 @@ def try_place(board: Board, p: int, repair: bool = True) -> bool:
     return False
 
 
+def _never() -> bool:
+    return False
+
+
 def greedy(problem: Problem, seed: int = 0, pairs: list[int] | None = None,
-           first: dict[int, int] | None = None) -> Board:
+           first: dict[int, int] | None = None, repair_below: int | None = None,
+           should_stop: Callable[[], bool] = _never) -> Board:
     """Round-robin by candidate: everybody's first meeting, then everybody's second, and so on.
 
     Candidates with fewer possibilities go first within a round; ties are broken by a seeded shuffle.
     When `pairs` is given, only those pairs are placed (the rest are not tried); `first` names the
-    pair to try first for some candidates (from the covering max-flow).
+    pair to try first for some candidates (from the covering max-flow). When a pair finds no free place,
+    one interview of its employer may be moved aside, but only for candidates with fewer than
+    `repair_below` interviews (None: always; that search is most of the time on large days).
+    `should_stop()` ends the rounds early, after the first (the plan so far is valid).
     """
     board = Board(problem)
     allowed = set(problem.free_pairs if pairs is None else pairs)
@@ -83,13 +92,16 @@ def greedy(problem: Problem, seed: int = 0, pairs: list[int] | None = None,
                 board.place(p, s, t)
                 todo[c].remove(p)
     active = [c for c in order if todo[c]]
-    while active:
+    limit = problem.n_slots + 1 if repair_below is None else repair_below
+    rounds = 0
+    while active and not (rounds and should_stop()):    # the first round (coverage) always runs
+        rounds += 1
         still = []
         for c in active:
             wishes = todo[c]
             while wishes:
                 p = wishes.pop(0)
-                if try_place(board, p):
+                if try_place(board, p, repair=board.cand_count[c] < limit):
                     break
             if wishes and board.cand_count[c] < problem.cap[c]:
                 still.append(c)
@@ -97,9 +109,9 @@ def greedy(problem: Problem, seed: int = 0, pairs: list[int] | None = None,
     return board
 
 
-def fill(board: Board) -> None:
-    """Last pass: any wish that still fits somewhere, without moving others."""
-    for p in board.problem.free_pairs:
+def fill(board: Board, pairs: Iterable[int] | None = None) -> None:
+    """Last pass: any wish (of `pairs`, default all) that still fits somewhere, without moving others."""
+    for p in board.problem.free_pairs if pairs is None else pairs:
         if p not in board.assign and board.problem.pairs[p].slots:
             try_place(board, p, repair=False)
 

@@ -11,6 +11,7 @@ from typing import Any
 INSTANCE_FORMAT = "jobdating-instance/1"
 SCHEDULE_FORMAT = "jobdating-schedule/1"
 REASONS = ("rejected", "no_common_time", "employer_full", "candidate_full", "traded_off")
+DROP_REASONS = ("candidate_left", "employer_left", "not_wished", "no_common_time", "traded_off")
 
 Window = tuple[str, str]
 
@@ -93,11 +94,20 @@ class Unmet:
 
 
 @dataclass(frozen=True)
+class Dropped:
+    """A `locked` or `previous` interview whose meeting the plan does not hold, and why (DROP_REASONS)."""
+    interview: Interview
+    source: str                 # "locked" or "previous"
+    reason: str
+
+
+@dataclass(frozen=True)
 class Schedule:
     interviews: tuple[Interview, ...] = ()
     unmet: tuple[Unmet, ...] = ()
     stats: dict[str, Any] = field(default_factory=dict)
     solver: dict[str, Any] = field(default_factory=dict)
+    dropped: tuple[Dropped, ...] = ()
 
 
 # ---------------------------------------------------------------- times

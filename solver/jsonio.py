@@ -5,7 +5,16 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .instance import INSTANCE_FORMAT, SCHEDULE_FORMAT, Instance, InstanceError, Interview, Schedule, Unmet
+from .instance import (
+    INSTANCE_FORMAT,
+    SCHEDULE_FORMAT,
+    Dropped,
+    Instance,
+    InstanceError,
+    Interview,
+    Schedule,
+    Unmet,
+)
 from .reading import read_interview, read_list
 
 
@@ -41,6 +50,8 @@ def schedule_to_dict(schedule: Schedule) -> dict[str, Any]:
     return {"format": SCHEDULE_FORMAT,
             "interviews": [_interview_dict(i) for i in schedule.interviews],
             "unmet": [{"candidate": u.candidate, "wish": u.wish, "reason": u.reason} for u in schedule.unmet],
+            "dropped": [{**_interview_dict(d.interview), "source": d.source, "reason": d.reason}
+                        for d in schedule.dropped],
             "stats": dict(schedule.stats), "solver": dict(schedule.solver)}
 
 
@@ -52,8 +63,13 @@ def schedule_from_dict(data: Any) -> Schedule:
         if not isinstance(raw, dict) or not all(isinstance(raw.get(k), str) for k in ("candidate", "wish", "reason")):
             raise InstanceError(f"unmet[{i}]: needs candidate, wish and reason", f"unmet[{i}]")
         unmet.append(Unmet(raw["candidate"], raw["wish"], raw["reason"]))
+    dropped = []        # missing in files written before the list existed
+    for i, raw in enumerate(read_list(data, "dropped")):
+        if not isinstance(raw, dict) or not all(isinstance(raw.get(k), str) for k in ("source", "reason")):
+            raise InstanceError(f"dropped[{i}]: needs an interview, its source and a reason", f"dropped[{i}]")
+        dropped.append(Dropped(read_interview(raw, f"dropped[{i}]"), raw["source"], raw["reason"]))
     return Schedule(tuple(read_interview(x, f"interviews[{i}]") for i, x in enumerate(read_list(data, "interviews"))),
-                    tuple(unmet), dict(data.get("stats") or {}), dict(data.get("solver") or {}))
+                    tuple(unmet), dict(data.get("stats") or {}), dict(data.get("solver") or {}), tuple(dropped))
 
 
 def load_schedule(source: str | Path | dict[str, Any]) -> Schedule:

@@ -1,4 +1,4 @@
-"""Large-neighbourhood search: re-solve a few employers at a time with CP-SAT, keep what improves."""
+"""Large-neighbourhood search: re-solve a few hundred meetings at a time with CP-SAT, keep what improves."""
 from __future__ import annotations
 
 import random
@@ -10,19 +10,37 @@ from .model import InterviewModel
 from .problem import Problem
 from .score import evaluate
 
-TARGET_VARS = 1_500          # slot variables per neighbourhood
+TARGET_VARS = 1_500          # slot variables per neighbourhood at most (counted before the context removes busy slots)
 PATIENCE = 60                # neighbourhoods in a row without improvement before giving up
+BUILD_PER_VAR = 150          # building the model of one slot variable, in units of Problem() time per slot
+SOLVE_FLOOR = 0.5            # seconds: no neighbourhood is built with less than this left to solve it
 
 
-def neighbourhood(problem: Problem, rng: random.Random, hungry: list[int]) -> list[int]:
-    """A seed employer (often one somebody still waits for), then, breadth first, the employers
-    sharing most candidates with those already in, until about TARGET_VARS slot variables."""
+def build_seconds(problem: Problem, unit: float, variables: int) -> float:
+    """Predicted seconds to build a timing model of `variables` slot variables, from `unit` (the time
+    Problem() took, which handles every slot of every pair once)."""
+    total = max(1, sum(len(pair.slots) for pair in problem.pairs))
+    return BUILD_PER_VAR * unit * variables / total
+
+
+def neighbourhood(problem: Problem, rng: random.Random, hungry: list[int], board: Board) -> list[int]:
+    """The free pairs to re-solve: those of a seed employer (often one somebody still waits for), then,
+    breadth first, of the employers sharing most candidates with those already in, until TARGET_VARS
+    slot variables. A popular employer may hold far more than that on its own: then its pairs enter
+    waiting ones first, then at random, so a neighbourhood never outgrows its cap."""
     start = problem.pairs[rng.choice(hungry)].e if hungry and rng.random() < 0.7 else rng.randrange(len(problem.emps))
-    chosen, queue, seen, size = [], [start], {start}, 0
+    chosen: list[int] = []
+    queue, seen, size = [start], {start}, 0
     while queue and size < TARGET_VARS:
         e = queue.pop(0)
-        chosen.append(e)
-        size += sum(len(problem.pairs[p].slots) for p in problem.pairs_of_emp[e])
+        mine = [p for p in problem.pairs_of_emp[e] if p in problem.free_set and problem.pairs[p].slots]
+        rng.shuffle(mine)
+        mine.sort(key=lambda p: p in board.assign)             # stable: waiting pairs first
+        for p in mine:
+            if size + len(problem.pairs[p].slots) > TARGET_VARS:
+                continue
+            chosen.append(p)
+            size += len(problem.pairs[p].slots)
         shared: dict[int, int] = {}
         for p in problem.pairs_of_emp[e]:
             for q in problem.pairs_of_cand[problem.pairs[p].c]:
@@ -35,29 +53,32 @@ def neighbourhood(problem: Problem, rng: random.Random, hungry: list[int]) -> li
     return sorted(chosen)
 
 
-def improve(problem: Problem, board: Board, best: int, config: SolverConfig, clock: Clock) -> tuple[Board, int]:
+def improve(problem: Problem, board: Board, best: int, config: SolverConfig, clock: Clock,
+            unit: float = 0.0) -> tuple[Board, int]:
     """Re-solve neighbourhoods of the plan with the timing model; keep each strictly better plan."""
     rng = random.Random(config.seed)
     idle = 0
-    while clock.left > 2.0 and not clock.over() and idle < PATIENCE:
+    build = build_seconds(problem, unit, TARGET_VARS)
+    while not clock.over() and idle < PATIENCE and clock.budget >= build + SOLVE_FLOOR:
         hungry = [p for p in problem.free_pairs if p not in board.assign and problem.pairs[p].slots
                   and board.cand_count[problem.pairs[p].c] < problem.cap[problem.pairs[p].c]]
-        emps = set(neighbourhood(problem, rng, hungry))
-        free = [p for e in emps for p in problem.pairs_of_emp[e] if p in problem.free_set
-                and problem.pairs[p].slots]
+        free = neighbourhood(problem, rng, hungry, board)
         context = board.copy()
         for p in free:
             if p in context.assign:
                 context.remove(p)
-        model = InterviewModel(problem, context, free)
+        model = InterviewModel(problem, context, free, should_stop=clock.over)
         model.hint(board.assign)
-        name, placed, _bound = model.solve(seconds=min(clock.left - 1.0, 10.0), workers=config.workers,
+        if clock.budget < SOLVE_FLOOR / 2:
+            break
+        name, placed, _bound = model.solve(seconds=min(clock.budget, 10.0), workers=config.workers,
                                            seed=rng.randrange(1 << 30), deterministic=1.0, stop=clock.stop)
         if name not in ("OPTIMAL", "FEASIBLE"):
             idle += 1
             continue
         place_slots(context, placed)
-        fill(context)
+        touched = {problem.pairs[p].c for p in free}
+        fill(context, [q for c in sorted(touched) for q in problem.pairs_of_cand[c] if q in problem.free_set])
         value = evaluate(problem, context.assign)
         if value > best:
             board, best, idle = context, value, 0
@@ -65,4 +86,3 @@ def improve(problem: Problem, board: Board, best: int, config: SolverConfig, clo
         else:
             idle += 1
     return board, best
-

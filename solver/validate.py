@@ -189,7 +189,8 @@ def figures(instance: Instance, interviews: list[Interview]) -> dict[str, Any]:
         if i.candidate in cands:
             times[i.candidate].append(minutes(i.start))
             met.add((i.candidate, i.employer))
-    waits = [max(t) + d - min(t) - d * len(t) for t in times.values()]
+    # waiting is defined for candidates with two or more interviews only (docs/formats.md, `stats`)
+    waits = [max(t) + d - min(t) - d * len(t) for t in times.values() if len(t) >= 2]
     first = sum(1 for c in cands.values() if c.wishes
                 and (c.id, offer_emp.get(c.wishes[0], c.wishes[0])) in met)
     return {"candidates": len(cands), "covered": len(times), "interviews": sum(len(t) for t in times.values()),

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from solver import (
+    Dropped,
     SolverConfig,
     instance_from_dict,
     instance_to_dict,
@@ -90,3 +91,8 @@ def test_replanning_example_keeps_everything_but_the_absent_candidate_and_places
     walk_in = {keys(i) for i in planned.interviews if i.candidate == "C6"}
     assert {keys(i) for i in planned.interviews} == kept | walk_in
     assert walk_in == {("C6", "E1", 1, "10:20", "10:40"), ("C6", "E2", 1, "10:40", "11:00")}
+    c5 = next(i for i in instance.previous if i.candidate == "C5")
+    assert planned.dropped == (Dropped(c5, "previous", "candidate_left"),)
+    assert schedule_to_dict(planned)["dropped"] == [{"candidate": "C5", "employer": "E2", "table": 1, "start": "10:40",
+                                                     "end": "11:00", "offers": [], "source": "previous",
+                                                     "reason": "candidate_left"}]

@@ -96,3 +96,30 @@ def test_replanning_with_locks_and_now_keeps_them_and_stays_valid(data, rng: ran
     assert {(i["candidate"], i["employer"], i["table"], i["start"]) for i in locked} <= kept
     if now is None and not locked:
         assert second.solver["objective"] >= first.solver["objective"]
+
+
+def _without(data: dict, gone_candidates: set[str], gone_employers: set[str]) -> dict:
+    """The instance once some candidates and employers left (their offers leave the wishes too)."""
+    gone = set(gone_employers) | {o["id"] for e in data["employers"] if e["id"] in gone_employers
+                                  for o in e["offers"]}
+    candidates = [dict(c, wishes=[w for w in c["wishes"] if w not in gone]) for c in data["candidates"]
+                  if c["id"] not in gone_candidates]
+    return dict(data, candidates=candidates, employers=[e for e in data["employers"] if e["id"] not in gone_employers])
+
+
+@FAST
+@given(small_instances(), st.randoms(use_true_random=False), st.sampled_from([None, "09:10", "09:40"]))
+def test_bounds_hold_and_count_the_interviews_the_figures_count_when_parties_leave(data, rng: random.Random, now):
+    first = solve(instance_from_dict(data), SolverConfig(time_limit=5, workers=1))
+    published = schedule_to_dict(first)["interviews"]
+    locked = [i for i in published if rng.random() < 0.4]
+    gone_c = {c["id"] for c in data["candidates"] if rng.random() < 0.3}
+    gone_e = {e["id"] for e in data["employers"] if rng.random() < 0.2}
+    inst = instance_from_dict(dict(_without(data, gone_c, gone_e), previous=published, locked=locked, now=now))
+    plan = solve(inst, SolverConfig(time_limit=5, workers=1))
+    assert validate(inst, plan).ok
+    present = {c.id for c in inst.candidates}
+    assert plan.stats["interviews"] == sum(1 for i in plan.interviews if i.candidate in present)
+    assert plan.stats["interviews"] <= plan.solver["upper_bound_interviews"]
+    assert plan.stats["covered"] <= plan.solver["upper_bound_covered"]
+    assert plan.solver["bound"] is None or plan.solver["bound"] >= plan.solver["objective"]

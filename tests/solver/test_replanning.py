@@ -76,3 +76,13 @@ def test_an_interview_that_started_at_a_table_since_removed_stays_and_later_ones
                     previous=previous, now="09:20")
     plan = run(data)
     assert {(i.candidate, i.table, i.start) for i in plan.interviews} == {("C1", 2, "09:00"), ("C2", 1, "09:30")}
+
+
+def test_the_interview_bound_leaves_out_a_started_interview_of_a_candidate_who_left_like_the_figures():
+    # C0 left after its 09:00 interview started; C1 can still meet E1 once: 1 interview counted, bound 1
+    previous = [{"candidate": "C0", "employer": "E1", "table": 1, "start": "09:00", "end": "09:15"}]
+    data = instance([employer("E1")], [candidate("C1", "E1")], end="09:45", previous=previous, now="09:10")
+    plan = run(data)
+    assert len(plan.interviews) == 2 and plan.stats["interviews"] == 1
+    assert plan.solver["upper_bound_interviews"] == plan.stats["interviews"] == 1
+    assert plan.solver["upper_bound_covered"] == plan.stats["covered"] == 1

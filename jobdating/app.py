@@ -135,5 +135,7 @@ def register_template_helpers(app: Flask) -> None:
     from jobdating.core.times import hhmm
 
     app.jinja_env.filters["hhmm"] = hhmm
+    # The private token of the page being shown: a recruiter's pages link with their own token, never the employer's.
+    app.jinja_env.globals["link_token"] = lambda: (request.view_args or {}).get("token", "")
     app.jinja_env.globals["cv_max_mb"] = app.config["CV_MAX_BYTES"] // (1024 * 1024)
     app.jinja_env.globals["current_locale"] = lambda: select_locale()

@@ -6,7 +6,7 @@ import secrets
 
 from sqlalchemy import select
 
-from jobdating.core.models import Candidate, Employer
+from jobdating.core.models import Candidate, Employer, Recruiter
 from jobdating.extensions import db
 
 
@@ -21,6 +21,17 @@ def find_by_token[Person: (Candidate, Employer)](model: type[Person], token: str
     if found is None or not hmac.compare_digest(getattr(found, attribute).encode(), token.encode()):
         return None
     return found
+
+
+def employer_by_token(token: str) -> Employer | None:
+    """The employer of a private link: its own, or one of its recruiters' (removing a recruiter ends theirs)."""
+    employer = find_by_token(Employer, token)
+    if employer is not None or not token or len(token) > 64:
+        return employer
+    recruiter = db.session.scalar(select(Recruiter).where(Recruiter.token == token))
+    if recruiter is None or not hmac.compare_digest(recruiter.token.encode(), token.encode()):
+        return None
+    return recruiter.employer
 
 
 # Walk-ins who give only a phone number get an address that can never receive mail (RFC 2606 ".invalid").

@@ -11,7 +11,7 @@ from sqlalchemy import func, or_, select
 
 from jobdating.core import accounts, lookup
 from jobdating.core.models import Candidate, CheckIn, Employer, Event, Interview, Organizer
-from jobdating.core.people import find_by_token
+from jobdating.core.people import employer_by_token, find_by_token
 from jobdating.core.times import to_utc
 from jobdating.dayof.presence import next_interview
 from jobdating.extensions import db
@@ -70,7 +70,7 @@ def find_person(code: str) -> tuple[Candidate | Employer, str] | None:
     candidate = find_by_token(Candidate, token)
     if candidate is not None:
         return candidate, CANDIDATE
-    employer = find_by_token(Employer, token)
+    employer = employer_by_token(token)
     return (employer, EMPLOYER) if employer is not None else None
 
 

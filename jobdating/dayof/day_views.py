@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from jobdating.core import lookup
 from jobdating.core.models import Employer, Interview
-from jobdating.core.people import find_by_token
+from jobdating.core.people import employer_by_token
 from jobdating.core.times import local_now
 from jobdating.dayof import outcomes, presence, replan
 from jobdating.dayof.desk_views import bp
@@ -119,7 +119,7 @@ def desk_outcome(interview_id: int):
 
 
 def _employer(token: str) -> Employer:
-    return find_by_token(Employer, token) or abort(404)
+    return employer_by_token(token) or abort(404)
 
 
 @bp.route("/e/<token>/resultats")

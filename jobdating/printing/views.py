@@ -7,7 +7,7 @@ from jobdating.core import lookup
 from jobdating.core import plans as planning
 from jobdating.core.access import ORGANIZER, protect
 from jobdating.core.models import Candidate, Employer
-from jobdating.core.people import find_by_token
+from jobdating.core.people import employer_by_token, find_by_token
 from jobdating.printing import documents as printing
 
 bp = Blueprint("printing", __name__, template_folder="templates")
@@ -70,5 +70,5 @@ def candidate_plan(token: str):
 
 @bp.route("/e/<token>/planning.pdf")
 def employer_plan(token: str):
-    employer = _by_token(Employer, token)
+    employer = (employer_by_token(token) or abort(404))
     return _personal_plan(employer, planning.plan_for_employer(employer), "employers")

@@ -88,3 +88,13 @@ class PreselectionForm(FlaskForm):
     selected = SelectMultipleField(_l("Candidats sélectionnés"), coerce=int, choices=[], validate_choice=False)
     bulk_action = SelectField(_l("Pour les candidats cochés"), choices=DECISION_CHOICES, default="accepted")
     decide = StringField(validators=[Optional(), Regexp(r"^\d+:(accepted|favourite|declined|clear)$")])
+
+
+class RecruiterForm(FlaskForm):
+    """A recruiter added by the employer's main contact."""
+
+    name = StringField(_l("Nom"), validators=[DataRequired(_l("Indiquez le nom de la personne.")), Length(max=200)])
+    email = EmailField(_l("Adresse e-mail"), filters=[strip], validators=[
+        DataRequired(_l("Indiquez une adresse e-mail.")),
+        Email(_l("Cette adresse e-mail n'est pas valide (exemple : rh@entreprise.fr)."), allow_smtputf8=False),
+        Length(max=254)])

@@ -9,11 +9,11 @@ from jobdating.core import lookup, times
 from jobdating.core import plans as planning
 from jobdating.core.access import TOKEN, protect
 from jobdating.core.models import Candidate, Decision, Employer
-from jobdating.core.people import find_by_token
+from jobdating.core.people import employer_by_token
 from jobdating.signup import cv as cv_files
-from jobdating.signup import formdata, preselection, registration
+from jobdating.signup import formdata, preselection, recruiters, registration
 from jobdating.signup.candidate_views import cv_download
-from jobdating.signup.employer_forms import EmployerForm, PreselectionForm
+from jobdating.signup.employer_forms import EmployerForm, PreselectionForm, RecruiterForm
 from jobdating.signup.registration import DuplicateEmail, RegistrationError
 
 bp = Blueprint("employer", __name__, template_folder="templates")
@@ -21,7 +21,7 @@ protect(bp, TOKEN)
 
 
 def _employer(token: str) -> Employer:
-    employer = find_by_token(Employer, token)
+    employer = employer_by_token(token)
     if employer is None:
         abort(404)
     return employer
@@ -36,7 +36,8 @@ def home(token: str):
     counts = {decision: sum(1 for w in wishers if w.decision == decision) for decision in Decision}
     return render_template(
         "employer/home.html", employer=employer, event=event, wishers=wishers, counts=counts,
-        form=PreselectionForm(), can_decide=preselection.preselection_is_open(employer),
+        form=PreselectionForm(), team_form=RecruiterForm(), main_contact=employer.token == token,
+        can_decide=preselection.preselection_is_open(employer),
         editable=event.signup_is_open(), published=plan is not None, plan=plan or [],
         presence=times.describe(event, employer.available),
         preferred=times.describe(event, employer.preferred) if employer.preferred else _("Pas de préférence"))
@@ -104,3 +105,40 @@ def cv(token: str, candidate_id: int):
     if candidate is None or not cv_files.employer_may_read(employer, candidate):
         abort(404)
     return cv_download(candidate)
+
+
+def _main_contact(token: str) -> Employer:
+    """The employer, when the link is its own: only the main contact manages the recruiting team."""
+    employer = _employer(token)
+    if employer.token != token:
+        abort(403)
+    return employer
+
+
+@bp.route("/e/<token>/equipe", methods=["POST"])
+def add_recruiter(token: str):
+    employer = _main_contact(token)
+    form = RecruiterForm()
+    if form.validate_on_submit():
+        try:
+            recruiter = recruiters.add_recruiter(employer, form.name.data, form.email.data)
+        except recruiters.RecruiterError as error:
+            flash(str(error), "error")
+        else:
+            flash(_("%(name)s a reçu son lien personnel par e-mail.", name=recruiter.name), "success")
+    else:
+        for errors in form.errors.values():
+            flash(" ".join(str(e) for e in errors), "error")
+    return redirect(url_for("employer.home", token=token) + "#equipe")
+
+
+@bp.route("/e/<token>/equipe/<int:recruiter_id>/retirer", methods=["POST"])
+def remove_recruiter(token: str, recruiter_id: int):
+    employer = _main_contact(token)  # the CSRF token was checked by CSRFProtect, as for every POST
+    try:
+        recruiters.remove_recruiter(employer, recruiter_id)
+    except recruiters.RecruiterError as error:
+        flash(str(error), "error")
+    else:
+        flash(_("Accès retiré : son lien ne fonctionne plus."), "success")
+    return redirect(url_for("employer.home", token=token) + "#equipe")

@@ -10,7 +10,7 @@ from flask_wtf.csrf import CSRFError
 from jobdating.core import lookup, times
 from jobdating.core.access import PUBLIC, protect
 from jobdating.core.models import CONTRACT_LABELS, Candidate, Employer, Event
-from jobdating.core.people import find_by_token
+from jobdating.core.people import employer_by_token, find_by_token
 from jobdating.core.times import local_now
 from jobdating.extensions import limiter
 from jobdating.signup import formdata, registration
@@ -193,7 +193,7 @@ def candidate_done(slug: str):
 def employer_done(slug: str):
     event = _public_event(slug)
     token = session.get("signed_up_employer")
-    person = find_by_token(Employer, token) if token else None
+    person = employer_by_token(token) if token else None
     if person is not None and person.event_id != event.id:
         person = None
     return render_template("public/done.html", event=event, person=person, is_candidate=False)

@@ -5,7 +5,7 @@ import datetime as dt
 from html import unescape
 
 import pytest
-from signup_helpers import candidate_form, employer_form, with_cv
+from signup_helpers import candidate_form, employer_form, mails, with_cv
 from sqlalchemy import select
 
 from jobdating.core.models import Candidate, Decision, EventStatus, Interview, Preselection
@@ -137,3 +137,19 @@ def test_the_published_plan_lists_the_employers_interviews(client, event, employ
     assert "Notre planning" in page and "10:00–10:15" in page and "Inès Haddad" in page
     client.post(f"/e/{employer.token}/preselection", data={"decide": f"{ines.id}:declined"})
     assert decisions(employer) == {}
+
+
+def test_each_recruiter_gets_a_link_of_their_own_that_removal_ends(app, client, employer):
+    from jobdating.core.models import Recruiter
+
+    app.config["PUBLIC_BASE_URL"] = "https://jobdating.example.org"
+    answer = client.post(f"/e/{employer.token}/equipe", data={"name": "Karim Benali", "email": "karim@sante.fr"})
+    assert answer.status_code == 302
+    recruiter = db.session.scalars(db.select(Recruiter)).one()
+    sent = [m for m in mails(app) if m["To"] == "karim@sante.fr"]
+    assert sent and f"https://jobdating.example.org/e/{recruiter.token}" in sent[-1].get_body(("plain",)).get_content()
+    page = client.get(f"/e/{recruiter.token}").text
+    assert employer.company in page and employer.token not in page, "a recruiter's pages never show the main link"
+    assert client.post(f"/e/{recruiter.token}/equipe", data={"name": "X", "email": "x@x.fr"}).status_code == 403
+    client.post(f"/e/{employer.token}/equipe/{recruiter.id}/retirer")
+    assert client.get(f"/e/{recruiter.token}").status_code == 404

@@ -9,6 +9,7 @@ from jobdating.core.models.events import (
     Event,
     EventStatus,
     Offer,
+    Recruiter,
 )
 from jobdating.core.models.people import (
     EDUCATION_LABELS,
@@ -25,6 +26,6 @@ from jobdating.core.models.schedule import CheckIn, Interview, Outcome, RunStatu
 __all__ = [
     "AuditEntry", "Candidate", "CheckIn", "CONTRACT_LABELS", "ContractType", "Decision", "EDUCATION_LABELS",
     "EducationLevel", "Employer", "Event", "EventStatus", "Interview", "Invitation", "Membership", "new_token",
-    "Offer", "Organizer", "Outcome", "Preselection", "Role", "RunStatus", "SECTOR_NAMES", "Situation",
+    "Offer", "Organizer", "Outcome", "Preselection", "Recruiter", "Role", "RunStatus", "SECTOR_NAMES", "Situation",
     "SITUATION_LABELS", "SolveRun", "Wish",
 ]

@@ -159,6 +159,9 @@ class Employer(Model):
     preselections: Mapped[list[Preselection]] = relationship(
         back_populates="employer", cascade="all, delete-orphan"
     )
+    recruiters: Mapped[list[Recruiter]] = relationship(
+        back_populates="employer", cascade="all, delete-orphan", order_by="Recruiter.id"
+    )
     interviews: Mapped[list[Interview]] = relationship(
         back_populates="employer", cascade="all, delete-orphan"
     )
@@ -200,3 +203,18 @@ class Offer(Model):
 
     def __repr__(self) -> str:
         return f"<Offer {self.title}>"
+
+
+class Recruiter(Model):
+    """A member of an employer's recruiting team, with a private link of their own to the employer's space."""
+
+    __tablename__ = "recruiter"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employer.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(254))
+    token: Mapped[str] = mapped_column(String(64), unique=True, default=new_token)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    employer: Mapped[Employer] = relationship(back_populates="recruiters")

@@ -12,6 +12,7 @@ from jobdating.extensions import db
 def register(app: Flask) -> None:
     app.cli.add_command(demo_command)
     app.cli.add_command(create_organizer_command)
+    app.cli.add_command(set_password_command)
     app.cli.add_command(setup_command)
     app.cli.add_command(print_command)
     from jobdating.core.tasks import worker_command
@@ -56,6 +57,23 @@ def create_organizer_command(email: str, name: str, password: str) -> None:
     except AccountError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"Compte organisateur créé : {organizer.email}")
+
+
+@click.command("set-password")
+@click.argument("email")
+@click.password_option(prompt="Nouveau mot de passe", confirmation_prompt="Confirmez le mot de passe")
+def set_password_command(email: str, password: str) -> None:
+    """Give an organizer account a new password; every session of the account ends."""
+    from jobdating.core.accounts import AccountError, change_password, find_organizer
+
+    organizer = find_organizer(email)
+    if organizer is None:
+        raise click.ClickException(f"Aucun compte organisateur pour {email}.")
+    try:
+        change_password(organizer, password)
+    except AccountError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Mot de passe changé pour {organizer.email} : ses sessions ouvertes sont fermées.")
 
 
 @click.command("setup")

@@ -49,3 +49,13 @@ def test_create_organizer_refuses_a_common_password_and_an_address_the_login_for
     result = runner.invoke(args=["create-organizer", "chef@@exemple"], input="trois mots longs\ntrois mots longs\n")
     assert result.exit_code != 0 and "Adresse e-mail invalide" in result.output
     assert db.session.scalar(select(func.count()).select_from(Organizer)) == 0
+
+
+def test_set_password_changes_it_and_ends_the_sessions(runner, organizer):
+    version = organizer.session_version
+    result = runner.invoke(args=["set-password", organizer.email], input="une nouvelle phrase\nune nouvelle phrase\n")
+    assert result.exit_code == 0, result.output
+    db.session.refresh(organizer)
+    assert organizer.check_password("une nouvelle phrase") and organizer.session_version > version
+    refused = runner.invoke(args=["set-password", organizer.email], input="court\ncourt\n")
+    assert refused.exit_code != 0 and "12 caractères" in refused.output

@@ -32,8 +32,11 @@ def main(argv: list[str] | None = None) -> int:
     p_check.add_argument("instance")
     p_check.add_argument("schedule")
     p_bench = sub.add_parser("bench", help="solver vs first come, first served on generated instances")
-    p_bench.add_argument("--sizes", default="small,medium,large")
+    p_bench.add_argument("--sizes", default="small,medium,large",
+                         help="comma-separated, among small, medium, large, xlarge, many_offers")
     p_bench.add_argument("--one", help=argparse.SUPPRESS)
+    p_bench.add_argument("--load", type=int, default=0,
+                         help="CPU-bound processes to run alongside (a loaded machine; default 0)")
     for p in (p_solve, p_bench):
         p.add_argument("--time-limit", type=_positive(float), default=None, help="seconds (default 30)")
         p.add_argument("--workers", type=_positive(int), default=None)
@@ -91,7 +94,7 @@ def _bench(args: argparse.Namespace) -> int:
     unknown = [s for s in sizes if s not in SIZES]
     if unknown:
         raise InstanceError(f"bench: unknown size {unknown[0]!r} (choose from {', '.join(SIZES)})", "sizes")
-    run(sizes, args.time_limit, args.seed, args.workers)
+    run(sizes, args.time_limit, args.seed, args.workers, load=args.load)
     return 0
 
 

@@ -8,27 +8,32 @@ import sys
 import time
 from typing import Any
 
-SIZES = {"small": (40, 300), "medium": (120, 2000), "large": (300, 5000)}
-COLUMNS = ("size", "method", "seconds", "peak_MB", "covered/bound", "interviews/bound", "first_choices",
-           "favourites", "mean_wait", "max_wait", "status")
+# size -> (employers, candidates); "many_offers" is generate.many_offers (one employer, 12 single-table offers)
+SIZES = {"small": (40, 300), "medium": (120, 2000), "large": (300, 5000), "xlarge": (400, 10000),
+         "many_offers": (9, 420)}
+COLUMNS = ("size", "method", "limit", "seconds", "wall", "peak_MB", "covered/bound", "interviews/bound",
+           "first_choices", "favourites", "mean_wait", "max_wait", "status")
+TOLERANCE = 2.0             # seconds past the limit a solve may take (writing included)
+BUSY = "while True: pass"   # one CPU-bound process of the loaded-machine rows
 
 
 def measure(size: str, method: str, time_limit: float | None, seed: int, workers: int | None) -> dict[str, Any]:
-    """One run in this process (the bench runs each in a fresh process so peak memory is its own)."""
-    from . import SolverConfig, solve, validate
+    """One run in this process (the bench runs each in a fresh process so peak memory is its own).
+    `seconds` is the solve as `solve()` reports it; `wall` adds writing the schedule as JSON."""
+    from . import SolverConfig, dumps, solve, validate
     from .baseline import first_come_first_served
     from .bounds import upper_bounds
-    from .generate import generate
+    from .generate import generate, many_offers
     from .problem import Problem
 
-    instance = generate(*SIZES[size], seed=seed)
+    instance = many_offers(seed=seed) if size == "many_offers" else generate(*SIZES[size], seed=seed)
+    config = SolverConfig(seed=seed)
+    if time_limit is not None:
+        config.time_limit = time_limit
+    if workers:
+        config.workers = workers
     started = time.monotonic()
     if method == "solver":
-        config = SolverConfig(seed=seed)
-        if time_limit is not None:
-            config.time_limit = time_limit
-        if workers:
-            config.workers = workers
         schedule = solve(instance, config)
         ub_interviews = schedule.solver["upper_bound_interviews"]
         ub_covered = schedule.solver["upper_bound_covered"]
@@ -38,33 +43,49 @@ def measure(size: str, method: str, time_limit: float | None, seed: int, workers
         ub_interviews, ub_covered = upper_bounds(Problem(instance))
         status = "-"
     seconds = time.monotonic() - started
+    dumps(schedule)
+    wall = time.monotonic() - started
     report = validate(instance, schedule)
     fig = report.figures
-    return {"size": size, "method": method, "seconds": round(seconds, 1),
+    late = method == "solver" and wall > config.time_limit + TOLERANCE
+    return {"size": size, "method": method, "limit": config.time_limit if method == "solver" else "-",
+            "seconds": round(seconds, 1), "wall": round(wall, 1),
             "peak_MB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
             "covered/bound": f"{fig['covered']}/{ub_covered} ({100 * fig['covered'] / max(1, ub_covered):.1f}%)",
             "interviews/bound": f"{fig['interviews']}/{ub_interviews} "
                                 f"({100 * fig['interviews'] / max(1, ub_interviews):.1f}%)",
             "first_choices": fig["first_choices"], "favourites": fig["favourites_met"],
             "mean_wait": fig["mean_wait_minutes"], "max_wait": fig["max_wait_minutes"],
-            "status": status if report.ok else f"INVALID ({len(report.violations)} violations)"}
+            "status": (f"INVALID ({len(report.violations)} violations)" if not report.ok
+                       else f"{status} LATE" if late else status)}
 
 
-def run(sizes: list[str], time_limit: float | None, seed: int = 0, workers: int | None = None) -> list[dict[str, Any]]:
+def run(sizes: list[str], time_limit: float | None, seed: int = 0, workers: int | None = None,
+        load: int = 0) -> list[dict[str, Any]]:
+    """Each size, solver then baseline, each in a fresh process; with `load`, that many CPU-bound
+    processes run alongside (a loaded machine) and the rows' size says so."""
     rows = []
     print(" | ".join(COLUMNS), flush=True)
-    for size in sizes:
-        for method in ("solver", "baseline"):
-            cmd = [sys.executable, "-m", "solver", "bench", "--one", f"{size}:{method}", "--seed", str(seed)]
-            if time_limit is not None:
-                cmd += ["--time-limit", str(time_limit)]
-            if workers:
-                cmd += ["--workers", str(workers)]
-            out = subprocess.run(cmd, capture_output=True, text=True, check=False)
-            if out.returncode:
-                print(out.stderr, file=sys.stderr)
-                continue
-            row = json.loads(out.stdout.strip().splitlines()[-1])
-            rows.append(row)
-            print(" | ".join(str(row[c]) for c in COLUMNS), flush=True)
+    busy = [subprocess.Popen([sys.executable, "-c", BUSY]) for _ in range(load)]
+    try:
+        for size in sizes:
+            for method in ("solver", "baseline"):
+                cmd = [sys.executable, "-m", "solver", "bench", "--one", f"{size}:{method}", "--seed", str(seed)]
+                if time_limit is not None:
+                    cmd += ["--time-limit", str(time_limit)]
+                if workers:
+                    cmd += ["--workers", str(workers)]
+                out = subprocess.run(cmd, capture_output=True, text=True, check=False)
+                if out.returncode:
+                    print(out.stderr, file=sys.stderr)
+                    continue
+                row = json.loads(out.stdout.strip().splitlines()[-1])
+                if load:
+                    row["size"] += f" +{load} busy"
+                rows.append(row)
+                print(" | ".join(str(row[c]) for c in COLUMNS), flush=True)
+    finally:
+        for process in busy:
+            process.kill()
+            process.wait()
     return rows

@@ -14,6 +14,7 @@ TARGET_VARS = 1_500          # slot variables per neighbourhood at most (counted
 PATIENCE = 60                # neighbourhoods in a row without improvement before giving up
 BUILD_PER_VAR = 150          # building the model of one slot variable, in units of Problem() time per slot
 SOLVE_FLOOR = 0.5            # seconds: no neighbourhood is built with less than this left to solve it
+PER_SECOND = 0.5             # neighbourhoods per second of time limit: the search's deterministic budget
 
 
 def build_seconds(problem: Problem, unit: float, variables: int) -> float:
@@ -55,11 +56,16 @@ def neighbourhood(problem: Problem, rng: random.Random, hungry: list[int], board
 
 def improve(problem: Problem, board: Board, best: int, config: SolverConfig, clock: Clock,
             unit: float = 0.0) -> tuple[Board, int]:
-    """Re-solve neighbourhoods of the plan with the timing model; keep each strictly better plan."""
+    """Re-solve neighbourhoods of the plan with the timing model; keep each strictly better plan.
+
+    How many is set by the time limit (PER_SECOND), and each CP-SAT run by its deterministic time, so
+    the same seed gives the same plan on a loaded machine as long as the wall clock does not cut in first."""
     rng = random.Random(config.seed)
     idle = 0
     build = build_seconds(problem, unit, TARGET_VARS)
-    while not clock.over() and idle < PATIENCE and clock.budget >= build + SOLVE_FLOOR:
+    rounds = max(1, round(config.time_limit * PER_SECOND))
+    while rounds > 0 and not clock.over() and idle < PATIENCE and clock.budget >= build + SOLVE_FLOOR:
+        rounds -= 1
         hungry = [p for p in problem.free_pairs if p not in board.assign and problem.pairs[p].slots
                   and board.cand_count[problem.pairs[p].c] < problem.cap[problem.pairs[p].c]]
         free = neighbourhood(problem, rng, hungry, board)

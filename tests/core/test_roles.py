@@ -79,6 +79,8 @@ def test_the_front_desk_checks_people_in_but_sees_no_cv_no_export_and_no_setting
     assert desk.get(f"/organisation/candidats/{candidate_a.id}/cv").status_code == 404
     assert desk.get(f"/organisateur/evenements/{a.id}/export/planning.csv").status_code == 403
     assert desk.get(f"/organisateur/evenements/{a.id}/reglages").status_code == 403
+    results = desk.get(f"/event/{a.id}/resultats")
+    assert results.status_code == 200 and "resultats.csv" not in results.text, "no link to what they cannot open"
 
 
 def test_an_organizer_sees_only_the_events_of_their_teams_and_cannot_create_one(app, teams):

@@ -53,6 +53,8 @@ class DefaultConfig:
     RQ_QUEUE = os.environ.get("RQ_QUEUE", "jobdating-solves")
     SOLVER_TIME_LIMIT = float(os.environ.get("SOLVER_TIME_LIMIT", 10))
     REPLAN_TIME_LIMIT = float(os.environ.get("REPLAN_TIME_LIMIT", 15))
+    # A running solve whose worker has not written a heartbeat for this long is marked failed.
+    RUN_HEARTBEAT_TIMEOUT = float(os.environ.get("RUN_HEARTBEAT_TIMEOUT", 30))
     PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL")
     # Reverse proxies in front of the app (nginx: 1); their X-Forwarded-For and -Proto are trusted.
     TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", 0))

@@ -18,6 +18,8 @@ from flask_babel import gettext as _
 from jobdating.extensions import db
 
 _threads: dict[Hashable, threading.Thread] = {}
+# What a worker does before taking work (features add theirs: releasing runs whose worker died, …).
+on_worker_start: list[Callable[[], object]] = []
 
 
 def enqueue(function: Callable[..., Any], *args: Any, key: Hashable | None = None,
@@ -107,5 +109,7 @@ def worker_command(burst: bool) -> None:
     app = current_app._get_current_object()  # type: ignore[attr-defined]  # werkzeug proxy
     if not app.config.get("REDIS_URL"):
         raise click.ClickException(_("REDIS_URL n'est pas configuré : les calculs tournent dans l'application."))
+    for check in on_worker_start:
+        check()
     click.echo(f"Worker en attente sur la file « {queue(app).name} »…")
     work(app, burst=burst)

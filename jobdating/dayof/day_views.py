@@ -13,7 +13,7 @@ from jobdating.core.times import local_now
 from jobdating.dayof import outcomes, presence, replan
 from jobdating.dayof.desk_views import bp
 from jobdating.dayof.forms import ActionForm, OutcomeForm, ReplanForm
-from jobdating.planning import scheduling
+from jobdating.planning import scheduling, stale
 
 
 @bp.route("/event/<int:event_id>/replanifier", methods=["GET", "POST"])
@@ -43,7 +43,7 @@ def replan_form():
 def replan_result(run_id: int):
     event = g.event
     run = replan.replan_run(event, run_id) or abort(404)
-    finished = run.status not in scheduling.ACTIVE
+    finished = run.status not in stale.ACTIVE
     found = replan.changes(event) if finished and not run.error else []
     return render_template("frontdesk/replan_result.html", event=event, run=run, finished=finished,
                            summary=replan.summary(run), changes=found, action=ActionForm(),

@@ -9,3 +9,8 @@ def register(app: Flask) -> None:
     from jobdating.planning import event_views, people_views, plan_views, team_views  # noqa: F401
 
     app.register_blueprint(event_views.bp)
+    from jobdating.core import tasks
+    from jobdating.planning.stale import release_stale_runs
+
+    if release_stale_runs not in tasks.on_worker_start:
+        tasks.on_worker_start.append(release_stale_runs)

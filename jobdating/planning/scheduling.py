@@ -1,7 +1,6 @@
 """Building plans: start a background solve, run it, write its plan into interviews, restore earlier runs."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 import threading
 import time
@@ -19,10 +18,9 @@ from jobdating.core.times import parse_hhmm, utcnow
 from jobdating.extensions import db
 from jobdating.planning.figures import plan_figures
 from jobdating.planning.instance import instance_dict, interview_entry
+from jobdating.planning.stale import ACTIVE, release_stale_runs
 
-ACTIVE = (RunStatus.QUEUED, RunStatus.RUNNING)
 # A run that shows no end this long after its time limit is taken for dead (process restarted, worker lost).
-STALE_GRACE_SECONDS = 180
 PROGRESS_EVERY_SECONDS = 0.5
 
 
@@ -31,6 +29,8 @@ class SchedulingError(ValueError):
 
 
 def active_run(event: Event) -> SolveRun | None:
+    """The event's queued or running solve, if its worker is alive (a dead one's run is released here)."""
+    release_stale_runs(event)
     return db.session.scalar(
         select(SolveRun).where(SolveRun.event_id == event.id, SolveRun.status.in_(ACTIVE)))
 
@@ -38,18 +38,6 @@ def active_run(event: Event) -> SolveRun | None:
 def latest_run(event: Event) -> SolveRun | None:
     return db.session.scalar(
         select(SolveRun).where(SolveRun.event_id == event.id).order_by(SolveRun.id.desc()).limit(1))
-
-
-def release_stale_runs(event: Event, now: dt.datetime | None = None) -> None:
-    """Mark as failed the active runs of `event` whose worker vanished, so a new solve can start."""
-    now = now or utcnow()
-    for run in db.session.scalars(
-            select(SolveRun).where(SolveRun.event_id == event.id, SolveRun.status.in_(ACTIVE))):
-        since = run.started_at or run.created_at
-        if (now - since).total_seconds() > run.time_limit + STALE_GRACE_SECONDS:
-            run.status, run.finished_at = RunStatus.FAILED, now
-            run.error = "Calcul interrompu : le processus de calcul ne répond plus."
-    db.session.commit()
 
 
 def build_input(event: Event) -> dict[str, Any]:
@@ -99,7 +87,10 @@ def queue_run(event: Event, data: dict, time_limit: float, requested_by: str) ->
 
 
 def request_stop(run: SolveRun, organizer: Organizer | None) -> None:
-    """Stop a run: a queued one never starts, a running one ends with the best plan found so far."""
+    """Stop a run: a queued one never starts, a running one ends with the best plan found so far, and one whose
+    worker is gone ends at once."""
+    release_stale_runs(run.event)
+    db.session.refresh(run)
     if run.status == RunStatus.QUEUED:
         db.session.execute(update(SolveRun).where(SolveRun.id == run.id, SolveRun.status == RunStatus.QUEUED)
                            .values(status=RunStatus.STOPPED, finished_at=utcnow(), stop_requested=True))
@@ -136,8 +127,9 @@ def _monitor(app, run_id: int, progress: Progress, done: threading.Event, starte
             while not done.wait(PROGRESS_EVERY_SECONDS):
                 best, bound = progress.snapshot()
                 share = min(0.99, (time.monotonic() - started) / max(limit, 0.1))
-                db.session.execute(update(SolveRun).where(SolveRun.id == run_id)
-                                   .values(progress=share, best_objective=best, bound=bound))
+                db.session.execute(update(SolveRun).where(SolveRun.id == run_id, SolveRun.status == RunStatus.RUNNING)
+                                   .values(progress=share, best_objective=best, bound=bound,
+                                           heartbeat_at=utcnow()))
                 stop = db.session.scalar(select(SolveRun.stop_requested).where(SolveRun.id == run_id))
                 db.session.commit()
                 if stop:
@@ -152,7 +144,7 @@ def run_solve(run_id: int) -> SolveRun | None:
 
     claimed = db.session.execute(
         update(SolveRun).where(SolveRun.id == run_id, SolveRun.status == RunStatus.QUEUED)
-        .values(status=RunStatus.RUNNING, started_at=utcnow(), progress=0.0))
+        .values(status=RunStatus.RUNNING, started_at=utcnow(), heartbeat_at=utcnow(), progress=0.0))
     db.session.commit()
     found = db.session.get(SolveRun, run_id)
     if getattr(claimed, "rowcount", 0) != 1 or found is None:
@@ -185,8 +177,8 @@ def run_solve(run_id: int) -> SolveRun | None:
     run.best_objective, run.bound = solver.get("objective"), solver.get("bound")
     run.status = RunStatus.STOPPED if run.stop_requested else RunStatus.DONE
     run.progress, run.finished_at = 1.0, utcnow()
-    db.session.commit()
-    apply_run(run)
+    _write_plan(run)
+    db.session.commit()  # "done" and the plan it wrote become visible together
     return run
 
 
@@ -200,6 +192,12 @@ def _reload(run_id: int) -> SolveRun:
 
 def apply_run(run: SolveRun, organizer: Organizer | None = None) -> int:
     """Write the plan of `run` into the event's interviews (replacing them); returns how many were written."""
+    count = _write_plan(run, organizer)
+    db.session.commit()
+    return count
+
+
+def _write_plan(run: SolveRun, organizer: Organizer | None = None) -> int:
     if not run.output_json:
         raise SchedulingError(_("Ce calcul n'a pas produit de planning."))
     event = run.event
@@ -207,7 +205,6 @@ def apply_run(run: SolveRun, organizer: Organizer | None = None) -> int:
     run.applied_at = utcnow()
     accounts.record("planning.apply", f"Planning du calcul n° {run.id} appliqué ({count} entretiens)",
                     organizer=organizer, event_id=event.id, commit=False)
-    db.session.commit()
     return count
 
 

@@ -93,6 +93,8 @@ class SolveRun(Model):
     stop_requested: Mapped[bool] = mapped_column(default=False)
     started_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     finished_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # Written by the worker while it solves; a run whose heartbeat stops is released by whoever looks next.
+    heartbeat_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     input_json: Mapped[str | None] = mapped_column(Text)
     output_json: Mapped[str | None] = mapped_column(Text)
     # Headline figures of the plan (covered, interviews, bounds, first choices, mean wait...).

@@ -27,12 +27,11 @@ from .validate import figures
 
 # What each stage costs, in units of the time Problem() took on the same machine (measured on
 # generated days of 2,000 to 10,000 candidates; solver/README.md, "Where the time goes"), with a margin.
-COST_BOUNDS = 2.0           # the recorded network and two max flows
-COST_FLOW = 5.0             # the min-cost flow (its own share grows with the size: 3.5 at 10,000)
-COST_TIMING = 1.2           # greedy timing of chosen pairs, fill and compact
-COST_COVERING = 4.0         # the covering greedy (repair only for candidates not yet covered)
-COST_SELECTION = 3.5        # building the pair-selection model
-COST_FINISH = 1.5           # the schedule: figures and the reasons of unmet wishes
+COST_FLOW = 11.0            # the min-cost flow selection (measured 7 to 9.5)
+COST_TIMING = 3.5           # greedy timing of chosen pairs, fill, fairness move and compact (measured 3)
+COST_COVERING = 2.0         # the covering greedy, on top of COST_TIMING (measured 3.6 to 4.4 in all)
+COST_SELECTION = 7.0        # building the pair-selection model (measured 5 to 6)
+COST_FINISH = 1.8           # the schedule: figures and the reasons of unmet wishes (measured 1 to 1.3)
 WRITE_MARGIN = 0.3          # seconds kept for the caller to write the schedule (and 0.2 units more)
 MODEL_FLOOR = 1.0           # no CP-SAT model is built with less than this many seconds to solve it
 

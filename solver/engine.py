@@ -84,6 +84,7 @@ class Run:
         self.status = "FEASIBLE"        # OPTIMAL once the incumbent is proven best
         self.settled = False            # who meets whom is proven optimal
         self.cover: dict[int, int] = {}
+        self.covering_done = False      # the covering greedy already gave a plan (quick_plan)
         self.ub_interviews = self.ub_covered = 0
 
     def cost(self, units: float) -> float:
@@ -110,6 +111,7 @@ class Run:
         the greedy over every wish, each candidate starting with its pair of the maximum covering flow,
         moving others aside only to cover somebody."""
         self.offer(timed_plan(self.problem, None, self.config.seed, clock, self.cover, repair_below=1)[0])
+        self.covering_done = True
         clock.report(self.best, self.bound)
 
     def flow_plan(self, clock: Clock) -> None:
@@ -129,7 +131,8 @@ class Run:
         with its pair of the maximum covering flow; kept when better."""
         problem = self.problem
         covered = len({problem.pairs[p].c for p in self.board.assign} | {fx.c for fx in problem.fixed if fx.c >= 0})
-        if self.settled or covered >= self.ub_covered or clock.budget < self.cost(COST_COVERING + COST_TIMING):
+        if (self.settled or self.covering_done or covered >= self.ub_covered
+                or clock.budget < self.cost(COST_COVERING + COST_TIMING)):
             return
         self.offer(timed_plan(problem, None, self.config.seed, clock, self.cover, repair_below=1)[0])
         clock.report(self.best, self.bound)

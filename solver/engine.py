@@ -9,6 +9,7 @@ it (`bound`, `status`, `settled`). A stage only ever replaces the incumbent by a
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from .board import Board
 from .bounds import Skeleton, flow_selection, upper_bounds
@@ -40,7 +41,7 @@ def solve(instance: Instance, config: SolverConfig | None = None) -> Schedule:
     """Plan the day: always returns a valid schedule, the best found within the limits."""
     clock = Clock(config or SolverConfig())
     before = clock.elapsed
-    run = Run(Problem(instance), clock.config, unit=clock.elapsed - before)
+    run = Run(Problem(canonical(instance)), clock.config, unit=clock.elapsed - before)
     clock.reserve = run.cost(COST_FINISH + 0.2) + WRITE_MARGIN
     run.bounds(clock)
     if clock.budget >= run.cost(COST_FLOW + COST_TIMING):
@@ -53,7 +54,23 @@ def solve(instance: Instance, config: SolverConfig | None = None) -> Schedule:
         run.polish(clock)
     else:
         run.neighbourhoods(clock)
-    return run.finish(clock)
+    schedule = run.finish(clock)
+    position = {c.id: i for i, c in enumerate(instance.candidates)}    # unmet wishes in the input's order
+    return replace(schedule, unmet=tuple(sorted(schedule.unmet, key=lambda u: position[u.candidate])))
+
+
+def canonical(instance: Instance) -> Instance:
+    """The instance with its candidates and employers sorted by id, so that the order of the input does
+    not change the plan (only each candidate's ranking of wishes is an order that means something)."""
+    return replace(instance, candidates=tuple(sorted(instance.candidates, key=lambda c: _key(c.id))),
+                   employers=tuple(sorted(instance.employers, key=lambda e: _key(e.id))))
+
+
+def _key(text: str) -> tuple[str, int, str]:
+    """Ids in natural order: "C2" before "C10"."""
+    head = text.rstrip("0123456789")
+    tail = text[len(head):]
+    return head, int(tail) if tail else -1, tail
 
 
 def timed_plan(problem: Problem, pairs: list[int] | None, seed: int, clock: Clock,

@@ -138,20 +138,23 @@ class _Network:
 
     def pair_slots(self, p: int) -> None:
         """pair -> (employer, slot, its tables) -> (employer, table, slot) -> (employer, table)."""
-        pair, node = self.problem.pairs[p], self.node
-        fixed = self.fixed_e.get(pair.e, {})
+        pair, node, arc = self.problem.pairs[p], self.node, self.arc
+        e, tables = pair.e, pair.tables
+        fixed = self.fixed_e.get(e, {})
+        here = node[("p", p)]
         for s in pair.slots:
-            key = ("es", pair.e, s, pair.tables)
-            if key not in node:
-                self.index(key)
-                for t in pair.tables:
-                    if ("t", pair.e, t) not in node or s in fixed.get(t, ()):
+            key = ("es", e, s, tables)
+            target = node.get(key)
+            if target is None:
+                target = self.index(key)
+                for t in tables:
+                    if ("t", e, t) not in node or s in fixed.get(t, ()):
                         continue
-                    slot_key = ("ets", pair.e, t, s)
+                    slot_key = ("ets", e, t, s)
                     if slot_key not in node:
-                        self.arc(self.index(slot_key), node[("t", pair.e, t)], 1, 0)
-                    self.arc(node[key], node[slot_key], 1, 0)
-            self.arc(node[("p", p)], node[key], 1, 0)
+                        arc(self.index(slot_key), node[("t", e, t)], 1, 0)
+                    arc(target, node[slot_key], 1, 0)
+            arc(here, target, 1, 0)
 
 
 class Skeleton:
@@ -161,19 +164,19 @@ class Skeleton:
     def __init__(self, problem: Problem):
         self.problem = problem
         self.candidates: list[tuple[int, int, int]] = []       # (candidate, node, room)
-        self.tails: list[int] = []
-        self.heads: list[int] = []
-        self.caps: list[int] = []
+        recorded: list[tuple[int, int, int]] = []
+        add = recorded.append
 
         def arc(tail: int, head: int, cap: int, _cost: int) -> int:
-            self.tails.append(tail)
-            self.heads.append(head)
-            self.caps.append(cap)
-            return len(self.tails) - 1
+            add((tail, head, cap))
+            return len(recorded) - 1
 
         def candidate_arcs(c: int, node: int, room: int) -> None:
             self.candidates.append((c, node, room))
         self.pair_arc = network(problem, arc, candidate_arcs)
+        self.tails = [a[0] for a in recorded]
+        self.heads = [a[1] for a in recorded]
+        self.caps = [a[2] for a in recorded]
 
 
 def upper_bounds(problem: Problem, cover: dict[int, int] | None = None,

@@ -9,6 +9,7 @@ it (`bound`, `status`, `settled`). A stage only ever replaces the incumbent by a
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from .board import Board
 from .bounds import Skeleton, flow_selection, upper_bounds
@@ -27,12 +28,11 @@ from .validate import figures
 
 # What each stage costs, in units of the time Problem() took on the same machine (measured on
 # generated days of 2,000 to 10,000 candidates; solver/README.md, "Where the time goes"), with a margin.
-COST_BOUNDS = 2.0           # the recorded network and two max flows
-COST_FLOW = 5.0             # the min-cost flow (its own share grows with the size: 3.5 at 10,000)
-COST_TIMING = 1.2           # greedy timing of chosen pairs, fill and compact
-COST_COVERING = 4.0         # the covering greedy (repair only for candidates not yet covered)
-COST_SELECTION = 3.5        # building the pair-selection model
-COST_FINISH = 1.5           # the schedule: figures and the reasons of unmet wishes
+COST_FLOW = 11.0            # the min-cost flow selection (measured 7 to 9.5)
+COST_TIMING = 3.5           # greedy timing of chosen pairs, fill, fairness move and compact (measured 3)
+COST_COVERING = 2.0         # the covering greedy, on top of COST_TIMING (measured 3.6 to 4.4 in all)
+COST_SELECTION = 7.0        # building the pair-selection model (measured 5 to 6)
+COST_FINISH = 1.8           # the schedule: figures and the reasons of unmet wishes (measured 1 to 1.3)
 WRITE_MARGIN = 0.3          # seconds kept for the caller to write the schedule (and 0.2 units more)
 MODEL_FLOOR = 1.0           # no CP-SAT model is built with less than this many seconds to solve it
 
@@ -41,7 +41,7 @@ def solve(instance: Instance, config: SolverConfig | None = None) -> Schedule:
     """Plan the day: always returns a valid schedule, the best found within the limits."""
     clock = Clock(config or SolverConfig())
     before = clock.elapsed
-    run = Run(Problem(instance), clock.config, unit=clock.elapsed - before)
+    run = Run(Problem(canonical(instance)), clock.config, unit=clock.elapsed - before)
     clock.reserve = run.cost(COST_FINISH + 0.2) + WRITE_MARGIN
     run.bounds(clock)
     if clock.budget >= run.cost(COST_FLOW + COST_TIMING):
@@ -54,7 +54,23 @@ def solve(instance: Instance, config: SolverConfig | None = None) -> Schedule:
         run.polish(clock)
     else:
         run.neighbourhoods(clock)
-    return run.finish(clock)
+    schedule = run.finish(clock)
+    position = {c.id: i for i, c in enumerate(instance.candidates)}    # unmet wishes in the input's order
+    return replace(schedule, unmet=tuple(sorted(schedule.unmet, key=lambda u: position[u.candidate])))
+
+
+def canonical(instance: Instance) -> Instance:
+    """The instance with its candidates and employers sorted by id, so that the order of the input does
+    not change the plan (only each candidate's ranking of wishes is an order that means something)."""
+    return replace(instance, candidates=tuple(sorted(instance.candidates, key=lambda c: _key(c.id))),
+                   employers=tuple(sorted(instance.employers, key=lambda e: _key(e.id))))
+
+
+def _key(text: str) -> tuple[str, int, str]:
+    """Ids in natural order: "C2" before "C10"."""
+    head = text.rstrip("0123456789")
+    tail = text[len(head):]
+    return head, int(tail) if tail else -1, tail
 
 
 def timed_plan(problem: Problem, pairs: list[int] | None, seed: int, clock: Clock,
@@ -85,6 +101,7 @@ class Run:
         self.status = "FEASIBLE"        # OPTIMAL once the incumbent is proven best
         self.settled = False            # who meets whom is proven optimal
         self.cover: dict[int, int] = {}
+        self.covering_done = False      # the covering greedy already gave a plan (quick_plan)
         self.ub_interviews = self.ub_covered = 0
 
     def cost(self, units: float) -> float:
@@ -111,6 +128,7 @@ class Run:
         the greedy over every wish, each candidate starting with its pair of the maximum covering flow,
         moving others aside only to cover somebody."""
         self.offer(timed_plan(self.problem, None, self.config.seed, clock, self.cover, repair_below=1)[0])
+        self.covering_done = True
         clock.report(self.best, self.bound)
 
     def flow_plan(self, clock: Clock) -> None:
@@ -130,7 +148,8 @@ class Run:
         with its pair of the maximum covering flow; kept when better."""
         problem = self.problem
         covered = len({problem.pairs[p].c for p in self.board.assign} | {fx.c for fx in problem.fixed if fx.c >= 0})
-        if self.settled or covered >= self.ub_covered or clock.budget < self.cost(COST_COVERING + COST_TIMING):
+        if (self.settled or self.covering_done or covered >= self.ub_covered
+                or clock.budget < self.cost(COST_COVERING + COST_TIMING)):
             return
         self.offer(timed_plan(problem, None, self.config.seed, clock, self.cover, repair_below=1)[0])
         clock.report(self.best, self.bound)

@@ -32,12 +32,10 @@ def _reason(board: Board, p: int) -> str:
         return "candidate_full"
     if board.emp_count[pair.e] >= problem.max_int[pair.e]:
         return "employer_full"
-    cand_blocked = [not board.candidate_free(pair.c, s) for s in pair.slots]
     # a table is also full in a slot when an interview there would make too long a run
-    emp_blocked = [all(not board.table_free(pair.e, t, s) for t in pair.tables) for s in pair.slots]
-    if all(emp_blocked):
+    if all(not board.table_free(pair.e, t, s) for s in pair.slots for t in pair.tables):
         return "employer_full"
-    if all(cand_blocked):
+    if all(not board.candidate_free(pair.c, s) for s in pair.slots):
         return "candidate_full"
     return "traded_off"
 

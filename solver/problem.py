@@ -66,6 +66,7 @@ class Problem:
         for cand in instance.candidates:
             cap = cand.max_interviews if cand.max_interviews is not None else ev.max_interviews_per_candidate
             self.cap.append(self.n_slots if cap is None else cap)
+        self._windows: dict[tuple[Window, ...], frozenset[int]] = {}
         self.cand_slots = [self._available(c.available) for c in instance.candidates]
         self.emp_slots = [self._available(e.available) for e in instance.employers]
         self.tables = [e.tables for e in instance.employers]
@@ -81,9 +82,13 @@ class Problem:
         self._build_fixed()
 
     def _available(self, windows: tuple[Window, ...]) -> frozenset[int]:
-        d = self.slot_minutes
-        return frozenset(k for k in range(self.n_slots) if self.usable[k]
-                         and (not windows or _inside(windows, self.slot_start[k], self.slot_start[k] + d)))
+        """Usable slots inside `windows` (all usable slots when empty); people share a few window lists."""
+        cache = self._windows
+        if windows not in cache:
+            d = self.slot_minutes
+            cache[windows] = frozenset(k for k in range(self.n_slots) if self.usable[k] and (
+                not windows or _inside(windows, self.slot_start[k], self.slot_start[k] + d)))
+        return cache[windows]
 
     def _build_pairs(self) -> None:
         self.pairs: list[Pair] = []
@@ -91,6 +96,8 @@ class Problem:
         self.pairs_of_emp: list[list[int]] = [[] for _ in self.emps]
         self.pair_index: dict[tuple[int, int], int] = {}
         inst = self.instance
+        rejects = [frozenset(e.rejects) for e in inst.employers]
+        favorites = [frozenset(e.favorites) for e in inst.employers]
         for c, cand in enumerate(inst.candidates):
             grouped: dict[int, list[str]] = {}
             for wish in cand.wishes:
@@ -98,7 +105,7 @@ class Problem:
                 grouped.setdefault(e, []).append(wish)
             for rank, (e, wishes) in enumerate(grouped.items()):
                 emp = inst.employers[e]
-                if cand.id in emp.rejects:
+                if cand.id in rejects[e]:
                     continue
                 offers = tuple(w for w in wishes if w in self.offer_owner)
                 bound = [ts for ts in (self.offer_owner[o][1].tables for o in offers) if ts is not None]
@@ -107,7 +114,7 @@ class Problem:
                 else:
                     tables = tuple(sorted({t for ts in bound for t in ts}))
                 slots = tuple(sorted(k for k in self.cand_slots[c] & self.emp_slots[e] if k >= self.first_new))
-                fav = cand.id in emp.favorites
+                fav = cand.id in favorites[e]
                 pair = Pair(len(self.pairs), c, e, rank, tuple(wishes), offers, tables, slots, fav)
                 pair.wish = wish_weight(rank, fav)
                 self.pairs.append(pair)

@@ -42,8 +42,10 @@ def plan_figures(instance: dict[str, Any], interviews: Iterable[dict[str, Any]],
     for interview in interviews:
         slots_of.setdefault(interview["candidate"], []).append(
             (minutes_of(interview["start"]), minutes_of(interview["end"])))
-    waits = []
+    waits = []  # over candidates with two interviews or more, as docs/formats.md defines the mean wait
     for spans in slots_of.values():
+        if len(spans) < 2:
+            continue
         busy = sum(end - start for start, end in spans)
         waits.append(max(end for _, end in spans) - min(start for start, _ in spans) - busy)
     return {

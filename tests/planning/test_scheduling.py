@@ -168,3 +168,15 @@ def test_solver_input_is_kept_with_the_run(organizer, create_event, create_emplo
     run = solve_now(event, organizer)
     assert json.loads(run.input_json)["format"] == "jobdating-instance/1"
     assert json.loads(run.output_json)["format"] == "jobdating-schedule/1"
+
+
+def test_the_plan_figures_average_waiting_over_candidates_with_two_interviews_or_more():
+    """As docs/formats.md defines it (and the solver reports it): a single interview is no wait at all."""
+    from jobdating.planning.figures import plan_figures
+
+    instance = {"employers": [{"id": "E1", "offers": []}, {"id": "E2", "offers": []}],
+                "candidates": [{"id": "C1", "wishes": ["E1"]}, {"id": "C2", "wishes": ["E1", "E2"]}]}
+    interviews = [{"candidate": "C1", "employer": "E1", "start": "09:00", "end": "09:15"},
+                  {"candidate": "C2", "employer": "E1", "start": "09:15", "end": "09:30"},
+                  {"candidate": "C2", "employer": "E2", "start": "10:00", "end": "10:15"}]
+    assert plan_figures(instance, interviews)["mean_wait_minutes"] == 30

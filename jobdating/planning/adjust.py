@@ -4,6 +4,9 @@ from __future__ import annotations
 import datetime as dt
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
 
 from jobdating.core import accounts
 from jobdating.core.models import Candidate, Decision, Employer, Event, Interview, Organizer
@@ -140,8 +143,36 @@ def remove_interview(interview: Interview, organizer: Organizer | None) -> None:
     db.session.commit()
 
 
-def move_interview(interview: Interview, table: int, start: dt.time, organizer: Organizer | None) -> Interview:
-    """Move an interview to another slot and/or table of the same employer."""
+CHANGED_MEANWHILE = _l("Cet entretien vient d'être modifié par quelqu'un d'autre : voici son état actuel. "
+                       "Vérifiez-le avant de le modifier à nouveau.")
+TAKEN_MEANWHILE = _l("Ce créneau vient d'être pris par quelqu'un d'autre : voici l'état actuel du planning.")
+
+
+def _write_move(interview: Interview, table: int, start: dt.time, end: dt.time) -> None:
+    """Write a move only if nobody changed the interview since it was read, and keep the slot rules of the
+    database: two moves at once into the same free slot, or of the same interview, end in a French message."""
+    try:
+        result = db.session.execute(
+            update(Interview).where(Interview.id == interview.id, Interview.version == interview.version)
+            .values(table=table, start=start, end=end, version=Interview.version + 1))
+        if getattr(result, "rowcount", 0) != 1:
+            raise AdjustError(str(CHANGED_MEANWHILE))
+        db.session.commit()
+    except AdjustError:
+        db.session.rollback()
+        raise
+    except IntegrityError as error:
+        db.session.rollback()
+        raise AdjustError(str(TAKEN_MEANWHILE)) from error
+    db.session.refresh(interview)
+
+
+def move_interview(interview: Interview, table: int, start: dt.time, organizer: Organizer | None,
+                   seen_version: int | None = None) -> Interview:
+    """Move an interview to another slot and/or table of the same employer; `seen_version` is the version the
+    organizer saw (a move made meanwhile by somebody else is refused, never silently overwritten)."""
+    if seen_version is not None and seen_version != interview.version:
+        raise AdjustError(str(CHANGED_MEANWHILE))
     event = interview.event
     problems = placement_problems(event, interview.candidate, interview.employer, table, start, ignore=interview)
     if problems:
@@ -152,11 +183,9 @@ def move_interview(interview: Interview, table: int, start: dt.time, organizer: 
     after = [moved if i is interview else interview_entry(i) for i in event.interviews]
     _check_with_solver(event, before, after)
     old = _describe(interview)
-    interview.table, interview.start = table, start
-    interview.end = from_minutes(minutes(start) + event.slot_minutes)
     accounts.record("planning.move", f"{old} → table {table}, {hhmm(start)}", organizer=organizer,
                     event_id=event.id, commit=False)
-    db.session.commit()
+    _write_move(interview, table, start, from_minutes(minutes(start) + event.slot_minutes))
     return interview
 
 

@@ -9,6 +9,7 @@ from wtforms import (
     DateTimeLocalField,
     EmailField,
     FloatField,
+    HiddenField,
     IntegerField,
     SelectField,
     StringField,
@@ -77,6 +78,8 @@ class SolveForm(FlaskForm):
 class MoveForm(FlaskForm):
     start = SelectField(_l("Créneau"), choices=[])
     table = SelectField(_l("Table"), coerce=int, choices=[])
+    # The interview's version when the form was shown: a move made meanwhile by somebody else is not overwritten.
+    version = HiddenField()
 
 
 class AddInterviewForm(FlaskForm):

@@ -126,6 +126,7 @@ def _move_form(event, interview) -> MoveForm:
                           for t, room in enumerate(interview.employer.room_tables(), start=1)]
     if not form.is_submitted():
         form.start.data, form.table.data = hhmm(interview.start), interview.table
+        form.version.data = str(interview.version)
     return form
 
 
@@ -136,7 +137,8 @@ def interview(interview_id: int):
     form = _move_form(event, item)
     if form.validate_on_submit():
         try:
-            adjust.move_interview(item, form.table.data, parse_hhmm(form.start.data), current_user)
+            adjust.move_interview(item, form.table.data, parse_hhmm(form.start.data), current_user,
+                                  seen_version=int(form.version.data) if (form.version.data or "").isdigit() else None)
         except adjust.AdjustError as error:
             flash(_("Déplacement refusé : %(reason)s", reason=str(error)), "error")
         else:

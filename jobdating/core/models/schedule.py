@@ -60,6 +60,8 @@ class Interview(Model):
     checkin: Mapped[CheckIn] = mapped_column(enum_column(CheckIn, "checkin"), default=CheckIn.EXPECTED)
     outcome: Mapped[Outcome | None] = mapped_column(enum_column(Outcome, "outcome"))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Optimistic locking of hand changes: a move raises it, and a move made from an older copy is refused.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     event: Mapped[Event] = relationship(back_populates="interviews")
     candidate: Mapped[Candidate] = relationship(back_populates="interviews")

@@ -71,7 +71,9 @@ def register_extensions(app: Flask) -> None:
     @login_manager.user_loader
     def load_organizer(user_id: str) -> models.Organizer | None:
         """The session names the account and its session version: an ended session loads nobody."""
-        organizer_id, _, version = user_id.partition(":")
+        organizer_id, separator, version = user_id.partition(":")
+        if not separator:  # a session from before session versions: version 0, ended by the next logout
+            version = "0"
         if not organizer_id.isdigit() or not version.isdigit():
             return None
         organizer = db.session.get(models.Organizer, int(organizer_id))

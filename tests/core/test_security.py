@@ -255,3 +255,17 @@ def test_a_mail_failure_logs_no_address(app, caplog, create_event, create_employ
     with caplog.at_level(logging.ERROR):
         mail.send_private_link(employer)
     assert "claire.petit@exemple.fr" not in caplog.text and "c…@exemple.fr" in caplog.text
+
+
+def test_a_session_from_before_the_upgrade_survives_it_until_the_next_logout(tmp_path):
+    with served(tmp_path) as app:
+        signer = URLSafeTimedSerializer(app.config["SECRET_KEY"], salt="cookie-session", signer_kwargs={
+            "key_derivation": "hmac", "digest_method": __import__("hashlib").sha1})
+        old = signer.dumps({"_user_id": "1", "_fresh": True})
+        client = app.test_client()
+        client.set_cookie("session", old, domain="localhost")
+        assert client.get("/organisateur/").status_code == 200
+        client.post("/logout")
+        again = app.test_client()
+        again.set_cookie("session", old, domain="localhost")
+        assert again.get("/organisateur/").status_code == 302

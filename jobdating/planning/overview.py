@@ -23,6 +23,28 @@ REASON_LABELS = {
 }
 
 
+DROPPED_LABELS = {
+    "candidate_left": _l("Le candidat ou la candidate est parti·e ou absent·e"),
+    "employer_left": _l("L'employeur est parti ou n'est plus là"),
+    "not_wished": _l("Le vœu a été retiré, ou l'employeur a refusé le candidat"),
+    "no_common_time": _l("Plus aucun créneau commun"),
+    "traded_off": _l("Cédé pour que d'autres candidats aient un entretien"),
+}
+
+
+def dropped_meetings(event: Event, run: SolveRun | None) -> list[dict[str, Any]]:
+    """Published or locked interviews the plan of `run` no longer holds (the solver's `dropped`), with names:
+    the people concerned must be told."""
+    if run is None or not run.output_json:
+        return []
+    entries = json.loads(run.output_json).get("dropped", [])
+    names = {f"C{c.id}": c.full_name for c in event.candidates} | {f"E{e.id}": e.company for e in event.employers}
+    return [{"candidate": names.get(entry["candidate"], entry["candidate"]),
+             "employer": names.get(entry["employer"], entry["employer"]), "start": entry.get("start", ""),
+             "source": entry.get("source", ""), "reason": entry.get("reason", ""),
+             "label": DROPPED_LABELS.get(entry.get("reason", ""), entry.get("reason", ""))} for entry in entries]
+
+
 def counts(event: Event) -> dict[str, int]:
     def count(query) -> int:
         return db.session.scalar(query) or 0

@@ -116,7 +116,7 @@ def plan_unmet():
     event = g.event
     context = _plan_context(event)
     return render_template("organizer/plan_unmet.html", unmet=overview.unmet_wishes(event, context["applied"]),
-                           **context)
+                           dropped=overview.dropped_meetings(event, context["applied"]), **context)
 
 
 def _move_form(event, interview) -> MoveForm:

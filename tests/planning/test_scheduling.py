@@ -180,3 +180,21 @@ def test_the_plan_figures_average_waiting_over_candidates_with_two_interviews_or
                   {"candidate": "C2", "employer": "E1", "start": "09:15", "end": "09:30"},
                   {"candidate": "C2", "employer": "E2", "start": "10:00", "end": "10:15"}]
     assert plan_figures(instance, interviews)["mean_wait_minutes"] == 30
+
+
+def test_published_interviews_a_new_plan_abandons_are_listed_for_the_organizer(logged_in, organizer, create_event,
+                                                                                create_employer, create_candidate):
+    from jobdating.planning.publish import publish
+
+    event, first, _second, _people = small_event(create_event, create_employer, create_candidate)
+    solve_now(event, organizer)
+    publish(event, organizer)
+    first.available = [["09:00", "09:15"]]  # the employer now leaves after the first slot
+    db.session.commit()
+    solve_now(event, organizer)
+    page = logged_in.get(f"/organisateur/evenements/{event.id}/planning/non-satisfaits").get_data(as_text=True)
+    assert "Entretiens publiés ou verrouillés que ce planning abandonne" in page
+    # Logistique Artois keeps one slot: its three later published interviews are listed (the shared 9:00 slot
+    # went to one of them, so the others are traded off, not impossible).
+    section = page[page.index('id="abandonnes"'):]
+    assert section.count("Logistique Artois") == 3 and section.count('data-reason="traded_off"') == 3

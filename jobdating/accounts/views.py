@@ -11,6 +11,7 @@ from flask_login import current_user, login_user, logout_user
 from jobdating.accounts.forms import AcceptForm, JoinForm, LoginForm
 from jobdating.core import accounts, lookup
 from jobdating.core.access import PUBLIC, protect
+from jobdating.core.models import Organizer
 from jobdating.extensions import limiter
 from jobdating.planning import team
 
@@ -26,6 +27,13 @@ def _safe_next(target: str | None) -> str | None:
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return None
     return target
+
+
+def _start_session(organizer: Organizer) -> None:
+    """Log in on a fresh session (nothing set before survives it) that ends after ORGANIZER_IDLE_MINUTES idle."""
+    session.clear()
+    session.permanent = True
+    login_user(organizer)
 
 
 def _failed(response: Response) -> bool:
@@ -46,9 +54,7 @@ def login():
     if form.validate_on_submit():
         organizer = accounts.authenticate(form.email.data, form.password.data)
         if organizer is not None:
-            session.clear()  # a fresh session: nothing set before the login survives it
-            session.permanent = True  # ends after ORGANIZER_IDLE_MINUTES without a request
-            login_user(organizer)
+            _start_session(organizer)
             flash(_("Bienvenue, vous êtes connecté·e."), "success")
             return redirect(_safe_next(request.args.get("next")) or url_for("main.index"))
         form.password.errors.append(_("Adresse e-mail ou mot de passe incorrect."))
@@ -91,9 +97,7 @@ def accept_invitation(token: str):
             join.password.errors.append(str(error))
         else:
             team.accept(invitation, organizer)
-            session.clear()
-            session.permanent = True
-            login_user(organizer)
+            _start_session(organizer)
             flash(_("Bienvenue dans l'équipe de « %(event)s ».", event=event.name), "success")
             return redirect(url_for("organizer.events"))
     return render_template("auth/accept.html", event=event, invitation=invitation, join=join)

@@ -10,9 +10,9 @@ from jobdating.core.models import Candidate, Employer, Recruiter
 from jobdating.extensions import db
 
 
-def find_by_token[Person: (Candidate, Employer)](model: type[Person], token: str,
-                                                 attribute: str = "token") -> Person | None:
-    """The candidate or employer of a private link (or of a badge, with attribute='badge_token');
+def find_by_token[Person: (Candidate, Employer, Recruiter)](model: type[Person], token: str,
+                                                            attribute: str = "token") -> Person | None:
+    """The candidate, employer or recruiter of a private link (or of a badge, with attribute='badge_token');
     the token is compared in constant time."""
     if not token or len(token) > 64:
         return None
@@ -26,12 +26,10 @@ def find_by_token[Person: (Candidate, Employer)](model: type[Person], token: str
 def employer_by_token(token: str) -> Employer | None:
     """The employer of a private link: its own, or one of its recruiters' (removing a recruiter ends theirs)."""
     employer = find_by_token(Employer, token)
-    if employer is not None or not token or len(token) > 64:
+    if employer is not None:
         return employer
-    recruiter = db.session.scalar(select(Recruiter).where(Recruiter.token == token))
-    if recruiter is None or not hmac.compare_digest(recruiter.token.encode(), token.encode()):
-        return None
-    return recruiter.employer
+    recruiter = find_by_token(Recruiter, token)
+    return recruiter.employer if recruiter is not None else None
 
 
 # Walk-ins who give only a phone number get an address that can never receive mail (RFC 2606 ".invalid").

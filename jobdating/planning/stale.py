@@ -44,7 +44,7 @@ def release_stale_runs(event: Event | None = None, now: dt.datetime | None = Non
             ).values(status=RunStatus.FAILED, finished_at=now,
                      error="Calcul interrompu : le processus de calcul ne répond plus."))
             released += getattr(result, "rowcount", 0)
-    db.session.commit()
-    if released:
+    if released:  # pages call this on every look: commit (and expire what they loaded) only for a change
+        db.session.commit()
         db.session.expire_all()
     return released

@@ -40,6 +40,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     register_errorhandlers(app)
     register_commands(app)
     register_template_helpers(app)
+    register_periodic_work(app)
     return app
 
 
@@ -125,6 +126,18 @@ def register_errorhandlers(app: Flask) -> None:
 
     for code in (400, 403, 404, 405, 413, 429, 500):
         app.errorhandler(code)(render_error)
+
+
+def register_periodic_work(app: Flask) -> None:
+    """Mail retries now; features register theirs. Web processes without Redis tick in a thread of their own
+    from their first request (never in tests, command-line runs or RQ workers)."""
+    from jobdating.core import outbox, periodic, tasks
+
+    periodic.register("outbox", 30, outbox.deliver_due)
+    if periodic.seed_ticks not in tasks.on_worker_start:
+        tasks.on_worker_start.append(periodic.seed_ticks)
+    if not app.testing:
+        app.before_request(lambda: periodic.start_ticker(app))
 
 
 def register_commands(app: Flask) -> None:

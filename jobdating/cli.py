@@ -15,10 +15,12 @@ def register(app: Flask) -> None:
     app.cli.add_command(set_password_command)
     app.cli.add_command(setup_command)
     app.cli.add_command(print_command)
+    from jobdating.core.periodic import tick_command
     from jobdating.core.tasks import worker_command
     from jobdating.planning.commands import schedule_command
     app.cli.add_command(schedule_command)
     app.cli.add_command(worker_command)
+    app.cli.add_command(tick_command)
 
 
 def _free_slug(base: str) -> str:

@@ -38,7 +38,17 @@ class DefaultConfig:
     MAIL_USERNAME = os.environ.get("MAIL_USERNAME")
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD")
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "Job dating <noreply@jobdating.local>")
+    MAIL_USE_SSL = _env_bool("MAIL_USE_SSL", False)
     MAIL_TO_FILES = _env_bool("MAIL_TO_FILES", True)
+    # The outbox: seconds to wait for the mail server, tries per mail (the delay doubles from
+    # MAIL_RETRY_SECONDS), and how long a worker holds a mail before another one may take it over.
+    MAIL_TIMEOUT = float(os.environ.get("MAIL_TIMEOUT", 10))
+    MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", 6))
+    MAIL_RETRY_SECONDS = int(os.environ.get("MAIL_RETRY_SECONDS", 60))
+    MAIL_CLAIM_SECONDS = int(os.environ.get("MAIL_CLAIM_SECONDS", 120))
+    # Periodic work (mail retries, runs whose worker died…) ticks this often; 0 turns off the in-process ticker
+    # of web processes without Redis (then run `flask --app jobdating tick` from cron).
+    TICK_SECONDS = int(os.environ.get("TICK_SECONDS", 30))
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     # Always stated: the limiter is one object, and an app that leaves this out inherits the previous one's.
     RATELIMIT_ENABLED = _env_bool("RATELIMIT_ENABLED", True)

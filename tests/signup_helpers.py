@@ -41,6 +41,10 @@ def employer_form(**overrides) -> dict:
 
 
 def mails(app) -> list[email.message.EmailMessage]:
+    """The emails sent so far (written as .eml files), once the background delivery has run."""
+    from jobdating.core import tasks
+
+    tasks.wait_all(timeout=30)
     folder = Path(app.config["MAIL_DIR"])
     files = sorted(folder.glob("*.eml")) if folder.exists() else []
     return [email.message_from_bytes(path.read_bytes(), policy=policy.default) for path in files]

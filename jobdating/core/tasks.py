@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import threading
+import time
 from collections.abc import Callable, Hashable
 from typing import Any
 
@@ -18,38 +19,54 @@ from flask_babel import gettext as _
 from jobdating.extensions import db
 
 _threads: dict[Hashable, threading.Thread] = {}
+# Keys of unique background calls asked for again while running: they run once more before their thread ends.
+_again: set[Hashable] = set()
+_lock = threading.Lock()
 # What a worker does before taking work (features add theirs: releasing runs whose worker died, …).
 on_worker_start: list[Callable[[], object]] = []
 
 
 def enqueue(function: Callable[..., Any], *args: Any, key: Hashable | None = None,
-            timeout: int | None = None) -> None:
+            timeout: int | None = None, unique: bool = False) -> None:
     """Run `function(*args)` in the background and return at once.
 
     With REDIS_URL, an RQ worker runs it (`timeout`: seconds before RQ gives up on it); otherwise a thread of
-    this process, inside an app context. `key` names the thread for wait().
+    this process, inside an app context. `key` names the thread for wait(); with `unique`, a call while the
+    thread of the same key runs makes that thread run the function once more instead of starting another
+    (work that must see everything committed so far, such as delivering the outbox, without two threads).
     """
     app = current_app._get_current_object()  # type: ignore[attr-defined]  # werkzeug proxy
     if app.config.get("REDIS_URL"):
         queue(app).enqueue(run_call, function.__module__, function.__name__, *args, job_timeout=timeout,
                            result_ttl=3600, failure_ttl=24 * 3600)
         return
-    thread = threading.Thread(target=_call_in_app, args=(app, function, args, key), daemon=True,
-                              name=f"task-{function.__name__}")
-    _threads[key if key is not None else thread] = thread
+    with _lock:
+        if unique and key is not None and key in _threads and _threads[key].is_alive():
+            _again.add(key)
+            return
+        name: Hashable = key if key is not None else object()
+        thread = threading.Thread(target=_call_in_app, args=(app, function, args, name), daemon=True,
+                                  name=f"task-{function.__name__}")
+        _threads[name] = thread
     thread.start()
 
 
-def _call_in_app(app: Flask, function: Callable[..., Any], args: tuple[Any, ...], key: Hashable | None) -> None:
+def _call_in_app(app: Flask, function: Callable[..., Any], args: tuple[Any, ...], key: Hashable) -> None:
     with app.app_context():
-        try:
-            function(*args)
-        except Exception:
-            app.logger.exception("background call %s failed", function.__name__)
-        finally:
-            db.session.remove()
-            if key is not None:
-                _threads.pop(key, None)
+        while True:
+            try:
+                function(*args)
+            except Exception:
+                app.logger.exception("background call %s failed", function.__name__)
+            finally:
+                db.session.remove()
+            with _lock:
+                if key in _again:
+                    _again.discard(key)
+                    continue
+                if _threads.get(key) is threading.current_thread():
+                    _threads.pop(key, None)
+                return
 
 
 def run_call(module: str, name: str, *args: Any) -> None:
@@ -76,10 +93,15 @@ def wait(key: Hashable, timeout: float | None = None) -> None:
 
 
 def wait_all(timeout: float | None = None) -> None:
-    """Block until every background thread started so far ends (tests)."""
-    for key, thread in list(_threads.items()):
-        thread.join(timeout)
-        _threads.pop(key, None)
+    """Block until every background thread ends, those they start included (tests)."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        with _lock:
+            running = [thread for thread in _threads.values() if thread.is_alive()]
+        if not running or (deadline is not None and time.monotonic() >= deadline):
+            return
+        for thread in running:
+            thread.join(None if deadline is None else max(0.0, deadline - time.monotonic()))
 
 
 def connection(app: Flask) -> Any:
@@ -95,17 +117,19 @@ def queue(app: Flask) -> Any:
 
 
 def work(app: Flask, *, burst: bool = False) -> bool:
-    """Process queued work in this process (no fork: the app context and its database stay valid)."""
+    """Process queued work in this process (no fork: the app context and its database stay valid), with RQ's
+    scheduler, which starts scheduled jobs (the periodic tick) on time; one worker's scheduler holds the lock,
+    another takes over within about a minute if that worker dies."""
     from rq import SimpleWorker
 
     worker = SimpleWorker([queue(app)], connection=connection(app))
-    return bool(worker.work(burst=burst))
+    return bool(worker.work(burst=burst, with_scheduler=True))
 
 
 @click.command("worker")
 @click.option("--burst", is_flag=True, help="Stop when the queue is empty.")
 def worker_command(burst: bool) -> None:
-    """Run an RQ worker for background solves (needs REDIS_URL)."""
+    """Run an RQ worker for background solves, mails and periodic work (needs REDIS_URL)."""
     app = current_app._get_current_object()  # type: ignore[attr-defined]  # werkzeug proxy
     if not app.config.get("REDIS_URL"):
         raise click.ClickException(_("REDIS_URL n'est pas configuré : les calculs tournent dans l'application."))

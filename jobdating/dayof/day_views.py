@@ -77,11 +77,13 @@ def replan_publish(run_id: int):
         except replan.ReplanError as error:
             flash(str(error), "error")
         else:
-            flash(ngettext("Planning publié : %(num)d personne prévenue.",
-                           "Planning publié : %(num)d personnes prévenues.",
+            flash(ngettext("Planning publié : %(num)d personne prévenue par e-mail (envoi en cours).",
+                           "Planning publié : %(num)d personnes prévenues par e-mail (envoi en cours).",
                            result.candidates_mailed + result.employers_mailed), "success")
-            if result.failed:
-                flash(_("%(n)d e-mail(s) n'ont pas pu partir.", n=result.failed), "warning")
+            if result.without_email:
+                flash(ngettext("%(num)d personne n'a pas d'adresse e-mail : prévenez-la à l'accueil.",
+                               "%(num)d personnes n'ont pas d'adresse e-mail : prévenez-les à l'accueil.",
+                               result.without_email), "warning")
     return redirect(url_for("frontdesk.replan_result", event_id=event.id, run_id=run_id))
 
 

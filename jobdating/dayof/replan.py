@@ -17,7 +17,7 @@ from sqlalchemy import select
 from jobdating.core import accounts
 from jobdating.core import plans as planning
 from jobdating.core.keys import candidate_key
-from jobdating.core.models import Candidate, Employer, Event, Interview, Organizer, SolveRun
+from jobdating.core.models import Candidate, Employer, Event, Interview, Organizer, Publication, SolveRun
 from jobdating.core.times import local_now, minutes, within
 from jobdating.dayof import presence
 from jobdating.extensions import db
@@ -146,14 +146,15 @@ def changes(event: Event, when: dt.datetime | None = None) -> list[Change]:
     published = event.published_plan or {}
     when = when or local_now()
     result = []
+    told = publish.told_digests(event)
     for person, key in [(c, f"C{c.id}") for c in event.candidates] + [(e, f"E{e.id}") for e in event.employers]:
         after = rows.get(key, [])
-        if planning.digest(after) == person.plan_digest:
+        if planning.digest(after) == told.get(key):
             continue
-        if person.plan_digest is None and not after:
+        if told.get(key) is None and not after:
             continue  # never planned, still nothing
         absent = isinstance(person, Candidate) and presence.status(event, person, when) == presence.NO_SHOW
-        result.append(Change(person, published.get(key) if person.plan_digest else None, after, absent))
+        result.append(Change(person, published.get(key) if told.get(key) else None, after, absent))
     result.sort(key=lambda c: (not c.is_candidate, c.name.casefold()))
     return result
 
@@ -164,7 +165,7 @@ def changed_plans_pdf(event: Event, found: list[Change]) -> bytes:
     return printing.render(event, "plans", candidates=people)
 
 
-def publish_changes(event: Event, organizer: Organizer | None) -> publish.Publication:
+def publish_changes(event: Event, organizer: Organizer | None) -> Publication:
     """Publish the re-planned day: the publication service emails only people whose plan changed."""
     try:
         return publish.publish(event, organizer)

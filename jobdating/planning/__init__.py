@@ -6,11 +6,12 @@ from flask import Flask
 
 def register(app: Flask) -> None:
     # The people and plan pages add their routes to the events blueprint (one /organisateur workspace).
-    from jobdating.planning import event_views, people_views, plan_views, team_views  # noqa: F401
+    from jobdating.planning import event_views, mail_views, people_views, plan_views, team_views  # noqa: F401
 
     app.register_blueprint(event_views.bp)
-    from jobdating.core import tasks
+    from jobdating.core import periodic, tasks
     from jobdating.planning.stale import release_stale_runs
 
     if release_stale_runs not in tasks.on_worker_start:
         tasks.on_worker_start.append(release_stale_runs)
+    periodic.register("stale-runs", 30, release_stale_runs)

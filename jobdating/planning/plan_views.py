@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 from flask import Response, abort, flash, g, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from jobdating.core import lookup
@@ -196,16 +197,18 @@ def add_interview():
 @bp.route("/evenements/<int:event_id>/publier", methods=["POST"])
 def publish_plan():
     event = g.event
-    if ConfirmForm().validate_on_submit():
-        try:
-            result = publish.publish(event, current_user, background=True)
-        except publish.PublishError as error:
-            flash(str(error), "error")
-        else:
-            flash(_("Planning publié : %(c)d candidats et %(e)d employeurs vont recevoir leur planning par "
-                    "e-mail, %(u)d sans changement.", c=result.candidates_mailed, e=result.employers_mailed,
-                    u=result.unchanged), "success")
-    return redirect(url_for("organizer.plan", event_id=event.id))
+    if not ConfirmForm().validate_on_submit():
+        return redirect(url_for("organizer.plan", event_id=event.id))
+    try:
+        result = publish.publish(event, current_user)
+    except publish.PublishError as error:
+        flash(str(error), "error")
+        return redirect(url_for("organizer.plan", event_id=event.id))
+    flash(_("Planning publié (version %(n)d) : %(mails)s en cours d'envoi, %(unchanged)s.", n=result.number,
+            mails=ngettext("%(num)d e-mail", "%(num)d e-mails", result.candidates_mailed + result.employers_mailed),
+            unchanged=ngettext("%(num)d personne sans changement", "%(num)d personnes sans changement",
+                               result.unchanged)), "success")
+    return redirect(url_for("organizer.mail_status", event_id=event.id))
 
 
 EXPORTS: dict[str, tuple[Callable[[Event], str | bytes], str]] = {

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from flask import current_app, render_template
@@ -11,10 +10,20 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
+from sqlalchemy import func, select
 
-from jobdating.core import accounts, tasks
-from jobdating.core.mail import private_url, send_mail
-from jobdating.core.models import Candidate, Employer, Event, EventStatus, Organizer
+from jobdating.core import accounts, outbox
+from jobdating.core.mail import private_url
+from jobdating.core.models import (
+    Candidate,
+    Employer,
+    Event,
+    EventStatus,
+    MailState,
+    Organizer,
+    OutboxMail,
+    Publication,
+)
 from jobdating.core.plans import digest, plan_rows
 from jobdating.core.times import utcnow
 from jobdating.extensions import db
@@ -25,14 +34,6 @@ log = logging.getLogger(__name__)
 
 class PublishError(ValueError):
     """Publication refused, message in French."""
-
-
-@dataclass
-class Publication:
-    candidates_mailed: int = 0
-    employers_mailed: int = 0
-    unchanged: int = 0
-    failed: int = 0
 
 
 def calendar(event: Event, rows: list[dict], *, for_candidate: bool) -> bytes:
@@ -58,9 +59,26 @@ def calendar(event: Event, rows: list[dict], *, for_candidate: bool) -> bytes:
     return cal.to_ical()
 
 
-def _send_plan(person: Candidate | Employer, rows: list[dict], republished: bool) -> bool:
+def _person(key: str) -> Candidate | Employer | None:
+    if not key[1:].isdigit():
+        return None
+    if key.startswith("C"):
+        return db.session.get(Candidate, int(key[1:]))
+    return db.session.get(Employer, int(key[1:]))
+
+
+def render_plan_mail(mail: OutboxMail) -> outbox.Content | None:
+    """A person's plan mail, rendered when it leaves from the plan as published now: None (nothing to send)
+    if a newer publication changed their plan since (that one queued its own mail) or they left."""
+    event = db.session.get(Event, mail.event_id) if mail.event_id is not None else None
+    person = _person(mail.person_key or "")
+    if event is None or person is None or person.event_id != event.id:
+        return None
+    rows = (event.published_plan or {}).get(mail.person_key or "", [])
+    if digest(rows) != mail.payload.get("digest"):
+        return None
     is_candidate = isinstance(person, Candidate)
-    event = person.event
+    republished = bool(mail.payload.get("changed"))
     with force_locale(current_app.config.get("BABEL_DEFAULT_LOCALE", "fr")):
         context = dict(person=person, event=event, rows=rows, is_candidate=is_candidate, republished=republished,
                        link=private_url("candidate.home" if is_candidate else "employer.home", person.token))
@@ -68,69 +86,93 @@ def _send_plan(person: Candidate | Employer, rows: list[dict], republished: bool
                    else _("Votre planning — %(event)s", event=event.name))
         text = render_template("organizer/mail/plan.txt", **context)
         ics = calendar(event, rows, for_candidate=is_candidate) if rows else None
-    try:
-        send_mail(person.email, subject, text,
-                  attachments=[("planning.ics", "text/calendar", ics)] if ics else ())
-        return True
-    except Exception:  # one bad address must not stop the others
-        log.exception("could not send the plan to %s", person.email)
-        return False
+    return outbox.Content(subject, text, attachments=[("planning.ics", "text/calendar", ics)] if ics else [])
 
 
-def publish(event: Event, organizer: Organizer | None, *, background: bool = False) -> Publication:
-    """Publish the current plan; emails only the people whose plan differs from what they were last sent.
+def plan_mail_sent(mail: OutboxMail) -> None:
+    """The person now has this plan: the next publication writes to them only if it changes."""
+    person = _person(mail.person_key or "")
+    if person is not None:
+        person.plan_digest = mail.payload.get("digest")
 
-    The private pages show the new plan at once; with `background`, the emails leave from a background job
-    (a few hundred emails with calendars take seconds) and a failed one is retried at the next publication.
-    """
+
+outbox.kinds["plan"] = outbox.Kind(render_plan_mail, plan_mail_sent)
+
+
+def _pending_plan_mails(event: Event) -> dict[str, OutboxMail]:
+    """The plan mails of `event` still waiting to leave, by person."""
+    mails = db.session.scalars(select(OutboxMail).where(
+        OutboxMail.event_id == event.id, OutboxMail.kind == "plan",
+        OutboxMail.state.in_((MailState.PENDING, MailState.SENDING))).order_by(OutboxMail.id))
+    return {mail.person_key or "": mail for mail in mails}
+
+
+def told_digests(event: Event) -> dict[str, str | None]:
+    """Each person's plan as they know it or soon will: the digest of their plan mail on its way, else of the
+    plan they were last sent (None: never sent one)."""
+    told: dict[str, str | None] = {f"C{c.id}": c.plan_digest for c in event.candidates}
+    told.update({f"E{e.id}": e.plan_digest for e in event.employers})
+    told.update({key: mail.payload.get("digest") for key, mail in _pending_plan_mails(event).items()})
+    return told
+
+
+def publish(event: Event, organizer: Organizer | None) -> Publication:
+    """Publish the current plan: private pages show it at once, and each person whose plan differs from the
+    one they were last sent gets a mail, queued in the outbox in the same transaction (sent in the background;
+    the publication's page follows the sending). Returns the publication with its counts."""
     if not event.interviews:
         raise PublishError(_("Il n'y a pas encore de planning à publier."))
     if active_run(event) is not None:
         raise PublishError(_("Un calcul de planning est en cours : attendez qu'il se termine pour publier."))
+    # Two publications at once wait for each other here (a row lock on PostgreSQL), so no mail is queued twice.
+    db.session.execute(select(Event.id).where(Event.id == event.id).with_for_update())
     rows = plan_rows(event)
     republished = event.published_at is not None
-    result = Publication()
-    changed = []
+    number = (db.session.scalar(select(func.max(Publication.number)).where(Publication.event_id == event.id))
+              or 0) + 1
+    publication = Publication(event_id=event.id, number=number, candidates_mailed=0, employers_mailed=0,
+                              unchanged=0, without_email=0,
+                              author=organizer.email if organizer is not None else "ligne de commande")
+    db.session.add(publication)
+    db.session.flush()
+    waiting = _pending_plan_mails(event)
     for person, key in [(c, f"C{c.id}") for c in event.candidates] + [(e, f"E{e.id}") for e in event.employers]:
-        fingerprint = digest(rows.get(key, []))
-        if fingerprint == person.plan_digest:
-            result.unchanged += 1
-            continue
-        changed.append((key, republished and person.plan_digest is not None))
-        person.plan_digest = fingerprint
-        if isinstance(person, Candidate):
-            result.candidates_mailed += 1
-        else:
-            result.employers_mailed += 1
+        _queue_plan(publication, person, key, digest(rows.get(key, [])), waiting.get(key), republished)
     event.published_plan = rows
     event.published_at = utcnow()
     event.status = EventStatus.PUBLISHED
     accounts.record("planning.publish",
-                    f"Planning publié : {result.candidates_mailed} candidats et {result.employers_mailed} "
-                    f"employeurs à prévenir, {result.unchanged} inchangés", organizer=organizer,
-                    event_id=event.id, commit=False)
+                    f"Planning publié (version {number}) : {publication.candidates_mailed} candidats et "
+                    f"{publication.employers_mailed} employeurs à prévenir, {publication.unchanged} inchangés",
+                    organizer=organizer, event_id=event.id, commit=False)
     db.session.commit()
-    if background:
-        tasks.enqueue(send_plans, event.id, changed)
+    return publication
+
+
+def _queue_plan(publication: Publication, person: Candidate | Employer, key: str, fingerprint: str,
+                waiting: OutboxMail | None, republished: bool) -> None:
+    """Queue `person`'s plan mail unless they have this plan already or it is on its way; a waiting mail for
+    an older plan is cancelled (this one replaces it)."""
+    if waiting is not None and waiting.payload.get("digest") == fingerprint:
+        _count(publication, person)
+        return
+    if waiting is not None:
+        waiting.state = MailState.CANCELLED
+    if fingerprint == person.plan_digest:
+        publication.unchanged += 1
+        return
+    mail = outbox.queue(person.email, kind="plan", event_id=publication.event_id, publication_id=publication.id,
+                        person_key=key, payload={"digest": fingerprint,
+                                                 "changed": republished and person.plan_digest is not None})
+    if mail is None:  # a walk-in without an email address: the desk tells them (day-of tools)
+        person.plan_digest = fingerprint
+        publication.without_email += 1
     else:
-        result.failed = send_plans(event.id, changed)
-    return result
+        _count(publication, person)
 
 
-def send_plans(event_id: int, people: list[tuple[str, bool]]) -> int:
-    """Email each person ('C12', changed?) their published plan; returns how many could not be sent."""
-    event = db.session.get(Event, event_id)
-    if event is None:  # deleted since the publication: nobody left to write to
-        return 0
-    rows = event.published_plan or {}
-    failed = 0
-    for key, changed in people:
-        person: Candidate | Employer | None = (db.session.get(Candidate, int(key[1:])) if key.startswith("C")
-                                               else db.session.get(Employer, int(key[1:])))
-        if person is None:
-            continue
-        if not _send_plan(person, rows.get(key, []), changed):
-            person.plan_digest = None  # so that the next publication tries again
-            failed += 1
-    db.session.commit()
-    return failed
+def _count(publication: Publication, person: Candidate | Employer) -> None:
+    if isinstance(person, Candidate):
+        publication.candidates_mailed += 1
+    else:
+        publication.employers_mailed += 1

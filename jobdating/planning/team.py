@@ -5,8 +5,9 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from jobdating.core import accounts
-from jobdating.core.mail import private_url, send_mail
+from jobdating.core.mail import private_url
 from jobdating.core.models import Event, Invitation, Membership, Organizer, Role
+from jobdating.core.outbox import queue_mail
 from jobdating.core.times import utcnow
 from jobdating.extensions import db
 
@@ -39,7 +40,8 @@ def invite(event: Event, email: str, role: Role, by: Organizer) -> Invitation:
     text = _("Bonjour,\n\n%(who)s vous invite à rejoindre l'équipe de « %(event)s » (rôle : %(role)s).\n\n"
              "Acceptez l'invitation avec ce lien personnel :\n%(link)s\n",
              who=by.name or by.email, event=event.name, role=ROLE_LABELS[role], link=link)
-    send_mail(address, _("Invitation — %(event)s", event=event.name), text)
+    queue_mail(address, _("Invitation — %(event)s", event=event.name), text,
+               event_id=event.id)
     return invitation
 
 

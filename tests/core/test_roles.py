@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from flask import url_for
 
+from jobdating.core import tasks as jobs
 from jobdating.core.access import ORGANIZER, route_access, route_role
 from jobdating.core.accounts import create_organizer
 from jobdating.core.models import Membership, Role
@@ -109,6 +110,7 @@ def test_an_owner_invites_a_volunteer_who_joins_the_front_desk(app, teams):
     answer = owner.post(f"/organisateur/evenements/{a.id}/equipe", data={"email": "benevole@exemple.fr",
                                                                            "role": "frontdesk"})
     assert answer.status_code == 302
+    jobs.wait_all(timeout=30)
     mails = sorted(Path(app.config["MAIL_DIR"]).glob("*.eml"))
     message = BytesParser(policy=policy.default).parsebytes(mails[-1].read_bytes())
     assert message["To"] == "benevole@exemple.fr"

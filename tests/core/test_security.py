@@ -15,6 +15,7 @@ import pytest
 from itsdangerous import URLSafeTimedSerializer
 
 from jobdating import create_app
+from jobdating.core import tasks as jobs
 from jobdating.core.accounts import AccountError, change_password, create_organizer
 from jobdating.core.models import Event, EventStatus, Organizer
 from jobdating.core.security import DEVELOPMENT_SECRET, UnsafeConfiguration, gunicorn_logger_class, mask
@@ -29,7 +30,7 @@ def production(tmp_path: Path, **overrides) -> dict:
     config = {"SECRET_KEY": "a-real-secret-of-sufficient-length", "PUBLIC_BASE_URL": BASE,
               "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
               "MAIL_DIR": str(tmp_path / "mail"), "CV_DIR": str(tmp_path / "cv"), "WTF_CSRF_ENABLED": False,
-              "PASSWORD_METHOD": "pbkdf2:sha256:1000"}
+              "PASSWORD_METHOD": "pbkdf2:sha256:1000", "TICK_SECONDS": 0}
     config.update(overrides)
     return config
 
@@ -86,11 +87,13 @@ def test_private_links_are_built_from_the_public_address_never_from_the_host_hea
                                      contact_name="C", email="rh@artois.fr", phone="0321000000", tables=1,
                                      offers=[{"title": "Maçon·ne", "contract_type": "cdi"}], available=[],
                                      preferred=[], consent=True)
+        jobs.wait_all(timeout=30)
         for path in Path(app.config["MAIL_DIR"]).glob("*.eml"):
             path.unlink()
         answer = app.test_client().post("/jd/lien-prive", data={"email": "rh@artois.fr"},
                                         headers={"Host": "evil.example"})
         assert answer.status_code == 302
+        jobs.wait_all(timeout=30)
         [mail] = Path(app.config["MAIL_DIR"]).glob("*.eml")
         text = BytesParser(policy=policy.default).parsebytes(mail.read_bytes()).get_body(("plain",)).get_content()
         assert f"{BASE}/e/{employer.token}" in text and "evil.example" not in text
@@ -217,11 +220,13 @@ def test_a_form_expired_on_a_public_page_is_a_clear_400_not_a_500(tmp_path):
 
 
 def test_an_event_name_with_a_line_break_does_not_break_its_emails(tmp_path):
-    from jobdating.core.mail import send_mail
+    from jobdating.core.outbox import deliver_due, queue_mail
 
     with served(tmp_path):
-        path = send_mail("ines@exemple.fr", "Votre plan — Job\r\nBcc: victime@exemple.fr dating", "texte")
-        assert path is not None
+        queue_mail("ines@exemple.fr", "Votre plan — Job\r\nBcc: victime@exemple.fr dating", "texte")
+        jobs.wait_all(timeout=30)
+        deliver_due()
+        [path] = (tmp_path / "mail").glob("*.eml")
         message = BytesParser(policy=policy.default).parsebytes(path.read_bytes())
         assert message["Subject"] == "Votre plan — Job Bcc: victime@exemple.fr dating" and message["Bcc"] is None
 
@@ -245,15 +250,16 @@ def test_weak_passwords_are_refused(app, password):
 
 
 def test_a_mail_failure_logs_no_address(app, caplog, create_event, create_employer, monkeypatch):
-    from jobdating.core import mail
+    from jobdating.core import mail, outbox
 
     def broken(*_args, **_kwargs):
-        raise OSError("SMTP down")
+        raise PermissionError("disk full")
 
-    monkeypatch.setattr(mail, "send_mail", broken)
+    monkeypatch.setattr(outbox.Transport, "send", broken)
     employer = create_employer(create_event(), email="claire.petit@exemple.fr")
-    with caplog.at_level(logging.ERROR):
+    with caplog.at_level(logging.WARNING):
         mail.send_private_link(employer)
+        jobs.wait_all(timeout=30)
     assert "claire.petit@exemple.fr" not in caplog.text and "c…@exemple.fr" in caplog.text
 
 

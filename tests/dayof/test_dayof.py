@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from frontdesk_helpers import Clock, at, local, morning
 
+from jobdating.core import tasks as jobs
 from jobdating.core.models import Candidate, Outcome
 from jobdating.core.people import is_real_email
 from jobdating.extensions import db
@@ -103,6 +104,7 @@ def test_a_walk_in_joins_the_waiting_list_available_from_now_on(app, logged_in, 
     assert samir.available == [["10:07", "12:00"]]
     assert [w.employer_id for w in samir.wishes] == [digital.id, logistics.id]
     assert not is_real_email(samir.email)
+    jobs.wait_all(timeout=30)
     assert not list(Path(app.config["MAIL_DIR"]).glob("*.eml"))  # nobody to mail
     assert names(board(logged_in, event), "candidates", "waiting") == ["Samir Ouali"]
 
@@ -110,6 +112,7 @@ def test_a_walk_in_joins_the_waiting_list_available_from_now_on(app, logged_in, 
 def test_a_walk_in_with_an_email_gets_the_private_link(app, logged_in, day):
     event, (logistics, _digital), _people = day
     walk_in(logged_in, event, email="samir@exemple.fr", wish1=f"E{logistics.id}")
+    jobs.wait_all(timeout=30)
     assert len(list(Path(app.config["MAIL_DIR"]).glob("*.eml"))) == 1
 
 

@@ -36,6 +36,7 @@ def plan_of(person) -> set[tuple]:
 
 
 def recipients(app) -> list[str]:
+    jobs.wait_all(timeout=30)
     found = []
     for path in sorted(Path(app.config["MAIL_DIR"]).glob("*.eml")):
         found.append(email.message_from_bytes(path.read_bytes())["To"])

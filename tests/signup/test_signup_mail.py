@@ -6,14 +6,15 @@ from pathlib import Path
 
 from signup_helpers import mails, private_link, text_of
 
-from jobdating.core.mail import private_url, send_mail, send_private_link
+from jobdating.core.mail import private_url, send_private_link
+from jobdating.core.outbox import queue_mail
 
 
-def test_send_mail_writes_an_eml_file_with_text_html_and_attachments(app):
-    path = send_mail("ines@exemple.fr", "Votre planning", "Bonjour Inès", html="<p>Bonjour Inès</p>",
-                     attachments=[("planning.ics", "text/calendar", b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")])
-    assert Path(path).parent == Path(app.config["MAIL_DIR"]) and path.suffix == ".eml"
+def test_a_queued_mail_is_written_as_an_eml_file_with_text_html_and_attachments(app):
+    queue_mail("ines@exemple.fr", "Votre planning", "Bonjour Inès", html="<p>Bonjour Inès</p>",
+               attachments=[("planning.ics", "text/calendar", b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")])
     [message] = mails(app)
+    [path] = Path(app.config["MAIL_DIR"]).glob("*.eml")
     assert message["To"] == "ines@exemple.fr" and message["Subject"] == "Votre planning"
     assert text_of(message).strip() == "Bonjour Inès"
     [attachment] = list(message.iter_attachments())
@@ -21,10 +22,12 @@ def test_send_mail_writes_an_eml_file_with_text_html_and_attachments(app):
 
 
 def test_nothing_is_sent_for_real_while_mail_goes_to_files(app, monkeypatch):
-    from jobdating.extensions import mail
-    monkeypatch.setattr(mail, "send", lambda message: (_ for _ in ()).throw(AssertionError("sent")))
-    send_mail(["a@exemple.fr", "b@exemple.fr"], "Sujet", "Texte")
-    assert set(mails(app)[0]["To"].split(", ")) == {"a@exemple.fr", "b@exemple.fr"}
+    import smtplib
+
+    monkeypatch.setattr(smtplib, "SMTP", lambda *a, **k: (_ for _ in ()).throw(AssertionError("sent")))
+    queue_mail("a@exemple.fr", "Sujet", "Texte")
+    queue_mail("b@exemple.fr", "Sujet", "Texte")
+    assert sorted(m["To"] for m in mails(app)) == ["a@exemple.fr", "b@exemple.fr"]
 
 
 def test_private_link_emails_work_outside_a_request_for_the_back_office(app, create_event, create_employer):
@@ -41,9 +44,8 @@ def test_the_public_base_url_wins_for_links_in_emails(app):
 
 
 def test_addresses_under_the_reserved_invalid_domain_get_no_mail(app):
-    from jobdating.core.mail import send_mail
-
-    assert send_mail("sur-place-12@sur-place.invalid", "Sujet", "Texte") is None
+    assert queue_mail("sur-place-12@sur-place.invalid", "Sujet", "Texte") is None
+    mails(app)
     assert not os.path.exists(app.config["MAIL_DIR"]) or os.listdir(app.config["MAIL_DIR"]) == []
 
 

@@ -22,10 +22,11 @@ from jobdating.core.models.people import (
     Wish,
 )
 from jobdating.core.models.schedule import CheckIn, Interview, Outcome, RunStatus, SolveRun
+from jobdating.core.models.work import MailState, OutboxMail, PeriodicRun, Publication
 
 __all__ = [
     "AuditEntry", "Candidate", "CheckIn", "CONTRACT_LABELS", "ContractType", "Decision", "EDUCATION_LABELS",
-    "EducationLevel", "Employer", "Event", "EventStatus", "Interview", "Invitation", "Membership", "new_token",
-    "Offer", "Organizer", "Outcome", "Preselection", "Recruiter", "Role", "RunStatus", "SECTOR_NAMES", "Situation",
-    "SITUATION_LABELS", "SolveRun", "Wish",
+    "EducationLevel", "Employer", "Event", "EventStatus", "Interview", "Invitation", "MailState", "Membership",
+    "new_token", "Offer", "Organizer", "OutboxMail", "Outcome", "PeriodicRun", "Preselection", "Publication",
+    "Recruiter", "Role", "RunStatus", "SECTOR_NAMES", "Situation", "SITUATION_LABELS", "SolveRun", "Wish",
 ]

@@ -77,10 +77,12 @@ class Event(Model):
     # Room layout for the printed map: tables are laid out in this many rows.
     table_rows: Mapped[int] = mapped_column(default=4)
     published_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
-    # What the people were last sent: {"C12": [rows], "E3": [rows]}, shown on their private pages. Deferred:
+    # The plan as last published: {"C12": [rows], "E3": [rows]}, shown on private pages and mailed. Deferred:
     # hundreds of kilobytes that only the private pages, publishing and re-planning read.
     published_plan: Mapped[dict | None] = mapped_column(JSON, deferred=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Bumped by each save of the settings form: a save from a page shown before another one is refused.
+    settings_version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     employers: Mapped[list[Employer]] = relationship(
         back_populates="event", cascade="all, delete-orphan", order_by="Employer.id"

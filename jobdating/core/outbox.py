@@ -1,0 +1,275 @@
+"""The email outbox: every email is first a row, then a worker sends it, with retries and backoff.
+
+A mail is queued in the same transaction as what it tells (a sign-up, a publication); once that transaction
+commits, a background delivery starts, and the periodic job (`core.periodic`) delivers whatever is due:
+retries, and mails claimed by a worker that died (its claim runs out). A mail is marked sent only after the
+server accepted it; a crash in between sends it again, with the same Message-ID so that mail programs show it
+once. Kinds rendered at send time (a person's plan) register a renderer here.
+"""
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import logging
+import smtplib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from email.utils import parseaddr
+from pathlib import Path
+from typing import Any
+
+from flask import current_app
+from flask_mail import Message
+from sqlalchemy import event as sa_event
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import Session
+
+from jobdating.core import tasks
+from jobdating.core.models import MailState, OutboxMail
+from jobdating.core.people import is_real_email
+from jobdating.core.security import mask
+from jobdating.core.times import utcnow
+from jobdating.extensions import db
+
+log = logging.getLogger(__name__)
+
+# An attachment is (filename, content type, bytes), e.g. ("planning.ics", "text/calendar", data).
+Attachment = tuple[str, str, bytes]
+# After this many consecutive connection failures in one pass, the server is taken for down for the pass.
+DOWN_AFTER = 3
+
+
+@dataclass
+class Content:
+    subject: str
+    text: str
+    html: str | None = None
+    attachments: list[Attachment] = field(default_factory=list)
+
+
+@dataclass
+class Kind:
+    """A kind of mail rendered when it is sent: `render` returns None when there is nothing left to send
+    (superseded); `sent` records what the mail told, once it has left."""
+    render: Callable[[OutboxMail], Content | None]
+    sent: Callable[[OutboxMail], None] | None = None
+
+
+kinds: dict[str, Kind] = {}
+
+
+class PermanentFailure(Exception):
+    """The server refused the mail for good (bad address): no retry."""
+
+
+def queue(recipient: str, content: Content | None = None, *, kind: str = "message", event_id: int | None = None,
+          publication_id: int | None = None, person_key: str | None = None,
+          payload: dict[str, Any] | None = None) -> OutboxMail | None:
+    """Add a mail to the outbox (in the caller's transaction; sent once it commits). Walk-ins' placeholder
+    addresses get nothing. `content` is stored rendered; without it, the kind renders the mail when sent."""
+    if not is_real_email(recipient):
+        return None
+    data = dict(payload or {})
+    row = OutboxMail(kind=kind, recipient=recipient, event_id=event_id, publication_id=publication_id,
+                     person_key=person_key, payload=data, state=MailState.PENDING, attempts=0,
+                     next_attempt_at=utcnow())
+    if content is not None:
+        # A line break in a header (an event name typed with one) would make every SMTP send fail.
+        row.subject = " ".join(content.subject.split())[:300]
+        row.text, row.html = content.text, content.html
+        data["attachments"] = [[name, ctype, base64.b64encode(blob).decode()]
+                               for name, ctype, blob in content.attachments]
+    db.session.add(row)
+    db.session.info["outbox_kick"] = True
+    return row
+
+
+def queue_mail(to: str, subject: str, text: str, html: str | None = None, attachments: Iterable[Attachment] = (),
+               *, event_id: int | None = None, commit: bool = True) -> OutboxMail | None:
+    """Queue one ready-made email and (by default) commit, which starts its delivery."""
+    row = queue(to, Content(subject, text, html, list(attachments)), event_id=event_id)
+    if commit:
+        db.session.commit()
+    return row
+
+
+@sa_event.listens_for(Session, "after_commit")
+def _kick_after_commit(session: Session) -> None:
+    """Mails just committed leave at once, in the background (the periodic job catches any missed kick)."""
+    if session.info.pop("outbox_kick", False):
+        try:
+            tasks.enqueue(deliver_due, key="outbox", timeout=3600, unique=True)
+        except Exception:  # a queue that is down must not undo the commit: the periodic job delivers
+            log.exception("could not start the delivery of queued mails")
+
+
+def _claimable(now: dt.datetime) -> Any:
+    return or_(
+        (OutboxMail.state == MailState.PENDING) & (OutboxMail.next_attempt_at <= now),
+        (OutboxMail.state == MailState.SENDING) & (OutboxMail.claimed_until < now))
+
+
+def _claim(mail_id: int, now: dt.datetime) -> bool:
+    """Take one mail for this worker; False if another worker took it first (the UPDATE re-checks)."""
+    lease = dt.timedelta(seconds=current_app.config["MAIL_CLAIM_SECONDS"])
+    result = db.session.execute(
+        update(OutboxMail).where(OutboxMail.id == mail_id, _claimable(now))
+        .values(state=MailState.SENDING, claimed_until=now + lease, attempts=OutboxMail.attempts + 1))
+    db.session.commit()
+    return getattr(result, "rowcount", 0) == 1
+
+
+def deliver_due(limit: int | None = None) -> int:
+    """Send every mail that is due, one at a time, each confirmed in its own transaction; returns how many
+    were sent. Several workers may run this at once: each mail is claimed by exactly one."""
+    sent, down, transport = 0, 0, Transport()
+    try:
+        while limit is None or sent < limit:
+            now = utcnow()
+            ids = list(db.session.scalars(select(OutboxMail.id).where(_claimable(now))
+                                          .order_by(OutboxMail.id).limit(50)))
+            if not ids:
+                break
+            progressed = False
+            for mail_id in ids:
+                if not _claim(mail_id, now):
+                    continue
+                progressed = True
+                mail = db.session.get(OutboxMail, mail_id)
+                if mail is None:
+                    continue
+                outcome = _deliver_one(mail, transport, skip_send=down >= DOWN_AFTER)
+                sent += outcome == "sent"
+                down = down + 1 if outcome == "down" else 0 if outcome == "sent" else down
+            if not progressed:
+                break
+    finally:
+        transport.close()
+    return sent
+
+
+def _deliver_one(mail: OutboxMail, transport: Transport, *, skip_send: bool) -> str:
+    kind = kinds.get(mail.kind)
+    try:
+        content = _content(mail, kind)
+        if content is None:
+            mail.state, mail.claimed_until = MailState.CANCELLED, None
+            db.session.commit()
+            return "cancelled"
+        if skip_send:
+            raise ConnectionError(transport.last_error or "serveur de mail injoignable")
+        transport.send(mail, content)
+    except PermanentFailure as error:
+        _failed(mail, str(error), permanent=True)
+        return "failed"
+    except (OSError, smtplib.SMTPException) as error:
+        _failed(mail, f"{type(error).__name__}: {error}")
+        return "down" if isinstance(error, (OSError, smtplib.SMTPConnectError,
+                                            smtplib.SMTPServerDisconnected)) else "failed"
+    except Exception as error:  # a rendering bug: keep the mail, tell the organizer, go on with the others
+        log.exception("could not render mail %s", mail.id)
+        _failed(mail, f"{type(error).__name__}: {error}")
+        return "failed"
+    mail.state, mail.sent_at, mail.claimed_until, mail.last_error = MailState.SENT, utcnow(), None, None
+    if kind is not None and kind.sent is not None:
+        kind.sent(mail)
+    db.session.commit()
+    return "sent"
+
+
+def _content(mail: OutboxMail, kind: Kind | None) -> Content | None:
+    if mail.subject is not None:
+        attachments = [(n, c, base64.b64decode(b)) for n, c, b in (mail.payload or {}).get("attachments", [])]
+        return Content(mail.subject, mail.text or "", mail.html, attachments)
+    if kind is None:
+        raise LookupError(f"unknown mail kind {mail.kind!r}")
+    return kind.render(mail)
+
+
+def _failed(mail: OutboxMail, error: str, *, permanent: bool = False) -> None:
+    """Retry later with a doubling delay, or give up after MAIL_MAX_ATTEMPTS (or at once if permanent)."""
+    config = current_app.config
+    mail.last_error, mail.claimed_until = error[:500], None
+    if permanent or mail.attempts >= config["MAIL_MAX_ATTEMPTS"]:
+        mail.state = MailState.FAILED
+        log.warning("mail %s to %s failed for good: %s", mail.id, mask(mail.recipient), mail.last_error)
+    else:
+        delay = min(config["MAIL_RETRY_SECONDS"] * 2 ** (mail.attempts - 1), 3600)
+        mail.state, mail.next_attempt_at = MailState.PENDING, utcnow() + dt.timedelta(seconds=delay)
+        log.warning("mail %s to %s not sent (attempt %d), next try in %d s: %s", mail.id, mask(mail.recipient),
+                    mail.attempts, delay, mail.last_error)
+    db.session.commit()
+
+
+def retry_failed(**where: Any) -> int:
+    """Put failed mails (filtered by column values, e.g. publication_id=3) back in the queue; commits."""
+    query = update(OutboxMail).where(OutboxMail.state == MailState.FAILED)
+    for name, value in where.items():
+        query = query.where(getattr(OutboxMail, name) == value)
+    result = db.session.execute(query.values(state=MailState.PENDING, attempts=0, next_attempt_at=utcnow(),
+                                             last_error=None))
+    db.session.info["outbox_kick"] = True
+    db.session.commit()
+    return getattr(result, "rowcount", 0)
+
+
+def counts(**where: Any) -> dict[MailState, int]:
+    """How many mails in each state (filtered by column values)."""
+    query = select(OutboxMail.state, func.count()).group_by(OutboxMail.state)
+    for name, value in where.items():
+        query = query.where(getattr(OutboxMail, name) == value)
+    found = {MailState(state): n for state, n in db.session.execute(query)}
+    return {state: found.get(state, 0) for state in MailState}
+
+
+class Transport:
+    """Writes .eml files (MAIL_TO_FILES: development and tests) or talks SMTP over one connection per pass,
+    with a timeout: a server that does not answer fails the attempt instead of hanging the worker."""
+
+    def __init__(self) -> None:
+        self.smtp: smtplib.SMTP | None = None
+        self.last_error: str | None = None
+
+    def send(self, mail: OutboxMail, content: Content) -> None:
+        config = current_app.config
+        message = Message(subject=content.subject, recipients=[mail.recipient], body=content.text,
+                          html=content.html, sender=config.get("MAIL_DEFAULT_SENDER"))
+        domain = (config.get("MAIL_DEFAULT_SENDER") or "jobdating.local").rsplit("@", 1)[-1].strip("> ")
+        message.msgId = f"<outbox-{mail.id}-{mail.created_at:%Y%m%d%H%M%S}@{domain}>"
+        for filename, content_type, data in content.attachments:
+            message.attach(filename=filename, content_type=content_type, data=data)
+        if config.get("MAIL_TO_FILES", True):
+            folder = Path(config["MAIL_DIR"])
+            folder.mkdir(parents=True, exist_ok=True)
+            # One file per outbox row: a mail sent again after a crash replaces its file.
+            (folder / f"{mail.created_at:%Y%m%d-%H%M%S}-{mail.id:08d}.eml").write_bytes(message.as_bytes())
+            return
+        try:
+            self._connection().sendmail(parseaddr(str(config.get("MAIL_DEFAULT_SENDER") or ""))[1], [mail.recipient],
+                                        message.as_bytes())
+        except smtplib.SMTPRecipientsRefused as error:
+            raise PermanentFailure(f"adresse refusée par le serveur : {error.recipients}") from error
+        except (OSError, smtplib.SMTPException) as error:
+            self.last_error = f"{type(error).__name__}: {error}"
+            self.close()
+            raise
+
+    def _connection(self) -> smtplib.SMTP:
+        if self.smtp is None:
+            config = current_app.config
+            timeout = float(config["MAIL_TIMEOUT"])
+            self.smtp = (smtplib.SMTP_SSL if config.get("MAIL_USE_SSL") else smtplib.SMTP)(
+                config["MAIL_SERVER"], int(config["MAIL_PORT"]), timeout=timeout)
+            if config.get("MAIL_USE_TLS"):
+                self.smtp.starttls()
+            if config.get("MAIL_USERNAME"):
+                self.smtp.login(config["MAIL_USERNAME"], config.get("MAIL_PASSWORD") or "")
+        return self.smtp
+
+    def close(self) -> None:
+        if self.smtp is not None:
+            try:
+                self.smtp.quit()
+            except (OSError, smtplib.SMTPException):
+                pass
+            self.smtp = None

@@ -1,0 +1,31 @@
+"""Organizer views of the emails: each publication's sending (sent, waiting, failed) and sending again."""
+from __future__ import annotations
+
+from flask import flash, g, redirect, render_template, request, url_for
+from flask_babel import ngettext
+
+from jobdating.planning import mailing
+from jobdating.planning.event_views import bp
+from jobdating.signup.forms import ConfirmForm
+
+
+@bp.route("/evenements/<int:event_id>/envois")
+def mail_status():
+    event = g.event
+    found = mailing.sendings(event)
+    # While mails wait, the page reloads itself: the organizer watches the sending progress.
+    waiting = any(s.pending for s in found)
+    return render_template("organizer/mailing.html", event=event, sendings=found, waiting=waiting,
+                           confirm=ConfirmForm())
+
+
+@bp.route("/evenements/<int:event_id>/envois/renvoyer", methods=["POST"])
+def retry_mails():
+    event = g.event
+    if ConfirmForm().validate_on_submit():
+        raw = request.form.get("publication", "")
+        publication_id = int(raw) if raw.isdigit() else None
+        n = mailing.retry(event, publication_id)
+        flash(ngettext("%(num)d e-mail remis en file d'envoi.", "%(num)d e-mails remis en file d'envoi.", n),
+              "success")
+    return redirect(url_for("organizer.mail_status", event_id=event.id))

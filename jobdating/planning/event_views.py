@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from jobdating.core import lookup
 from jobdating.core.access import ORGANIZER, protect, role_of
+from jobdating.extensions import db
 from jobdating.planning import events as event_service
 from jobdating.planning import overview
 from jobdating.planning.forms import STATUS_LABELS, EventForm
@@ -27,7 +28,7 @@ def events():
 
 
 def _values(form: EventForm) -> dict:
-    return {name: field.data for name, field in form._fields.items() if name != "csrf_token"}
+    return {name: field.data for name, field in form._fields.items() if name not in _NOT_SHOWN}
 
 
 @bp.route("/evenements/nouveau", methods=["GET", "POST"])
@@ -49,11 +50,22 @@ def settings():
     event = g.event
     form = EventForm(obj=event)
     if not form.is_submitted():
-        form.breaks.data = event_service.format_windows(event.breaks)
-        form.status.data = event.status.value
+        _show_saved(form, event)
+    typed: list[tuple[str, str]] = []
     if form.validate_on_submit():
+        raw = str(form.settings_version.data or "")
         try:
-            warnings = event_service.update_event(event, _values(form), current_user)
+            warnings = event_service.update_event(event, _values(form), current_user,
+                                                  seen_version=int(raw) if raw.isdigit() else None)
+        except event_service.SettingsConflict as error:
+            # Show the settings as saved now, and what this person typed that differs, so nothing is lost.
+            db.session.refresh(event)
+            typed = [(str(f.label.text), _shown(f)) for f in form if f.name not in _NOT_SHOWN]
+            form = EventForm(formdata=None, obj=event)
+            _show_saved(form, event)
+            current = {str(f.label.text): _shown(f) for f in form if f.name not in _NOT_SHOWN}
+            typed = [(label, value) for label, value in typed if current.get(label) != value]
+            form.form_errors.append(str(error))
         except event_service.EventError as error:
             form.form_errors.append(str(error))
         else:
@@ -61,8 +73,25 @@ def settings():
             for warning in warnings:
                 flash(warning, "warning")
             return redirect(url_for("organizer.dashboard", event_id=event.id))
-    return render_template("organizer/event_form.html", form=form, event=event,
+    return render_template("organizer/event_form.html", form=form, event=event, typed=typed,
                            has_plan=bool(event.interviews))
+
+
+_NOT_SHOWN = {"csrf_token", "settings_version"}
+
+
+def _shown(field) -> str:
+    """A field's value as the page shows it (a choice by its label)."""
+    choices = getattr(field, "choices", None)
+    if choices:
+        return str(dict((str(v), str(label)) for v, label in choices).get(str(field.data), field.data or ""))
+    return str(field._value()) if hasattr(field, "_value") else str(field.data or "")
+
+
+def _show_saved(form: EventForm, event) -> None:
+    form.breaks.data = event_service.format_windows(event.breaks)
+    form.status.data = event.status.value
+    form.settings_version.data = str(event.settings_version)
 
 
 @bp.route("/evenements/<int:event_id>")

@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from jobdating.core import accounts
 from jobdating.core.models import Event, EventStatus, Membership, Organizer
@@ -112,10 +112,27 @@ def plan_warnings(event: Event, values: dict[str, Any]) -> list[str]:
     return warnings
 
 
-def update_event(event: Event, values: dict[str, Any], organizer: Organizer | None) -> list[str]:
-    """Save the settings; returns warnings about the existing plan (French sentences)."""
+class SettingsConflict(EventError):
+    """Somebody saved the settings after this page was shown: nothing was saved."""
+
+
+def update_event(event: Event, values: dict[str, Any], organizer: Organizer | None,
+                 seen_version: int | None = None) -> list[str]:
+    """Save the settings; returns warnings about the existing plan (French sentences). With `seen_version`
+    (the version the form was shown with), a save over a newer one is refused (SettingsConflict)."""
     values = _normalise(values)
     _check(values, event)
+    if seen_version is not None:
+        claimed = db.session.execute(update(Event).where(Event.id == event.id,
+                                                         Event.settings_version == seen_version)
+                                     .values(settings_version=seen_version + 1))
+        if getattr(claimed, "rowcount", 0) != 1:
+            db.session.rollback()
+            raise SettingsConflict(_("Ces réglages viennent d'être modifiés par quelqu'un d'autre : voici les "
+                                     "réglages actuels. Vos changements n'ont pas été enregistrés ; refaites-les "
+                                     "si besoin, puis enregistrez."))
+    else:
+        event.settings_version += 1
     warnings = plan_warnings(event, values)
     outside = 0
     for key, value in values.items():

@@ -65,6 +65,8 @@ class EventForm(FlaskForm):
     table_rows = IntegerField(_l("Rangées de tables dans la salle (plan imprimé)"), default=4,
                               validators=[DataRequired(_l("Indiquez un nombre de rangées.")), NumberRange(1, 50)])
     status = SelectField(_l("Statut"), choices=[(s.value, label) for s, label in STATUS_LABELS.items()])
+    # The settings version the page was shown with: a save over someone else's newer save is refused.
+    settings_version = HiddenField()
 
     def validate_end_time(self, field):
         if self.start_time.data and field.data and field.data <= self.start_time.data:

@@ -108,3 +108,57 @@ def test_the_same_interview_moved_twice_at_once_is_not_overwritten_silently(
     db.session.expire_all()
     moved = db.session.get(Interview, item.id)
     assert moved.version == 2 and moved.start in (dt.time(9, 30), dt.time(9, 45))
+
+
+def _settings(event, **changes) -> dict:
+    data = {"name": event.name, "slug": event.slug, "date": "2027-03-18", "start_time": "09:00",
+            "end_time": "12:00", "slot_minutes": "15", "max_wishes": "5", "table_rows": "4", "status": "open"}
+    data.update(changes)
+    return data
+
+
+def test_settings_saved_from_a_page_shown_before_somebody_elses_save_are_refused(app, organizer, logged_in,
+                                                                                 create_event):
+    event = create_event(name="Connec'Tic Day")
+    page = logged_in.get(f"/organisateur/evenements/{event.id}/reglages").text
+    assert 'name="settings_version" type="hidden" value="1"' in page
+    url = f"/organisateur/evenements/{event.id}/reglages"
+    other = _organizer_client(app, organizer)  # a colleague, from the same page, saves first
+    assert other.post(url, data=_settings(event, settings_version="1", venue="Salle Coubertin")).status_code == 302
+    answer = logged_in.post(url, data=_settings(event, settings_version="1", slot_minutes="20"))
+    text = html.unescape(answer.text)
+    assert answer.status_code == 200 and "viennent d'être modifiés par quelqu'un d'autre" in text
+    assert 'value="Salle Coubertin"' in text  # the form shows the settings as saved now…
+    assert "Ce que vous aviez saisi" in text and "<dd>20</dd>" in text  # …and what this person typed
+    assert 'name="settings_version" type="hidden" value="2"' in text
+    db.session.refresh(event)
+    assert event.venue == "Salle Coubertin" and event.slot_minutes == 15 and event.settings_version == 2
+    # Saving again from the page now shown goes through.
+    assert logged_in.post(url, data=_settings(event, settings_version="2", venue="Salle Coubertin",
+                                              slot_minutes="20")).status_code == 302
+    db.session.refresh(event)
+    assert event.slot_minutes == 20 and event.settings_version == 3
+
+
+def test_two_saves_of_the_settings_at_the_same_moment_one_wins_one_is_told(app, organizer, create_event):
+    event = create_event()
+    url = f"/organisateur/evenements/{event.id}/reglages"
+    clients = [_organizer_client(app, organizer) for _ in range(2)]
+    barrier = threading.Barrier(2, timeout=20)
+    answers: list = [None, None]
+
+    def save(n: int) -> None:
+        with app.app_context():
+            barrier.wait()
+            answers[n] = clients[n].post(url, data=_settings(event, settings_version="1", venue=f"Salle {n}"))
+
+    threads = [threading.Thread(target=save, args=(n,)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert sorted(a.status_code for a in answers) == [200, 302]
+    loser = next(a for a in answers if a.status_code == 200)
+    assert "viennent d'être modifiés par quelqu'un d'autre" in html.unescape(loser.text)
+    db.session.expire_all()
+    assert db.session.get(type(event), event.id).settings_version == 2

@@ -130,12 +130,10 @@ def register_errorhandlers(app: Flask) -> None:
 
 def register_periodic_work(app: Flask) -> None:
     """Mail retries now; features register theirs. Web processes without Redis tick in a thread of their own
-    from their first request (never in tests, command-line runs or RQ workers)."""
-    from jobdating.core import outbox, periodic, tasks
+    from their first request (never in tests or command-line runs; RQ workers start theirs)."""
+    from jobdating.core import outbox, periodic
 
-    periodic.register("outbox", 30, outbox.deliver_due)
-    if periodic.seed_ticks not in tasks.on_worker_start:
-        tasks.on_worker_start.append(periodic.seed_ticks)
+    periodic.register("outbox", periodic.period(app), outbox.deliver_due)
     if not app.testing:
         app.before_request(lambda: periodic.start_ticker(app))
 

@@ -1,10 +1,11 @@
 """Periodic work (mail retries, runs whose worker died, and what features add): each job runs at most once per
 period, however many processes tick.
 
-Who ticks: with REDIS_URL, the RQ workers (`flask worker` runs RQ's scheduler, and each tick schedules the
-next one under a job id named after its period, so that several workers make one chain); without Redis, a
-thread of each web process and `flask --app jobdating tick` from cron. Whoever ticks first in a period takes
-the turn: a row (name, period number) that the database accepts only once.
+Who ticks: a thread of every long-running process that does background work (each RQ worker with REDIS_URL,
+each web process without it), and `flask --app jobdating tick` from cron. Whoever ticks first in a period
+takes the turn: a row (name, period number) that the database accepts only once. So a dead worker's periodic
+work is done by any other process within one period, with no lock to expire (RQ's own scheduler keeps a lock
+that another worker takes over only at its next maintenance, up to ten minutes after a `kill -9`).
 """
 from __future__ import annotations
 
@@ -16,11 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import click
-from flask import Flask, current_app
+from flask import Flask
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 
-from jobdating.core import tasks
 from jobdating.core.models import PeriodicRun
 from jobdating.core.times import utcnow
 from jobdating.extensions import db
@@ -37,6 +37,11 @@ class Job:
 jobs: dict[str, Job] = {}
 _ticker_started = False
 _ticker_lock = threading.Lock()
+
+
+def period(app: Flask) -> int:
+    """The period of the frequent jobs (mail retries, released runs): one tick."""
+    return max(1, int(app.config.get("TICK_SECONDS") or 30))
 
 
 def register(name: str, every: int, function: Callable[[], object]) -> None:
@@ -72,37 +77,13 @@ def tick(now: dt.datetime | None = None) -> list[str]:
     return ran
 
 
-# -- with Redis: a chain of scheduled RQ jobs, one per period --------------------------------------------------
 
-def schedule_next_tick(app: Flask) -> None:
-    """Schedule the next tick; its job id names its period, so two workers scheduling it make one job."""
-    every = max(1, int(app.config["TICK_SECONDS"] or 30))
-    slot = int(time.time()) // every + 1
-    tasks.queue(app).enqueue_at(dt.datetime.fromtimestamp(slot * every, dt.UTC), tasks.run_call,
-                                __name__, "tick_job", job_id=f"jobdating-tick-{slot}", result_ttl=0,
-                                failure_ttl=3600, job_timeout=3600)
-
-
-def seed_ticks() -> None:
-    """At a worker's start: make sure a tick is scheduled (a no-op if another worker already did)."""
-    schedule_next_tick(current_app._get_current_object())  # type: ignore[attr-defined]  # werkzeug proxy
-
-
-def tick_job() -> None:
-    """The RQ job: tick, then schedule the next one (even if a job failed)."""
-    try:
-        tick()
-    finally:
-        seed_ticks()
-
-
-# -- without Redis: a thread in each web process ---------------------------------------------------------------
-
-def start_ticker(app: Flask) -> None:
-    """Start this process's ticking thread once (web processes without Redis; TICK_SECONDS = 0 turns it off)."""
+def start_ticker(app: Flask, *, worker: bool = False) -> None:
+    """Start this process's ticking thread once: in RQ workers, and in web processes when there is no Redis
+    (TICK_SECONDS = 0 turns it off)."""
     global _ticker_started
     every = float(app.config.get("TICK_SECONDS") or 0)
-    if every <= 0 or app.config.get("REDIS_URL"):
+    if every <= 0 or (app.config.get("REDIS_URL") and not worker):
         return
     with _ticker_lock:
         if _ticker_started:

@@ -117,13 +117,11 @@ def queue(app: Flask) -> Any:
 
 
 def work(app: Flask, *, burst: bool = False) -> bool:
-    """Process queued work in this process (no fork: the app context and its database stay valid), with RQ's
-    scheduler, which starts scheduled jobs (the periodic tick) on time; one worker's scheduler holds the lock,
-    another takes over within about a minute if that worker dies."""
+    """Process queued work in this process (no fork: the app context and its database stay valid)."""
     from rq import SimpleWorker
 
     worker = SimpleWorker([queue(app)], connection=connection(app))
-    return bool(worker.work(burst=burst, with_scheduler=True))
+    return bool(worker.work(burst=burst))
 
 
 @click.command("worker")
@@ -135,5 +133,9 @@ def worker_command(burst: bool) -> None:
         raise click.ClickException(_("REDIS_URL n'est pas configuré : les calculs tournent dans l'application."))
     for check in on_worker_start:
         check()
+    from jobdating.core import periodic
+
+    if not burst:
+        periodic.start_ticker(app, worker=True)
     click.echo(f"Worker en attente sur la file « {queue(app).name} »…")
     work(app, burst=burst)

@@ -14,4 +14,4 @@ def register(app: Flask) -> None:
 
     if release_stale_runs not in tasks.on_worker_start:
         tasks.on_worker_start.append(release_stale_runs)
-    periodic.register("stale-runs", 30, release_stale_runs)
+    periodic.register("stale-runs", periodic.period(app), release_stale_runs)

@@ -60,3 +60,27 @@ def test_unstaffed_slots_stay_blank_in_the_grid(make_event, make_sheet):
     sheet = make_sheet(present_from=at("09:00"), present_until=at("10:00"), interviews=())
     table = pages(render_front_desk_grid(make_event(), [sheet]))[0].extract_tables()[0]
     assert all(cell == "" for cell in table[1][1:])
+
+
+def test_every_grid_page_has_its_heading_and_says_page_i_of_n(make_event, make_sheet):
+    event = make_event(slots=slots_between("08:00", "18:00", skip=("12:00", "13:30")))
+    sheets = [make_sheet(f"{COMPANIES[n % len(COMPANIES)]} {n}", n + 1) for n in range(40)]
+    found = pages(render_front_desk_grid(event, sheets))
+    assert len(found) >= 6
+    parts = set()
+    for number, page in enumerate(found, start=1):
+        band = page.crop((0, 0, page.width, 18 * 72 / 25.4)).extract_text()
+        assert "Grille de l'accueil — de " in band and f"Page {number}/{len(found)}" in band, band
+        part = band[band.index("Partie"):band.index("·", band.index("Partie"))].strip()
+        parts.add(part)
+        table = page.extract_tables()[0]
+        assert table[0][0] == "Table · entreprise"
+    assert len(parts) >= 2 and all(p.startswith("Partie ") and " sur " in p for p in parts)
+
+
+def test_every_grid_page_explains_its_cell_colours(make_event, make_sheet):
+    sheet = make_sheet(present_from=at("09:00"), present_until=at("10:00"))
+    for page in pages(render_front_desk_grid(make_event(), [sheet, make_sheet("Orange", 9)])):
+        text = page.extract_text()
+        assert "Légende" in text and "Table fermée à ce créneau" in text and "Pause" in text
+        assert "Créneau libre" in text

@@ -5,6 +5,7 @@ from pdfdata import COMPANIES, at, slots_between
 from pdfread import chars_off_page, page_texts, pages
 
 from jobdating.pdf import EmployerInterview, render_front_desk_grid, render_table_signs
+from jobdating.pdf.style import BOLD, fit_words, register_fonts
 
 
 def test_sign_shows_company_table_number_and_offers_on_a_landscape_page(make_event, make_sign):
@@ -26,6 +27,25 @@ def test_company_name_fills_the_width_and_long_names_shrink_to_stay_on_the_page(
     assert max(c["size"] for c in long_page.chars) < biggest
     assert chars_off_page(pdf) == []
     assert "autres postes" in long_page.extract_text()
+
+
+def test_a_long_company_name_wraps_to_two_lines_before_it_shrinks(make_event, make_sign):
+    register_fonts()
+    name = "Coopérative Robotique Bassin minier"
+    page = pages(render_table_signs(make_event(), [make_sign(name)]))[0]
+    big = [c for c in page.chars if c["size"] > 30 and c["text"].strip() and not c["text"].isdigit()]
+    lines = {}
+    for c in big:
+        lines.setdefault(round(c["top"]), []).append(c)
+    printed = ["".join(c["text"] for c in sorted(chars, key=lambda c: c["x0"])) for _, chars in sorted(lines.items())]
+    assert printed == ["CoopérativeRobotique", "Bassinminier"]  # the page's text has no space characters
+    one_line = fit_words(name, BOLD, 120, 10, page.width - 30 * 72 / 25.4, 1)[0]
+    assert min(c["size"] for c in big) > one_line * 1.3
+
+
+def test_a_short_company_name_stays_on_one_line(make_event, make_sign):
+    page = pages(render_table_signs(make_event(), [make_sign("Kiabi")]))[0]
+    assert len({round(c["top"]) for c in page.chars if c["size"] > 30 and not c["text"].isdigit()}) == 1
 
 
 def test_grid_puts_each_candidate_in_the_row_of_their_table_and_the_column_of_their_slot(make_event, make_sheet):

@@ -31,6 +31,8 @@ class DefaultConfig:
     CV_MAX_BYTES = int(os.environ.get("CV_MAX_BYTES", 5 * 1024 * 1024))
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", 6 * 1024 * 1024))
     DATA_RETENTION_MONTHS = int(os.environ.get("DATA_RETENTION_MONTHS", 6))
+    # Candidates are asked to arrive this many minutes before their first interview: their page and printed plan.
+    ARRIVE_MINUTES_BEFORE = int(os.environ.get("ARRIVE_MINUTES_BEFORE", 15))
     # Mail: in development and tests, mails are written to instance/mail/ as .eml files.
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "localhost")
     MAIL_PORT = int(os.environ.get("MAIL_PORT", 25))

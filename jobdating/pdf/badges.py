@@ -14,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 from .data import CandidateBadge, EmployerBadge, EventInfo
 from .document import new_canvas
 from .layouts import DEFAULT_LAYOUT, LAYOUTS, SheetLayout
-from .style import BOLD, INK, LIGHT, MUTED, NAVY, REGULAR, RULE, TEAL, WHITE, fit, french_date
+from .style import BOLD, INK, LIGHT, MUTED, NAVY, REGULAR, RULE, TEAL, WHITE, fit, fit_words, french_date, unbroken
 
 CANDIDATE_ROLE = "Candidat·e"
 EMPLOYER_ROLE = "Recruteur"
@@ -106,7 +106,10 @@ def _text_block(canvas: Canvas, x: float, y: float, w: float, h: float, parts: S
     total_share = sum(shares)
     for (text, font, max_size, min_size, max_lines, colour), share in zip(parts, shares, strict=True):
         room = h * share / total_share
-        size, lines = fit(text, font, max_size, min_size, w, max_lines, max_height=room)
+        # A name that would shrink much on one line wraps instead ('Jean-Baptiste / Vandenbroucke').
+        size, lines = fit_words(text, font, max_size, max_size * 0.75, w, 1, max_height=room)
+        if unbroken(lines) != " ".join(text.split()):
+            size, lines = fit_words(text, font, max_size, min_size, w, max_lines, max_height=room)
         fitted.append((font, size, lines, colour))
     block = sum(len(lines) * size * 1.15 for _, size, lines, _ in fitted)
     top = y + (h + block) / 2
@@ -134,7 +137,17 @@ def _employer_badge(canvas: Canvas, rect: Rect, event: EventInfo, badge: Employe
     box = 0.3 * (w + 8 * mm) if badge.tables else 0
     if badge.tables:
         _table_box(canvas, x + w - box, y + (h - box * 0.9) / 2, box, box * 0.9, badge.tables)
-    _text_block(canvas, x, y, w - box - (2 * mm if box else 0), h, [
+    text_width = w - box - (2 * mm if box else 0)
+    if badge.blank:
+        # The name is written by hand on the line; the company sits under it.
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.8)
+        canvas.setDash(1.5, 2)
+        canvas.line(x, y + h * 0.55, x + text_width, y + h * 0.55)
+        canvas.setDash()
+        _text_block(canvas, x, y, text_width, h * 0.5, [(badge.company, BOLD, 14, 7.5, 2, TEAL)])
+        return
+    _text_block(canvas, x, y, text_width, h, [
         (badge.contact_name or badge.company, BOLD, 20, 9, 2, INK),
         (badge.company if badge.contact_name else "", BOLD, 14, 7.5, 2, TEAL),
     ])

@@ -55,9 +55,12 @@ class CandidateBadge:
 
 @dataclass(frozen=True)
 class EmployerBadge:
+    """A recruiter's badge; a blank one leaves a line to write the name on (a recruiter who was not announced)."""
+
     contact_name: str
     company: str
     tables: tuple[int, ...] = ()
+    blank: bool = False
 
 
 @dataclass(frozen=True)

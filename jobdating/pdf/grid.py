@@ -8,11 +8,12 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
 
 from .data import Break, EmployerSheet, EventInfo, Slot
-from .document import build_story, event_band
-from .style import BOLD, INK, LIGHT, NAVY, REGULAR, RULE, WHITE, fit, hhmm, register_fonts, short_hhmm
+from .document import PageInfo, Section, band_heading, build_story, event_band
+from .style import BOLD, INK, LIGHT, MUTED, NAVY, REGULAR, RULE, WHITE, fit_words, hhmm, register_fonts, short_hhmm
 from .timeline import cell, grid_columns, presence
 
 PAGE = landscape(A4)
@@ -24,7 +25,14 @@ SLOT_WIDTH = 23 * mm
 BREAK_WIDTH = 9 * mm
 NAME_SIZE = 7
 ZEBRA = HexColor("#F4F6F9")
-UNSTAFFED = HexColor("#D5DBE3")
+UNSTAFFED = HexColor("#C9D1DC")
+TITLE_TEXT = "Grille de l'accueil"
+# What the cell colours mean, printed at the foot of every page.
+LEGEND = (
+    (WHITE, "Créneau libre : la table peut recevoir un·e candidat·e"),
+    (UNSTAFFED, "Table fermée à ce créneau (recruteur absent)"),
+    (LIGHT, "Pause : pas d'entretien"),
+)
 
 TITLE = ParagraphStyle("title", fontName=BOLD, fontSize=12, leading=15, textColor=NAVY, spaceAfter=3 * mm)
 
@@ -39,18 +47,40 @@ def render_front_desk_grid(event: EventInfo, sheets: Sequence[EmployerSheet]) ->
         if index:
             story.append(PageBreak())
         slots = [c for c in chunk if not isinstance(c, Break)]
-        title = "Grille de l'accueil"
-        if slots:
-            title += f" — de {hhmm(slots[0].start)} à {hhmm(slots[-1].end)}"
-        if len(chunks) > 1:
-            title += f" (partie {index + 1} sur {len(chunks)})"
-        story.append(Paragraph(escape(title), TITLE))
+        hours = f"de {hhmm(slots[0].start)} à {hhmm(slots[-1].end)}" if slots else ""
+        part = f"partie {index + 1} sur {len(chunks)}" if len(chunks) > 1 else ""
+        story.append(Section((f"{TITLE_TEXT} — {hours}" if hours else TITLE_TEXT, part)))
+        story.append(Paragraph(escape(" ".join([TITLE_TEXT, f"— {hours}" if hours else "",
+                                                f"({part})" if part else ""])), TITLE))
         story.append(_table(event, chunk, sheets))
     if not story:
         story.append(Paragraph("Aucun créneau à afficher.", TITLE))
-    return build_story(PAGE, f"Grille de l'accueil — {event.name}", story, (MARGIN, MARGIN, MARGIN + HEADER, 12 * mm),
-                       on_page=lambda canvas, doc: event_band(canvas, event, PAGE, HEADER, MARGIN,
-                                                              right_text=f"Page {doc.page}"))
+    return build_story(PAGE, f"{TITLE_TEXT} — {event.name}", story, (MARGIN, MARGIN, MARGIN + HEADER, 14 * mm),
+                       on_page=lambda canvas, doc: event_band(canvas, event, PAGE, HEADER, MARGIN, heading=True),
+                       decorate=_finish_page)
+
+
+def _finish_page(canvas: Canvas, page: PageInfo) -> None:
+    """The part of the day in the band with 'Page i/n', and the legend of the cell colours at the foot."""
+    title, part = page.heading or (TITLE_TEXT, "")
+    detail = f"Page {page.number}/{page.total}"
+    band_heading(canvas, PAGE, HEADER, MARGIN, title, f"{part.capitalize()} · {detail}" if part else detail)
+    canvas.saveState()
+    x, y, swatch = MARGIN, 5 * mm, 3.2 * mm
+    canvas.setFont(BOLD, 7.5)
+    canvas.setFillColor(MUTED)
+    canvas.drawString(x, y + 0.6 * mm, "Légende :")
+    x += canvas.stringWidth("Légende :", BOLD, 7.5) + 3 * mm
+    for colour, text in LEGEND:
+        canvas.setFillColor(colour)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.rect(x, y, swatch * 1.6, swatch, stroke=1, fill=1)
+        canvas.setFillColor(MUTED)
+        canvas.setFont(REGULAR, 7.5)
+        canvas.drawString(x + swatch * 1.6 + 1.5 * mm, y + 0.6 * mm, text)
+        x += swatch * 1.6 + 3 * mm + canvas.stringWidth(text, REGULAR, 7.5) + 6 * mm
+    canvas.restoreState()
 
 
 def _chunks(columns: list[Slot | Break]) -> list[list[Slot | Break]]:
@@ -116,4 +146,4 @@ def _table(event: EventInfo, chunk: list[Slot | Break], sheets: Sequence[Employe
 
 
 def _fitted(text: str, font: str, size: float, width: float) -> str:
-    return "\n".join(fit(text, font, size, size, width, 2)[1])
+    return "\n".join(fit_words(text, font, size, size, width, 2)[1])

@@ -5,7 +5,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from .data import RoomTable
-from .style import BOLD, HIGHLIGHT, INK, LIGHT, MUTED, NAVY, REGULAR, RULE, fit
+from .style import BOLD, HIGHLIGHT, INK, LIGHT, MUTED, NAVY, REGULAR, RULE, fit_words
+
+LABEL_SIZE = 7.0
+SMALLEST_LABEL = 5.5
 
 
 class RoomMap(Flowable):  # type: ignore[misc]  # ReportLab ships no type information
@@ -76,7 +79,8 @@ class RoomMap(Flowable):  # type: ignore[misc]  # ReportLab ships no type inform
         room = h - number_size - 1.2 * mm
         if room < 4:
             return
-        size, lines = fit(table.company, BOLD if marked else REGULAR, 7, 7, w - 1.5 * mm, 3, max_height=room)
+        # Whole words only: shrink a little, then abbreviate cleanly ('Coopér.', 'Groupe Soins…').
+        size, lines = table_label(table.company, BOLD if marked else REGULAR, w - 1.5 * mm, room)
         canvas.setFont(BOLD if marked else REGULAR, size)
         canvas.setFillColor(INK if marked else MUTED)
         # Centre the name in the space under the number.
@@ -84,3 +88,8 @@ class RoomMap(Flowable):  # type: ignore[misc]  # ReportLab ships no type inform
         for line in lines:
             top -= size * 1.15
             canvas.drawCentredString(x + w / 2, top + size * 0.25, line)
+
+
+def table_label(company: str, font: str, width: float, height: float) -> tuple[float, tuple[str, ...]]:
+    """Size and lines of a table's company name in a box of width × height; never splits a word."""
+    return fit_words(company, font, LABEL_SIZE, SMALLEST_LABEL, width, 3, max_height=height)

@@ -9,11 +9,13 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .data import EventInfo, TableSign
 from .document import new_canvas
-from .style import BOLD, INK, LIGHT, MUTED, NAVY, REGULAR, RULE, WHITE, fit, french_date
+from .style import BOLD, INK, LIGHT, MUTED, NAVY, REGULAR, RULE, WHITE, fit, fit_words, french_date, unbroken
 
 PAGE = landscape(A4)
 MARGIN = 15 * mm
 MAX_OFFERS = 6
+# A name that fits on one line at this size or larger stays on one line; a longer one wraps first.
+ONE_LINE_SIZE = 90
 
 
 def render_table_signs(event: EventInfo, signs: Sequence[TableSign]) -> bytes:
@@ -51,7 +53,7 @@ def _sign(canvas: Canvas, event: EventInfo, sign: TableSign) -> None:
     offers_h = _offers_height(offers)
     top = block_y - 8 * mm
     bottom = MARGIN + offers_h + (8 * mm if offers else 0)
-    size, lines = fit(sign.company, BOLD, 120, 24, usable, 4, max_height=top - bottom, leading=1.1)
+    size, lines = company_lines(sign.company, usable, top - bottom)
     block = len(lines) * size * 1.1
     y = bottom + (top - bottom + block) / 2
     canvas.setFillColor(INK)
@@ -61,6 +63,19 @@ def _sign(canvas: Canvas, event: EventInfo, sign: TableSign) -> None:
         canvas.drawCentredString(width / 2, y + size * 0.22, line)
     if offers:
         _offers(canvas, offers, MARGIN, MARGIN, usable, offers_h)
+
+
+def company_lines(company: str, width: float, height: float) -> tuple[float, tuple[str, ...]]:
+    """The company name as large as the page allows: one line if it stays big, else two lines before it
+    shrinks further; a very long name takes up to four smaller lines rather than being cut."""
+    text = " ".join(company.split())
+    one = fit_words(text, BOLD, 120, ONE_LINE_SIZE, width, 1, max_height=height, leading=1.1)
+    if unbroken(one[1]) == text:
+        return one
+    two = fit_words(text, BOLD, 120, 40, width, 2, max_height=height, leading=1.1)
+    if unbroken(two[1]) == text:
+        return two
+    return fit_words(text, BOLD, 40, 20, width, 4, max_height=height, leading=1.1)
 
 
 def _offers_height(offers: list[str]) -> float:

@@ -24,6 +24,7 @@ RULE = HexColor("#C5CDD8")
 HIGHLIGHT = HexColor("#F2B134")
 WHITE = HexColor("#FFFFFF")
 
+VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüÿœæ")
 DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
           "septembre", "octobre", "novembre", "décembre"]
@@ -79,8 +80,11 @@ def _wrap(text: str, font: str, size: float, max_width: float) -> tuple[list[str
     lines: list[str] = []
     current = ""
     for word in words:
-        for piece in word.split("\u200b"):
-            candidate = f"{current}{piece}" if current.endswith("-") or not current else f"{current} {piece}"
+        for part, piece in enumerate(word.split("\u200b")):
+            if not piece:
+                continue
+            # A word's later parts follow their hyphen directly; a new word follows a space.
+            candidate = f"{current} {piece}" if current and not part else f"{current}{piece}"
             if width(candidate, font, size) <= max_width:
                 current = candidate
                 continue
@@ -130,3 +134,69 @@ def fit(text: str, font: str, max_size: float, min_size: float, max_width: float
             last = last[:-1]
         lines[-1] = last.rstrip() + "…"
     return size, tuple(lines)
+
+
+@lru_cache(maxsize=8192)
+def fit_words(text: str, font: str, max_size: float, min_size: float, max_width: float, max_lines: int = 2,
+              max_height: float | None = None, leading: float = 1.15) -> tuple[float, tuple[str, ...]]:
+    """Largest size at which text fits in max_lines lines broken between words: wraps before it shrinks.
+
+    Never cuts a word (a hyphen is a break point, kept at the end of its line). When the text still does
+    not fit at min_size, it is abbreviated cleanly: a word wider than the line keeps its start and a full
+    stop ('Coopér.'), and the words that do not fit give way to an ellipsis after the last whole one.
+    """
+    text = " ".join(text.split())
+    size = max_size
+    while True:
+        allowed = _lines_allowed(size, max_lines, max_height, leading)
+        lines, cut_word = _wrap(text, font, size, max_width)
+        if len(lines) <= allowed and not cut_word:
+            return size, tuple(lines)
+        if size <= min_size:
+            return size, _abbreviated(text, font, size, max_width, allowed)
+        size = max(min_size, size * 0.96)
+
+
+def unbroken(lines: tuple[str, ...] | list[str]) -> str:
+    """The text that wrapped lines show, read as one line: a line ending with a hyphen runs on."""
+    text = ""
+    for line in lines:
+        text += line if not text or text.endswith("-") else f" {line}"
+    return text
+
+
+def _lines_allowed(size: float, max_lines: int, max_height: float | None, leading: float) -> int:
+    if max_height is None:
+        return max_lines
+    return max(1, min(max_lines, int(max_height // (size * leading))))
+
+
+def _abbreviated(text: str, font: str, size: float, max_width: float, max_lines: int) -> tuple[str, ...]:
+    # _wrap breaks a word after its hyphens: only a word with a part wider than the line needs shortening.
+    words = [word if all(width(part, font, size) <= max_width for part in word.replace("-", "-\u200b").split("\u200b"))
+             else _shorten(word, font, size, max_width, ".") for word in text.split()]
+    lines, _ = _wrap(" ".join(words), font, size, max_width)
+    if len(lines) <= max_lines:
+        return tuple(lines)
+    kept = lines[:max_lines]
+    last = kept[-1]
+    while " " in last and width(last + "…", font, size) > max_width:
+        last = last.rsplit(" ", 1)[0]
+    kept[-1] = _shorten(last.rstrip(" -.") + "…", font, size, max_width, "…")
+    return tuple(kept)
+
+
+def _shorten(word: str, font: str, size: float, max_width: float, mark: str) -> str:
+    """word if it fits the line, else its longest start that fits followed by mark."""
+    if width(word, font, size) <= max_width:
+        return word
+    stem = word.rstrip(mark)
+    while len(stem) > 1 and width(stem + mark, font, size) > max_width:
+        stem = stem[:-1]
+    if mark == ".":
+        # French abbreviations end on a consonant before a vowel: 'Hydrog.', not 'Hydrogèn.'.
+        clean = [n for n in range(3, len(stem) + 1)
+                 if stem[n - 1].isalpha() and stem[n - 1].casefold() not in VOWELS
+                 and n < len(word) and word[n].casefold() in VOWELS]
+        stem = stem[:clean[-1]] if clean else stem
+    return stem.rstrip(" -.") + mark

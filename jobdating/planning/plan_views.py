@@ -123,7 +123,8 @@ def plan_unmet():
 def _move_form(event, interview) -> MoveForm:
     form = MoveForm()
     form.start.choices = [(hhmm(s), hhmm(s)) for s in event.slot_starts()]
-    form.table.choices = [(t, _("Table %(n)d (salle %(room)d)", n=t, room=room))
+    # The room number is the one on the table's sign and in every plan: the employer's own numbering stays hidden.
+    form.table.choices = [(t, _("Table %(room)d", room=room))
                           for t, room in enumerate(interview.employer.room_tables(), start=1)]
     if not form.is_submitted():
         form.start.data, form.table.data = hhmm(interview.start), interview.table

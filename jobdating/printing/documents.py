@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -39,7 +40,13 @@ def event_info(event: Event) -> pdf.EventInfo:
         slots=tuple(pdf.Slot(s, _end(event, s)) for s in event.slot_starts()),
         breaks=tuple(pdf.Break(parse_hhmm(a), parse_hhmm(b)) for a, b in event.breaks or []),
         room=pdf.room_in_rows(tables, event.table_rows or 1),
+        arrive_minutes_before=arrive_minutes_before(),
     )
+
+
+def arrive_minutes_before() -> int:
+    """How early candidates are asked to come (ARRIVE_MINUTES_BEFORE): the same on their page and their plan."""
+    return int(current_app.config["ARRIVE_MINUTES_BEFORE"])
 
 
 def _offer_titles(interview: Interview) -> str:
@@ -123,6 +130,24 @@ def employer_sheets(employer: Employer) -> list[pdf.EmployerSheet]:
     return sheets
 
 
+def team_names(employer: Employer) -> list[str]:
+    """Who comes for the employer: the contact, then the recruiters of its team, each name once."""
+    names: dict[str, str] = {}
+    for name in [employer.contact_name, *(r.name for r in employer.recruiters)]:
+        name = " ".join((name or "").split())
+        if name:
+            names.setdefault(name.casefold(), name)
+    return list(names.values())
+
+
+def employer_badges(employer: Employer, blank: int = 0) -> list[pdf.EmployerBadge]:
+    """One badge per person of the team (one blank badge if nobody is named), or `blank` blank-name badges."""
+    tables = tuple(employer.room_tables())
+    names = [] if blank else team_names(employer)
+    return ([pdf.EmployerBadge(name, employer.company, tables) for name in names]
+            or [pdf.EmployerBadge("", employer.company, tables, blank=True)] * max(1, blank))
+
+
 def table_signs(employer: Employer) -> list[pdf.TableSign]:
     signs = []
     for table in range(1, employer.tables + 1):
@@ -141,27 +166,30 @@ def _preload(event: Event) -> None:
         select(Event).where(Event.id == event.id).execution_options(populate_existing=True).options(
             selectinload(Event.employers).selectinload(Employer.offers),
             selectinload(Event.employers).selectinload(Employer.interviews),
+            selectinload(Event.employers).selectinload(Employer.recruiters),
             selectinload(Event.candidates).selectinload(Candidate.interviews),
             selectinload(Event.candidates).selectinload(Candidate.wishes).selectinload(Wish.offer),
         )).one()
 
 
 def render(event: Event, document: str, *, candidates: Iterable[Candidate] | None = None,
-           employers: Iterable[Employer] | None = None) -> bytes:
-    """One document of DOCUMENTS for the whole event, or only for the given candidates / employers."""
+           employers: Iterable[Employer] | None = None, blank: int = 0) -> bytes:
+    """One document of DOCUMENTS for the whole event, or only for the given candidates / employers.
+
+    Badges with blank > 0: only blank-name badges, that many for each employer (none for candidates).
+    """
     whole_event = candidates is None and employers is None
     if whole_event:
         _preload(event)
     info = event_info(event)
     employer_rows = list(event.employers if employers is None else employers)
     if document == "badges":
-        candidate_rows = _by_name(event.candidates if whole_event else candidates or [])
+        candidate_rows = [] if blank else _by_name(event.candidates if whole_event else candidates or [])
         badge_employers = employer_rows if whole_event or employers is not None else []
         return pdf.render_badges(
             info,
             candidates=[pdf.CandidateBadge(c.first_name, c.last_name, checkin_url(c)) for c in candidate_rows],
-            employers=[pdf.EmployerBadge(e.contact_name or e.company, e.company, tuple(e.room_tables()))
-                       for e in badge_employers],
+            employers=[badge for e in badge_employers for badge in employer_badges(e, blank)],
         )
     if document == "plans":
         rows = _by_name(candidates if candidates is not None else (c for c in event.candidates if c.interviews))

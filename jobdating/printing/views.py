@@ -27,15 +27,33 @@ def _pdf(data: bytes, name: str, *, inline: bool = False) -> Response:
 @bp.route("/organisateur/evenements/<int:event_id>/impression")
 def documents():
     event = g.event
-    return render_template("printing/documents.html", event=event, planned=bool(event.interviews))
+    employers = sorted(event.employers, key=lambda e: e.company.casefold())
+    return render_template("printing/documents.html", event=event, planned=bool(event.interviews),
+                           employers=employers, most_blank=MOST_BLANK_BADGES)
+
+
+# Blank-name badges asked for at once, per employer: a few spares, not a ream.
+MOST_BLANK_BADGES = 40
 
 
 @bp.route("/organisateur/evenements/<int:event_id>/impression/<document>.pdf")
 def event_document(document: str):
-    """The whole event's document, or one person's with ?candidat=ID or ?employeur=ID."""
+    """The whole event's document, or one person's with ?candidat=ID or ?employeur=ID.
+
+    Badges with ?vierges=N: N blank-name badges for each employer printed (for recruiters not announced).
+    """
     event = g.event
     if document not in printing.DOCUMENTS:
         abort(404)
+    blank = request.args.get("vierges", type=int)
+    if blank is not None:
+        if document != "badges" or not 1 <= blank <= MOST_BLANK_BADGES:
+            abort(400)
+        employer_id = request.args.get("employeur", type=int)
+        employers = [lookup.in_event(Employer, event, employer_id) or abort(404)] if employer_id else None
+        name = printing.filename(event, document, f"vierges-e{employer_id}" if employer_id else "vierges")
+        return _pdf(printing.render(event, document, employers=employers or list(event.employers), blank=blank),
+                    name)
     candidate_id = request.args.get("candidat", type=int)
     if candidate_id is not None:
         candidate = lookup.in_event(Candidate, event, candidate_id) or abort(404)

@@ -23,3 +23,32 @@ def slots_between(first: str, last_end: str, minutes: int = 15, skip: tuple[str,
             slots.append(Slot(start.time(), (start + step).time()))
         start += step
     return tuple(slots)
+
+
+# Names as the demo event makes them, and worse: long words and compounds that must not be cut mid-word.
+ROOM_COMPANIES = [
+    "Groupe Soins Douaisis", "Atelier Santé Flandres", "Coopérative Robotique Bassin minier",
+    "Hydrogène Hauts-de-France", "SAS Saveurs Terril", "Communauté d'agglomération de Lens-Liévin",
+    "Établissement français du sang", "Data Terril", "Métallurgie Terril", "Conserverie Hauts-de-France",
+    "Kiabi", "Centre hospitalier de Lens", "Transports Vandenbroucke-Delacroix", "La Poste",
+]
+
+
+def keeps_whole_words(company: str, shown: str) -> bool:
+    """Whether shown (a label read as one line) prints company's words whole or cleanly abbreviated.
+
+    A word is printed as written, or as its start and a full stop ('Coopér.'); an ellipsis after a word
+    or a word's start ends the label ('Groupe Soins…'). 'Group e' or 'Atelie r' is a split word.
+    """
+    words, tokens = company.split(), shown.split()
+    for index, token in enumerate(tokens):
+        if index >= len(words):
+            return False
+        if token == words[index]:
+            continue
+        stem, mark = token[:-1], token[-1:]
+        if mark not in (".", "…") or not stem or not words[index].startswith(stem):
+            return False
+        if mark == "…" and index != len(tokens) - 1:
+            return False
+    return len(tokens) == len(words) or tokens[-1].endswith("…")

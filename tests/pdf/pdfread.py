@@ -60,3 +60,37 @@ def badge_boxes(layout) -> list[tuple[float, float, float, float]]:
 
 def inside(point: tuple[float, float], box: tuple[float, float, float, float]) -> bool:
     return box[0] <= point[0] <= box[2] and box[1] <= point[1] <= box[3]
+
+
+def room_labels(page, plain_colour, marked_colour) -> dict[str, tuple[str, ...]]:
+    """Room-map tables of a page: table number -> the lines of its company label, as printed.
+
+    A table is a box filled with plain_colour or marked_colour; a marked table is drawn twice (plain, then
+    in bold on top), so its label is read from its bold characters only.
+    """
+    boxes: dict[tuple[int, int], tuple[tuple[float, float, float, float], bool]] = {}
+    for shape in page.curves + page.rects:
+        colour = shape.get("non_stroking_color")
+        small = shape["x1"] - shape["x0"] < page.width / 3  # not a wide callout of the same colour
+        if small and shape.get("fill") and (_close(colour, plain_colour) or _close(colour, marked_colour)):
+            key = (round(shape["x0"]), round(shape["top"]))
+            marked = _close(colour, marked_colour) or boxes.get(key, ((), False))[1]
+            boxes[key] = ((shape["x0"], shape["top"], shape["x1"], shape["bottom"]), marked)
+    labels = {}
+    for box, marked in boxes.values():
+        lines: dict[int, list] = {}
+        for c in page.chars:
+            if not chars_outside(_Chars([c]), box):
+                lines.setdefault(round(c["top"]), []).append(c)
+        tops = sorted(lines)
+        number = {(round(c["x0"], 1), c["text"]): c["text"] for c in lines[tops[0]]}
+        label = ("".join(c["text"] for c in sorted(lines[top], key=lambda c: c["x0"])
+                         if c["fontname"].endswith("Bold") == marked) for top in tops[1:])
+        labels["".join(number[k] for k in sorted(number))] = tuple(line for line in label if line)
+    return labels
+
+
+def _close(colour, expected) -> bool:
+    wanted = (expected.red, expected.green, expected.blue)
+    return colour is not None and len(colour) == 3 and all(abs(a - b) < 0.01
+                                                           for a, b in zip(colour, wanted, strict=True))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from pdfread import badge_boxes, chars_outside_every, inside, page_texts, pages, qr_codes
 
-from jobdating.pdf import LAYOUTS, render_badges
+from jobdating.pdf import LAYOUTS, EmployerBadge, render_badges
 
 LONG_FIRST = "Marie-Christine-Alexandrine-Bénédicte"
 LONG_LAST = "de La Tour d'Auvergne-Lauraguais de Montmorency-Laval Da Conceição"
@@ -91,3 +91,16 @@ def test_every_badge_of_every_layout_lies_on_the_page(layout):
     width, height = sheet.page_size
     for x, y, w, h in sheet.badge_rects():
         assert 0 <= x and x + w <= width + 0.01 and 0 <= y and y + h <= height + 0.01
+
+
+def test_a_blank_badge_has_the_company_and_a_line_to_write_the_name_on(make_event, make_employer_badge):
+    blank = EmployerBadge("", "Leroy Merlin", (3,), blank=True)
+    pdf = render_badges(make_event(), employers=[make_employer_badge(), blank])
+    page = pages(pdf)[0]
+    named_box, blank_box = badge_boxes(LAYOUTS["a4-2x4"])[:2]
+    named, empty = page.crop(named_box), page.crop(blank_box)
+    assert "Sophie Durand" in named.extract_text() and "Leroy Merlin" in empty.extract_text()
+    assert "Sophie Durand" not in empty.extract_text() and "RECRUTEUR" in empty.extract_text()
+    writing_lines = [line for line in empty.lines
+                     if line["x1"] - line["x0"] > 100 and abs(line["top"] - line["bottom"]) < 1]
+    assert writing_lines and not [line for line in named.lines if line["x1"] - line["x0"] > 100]

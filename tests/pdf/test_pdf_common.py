@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pdfdata import keeps_whole_words
 from pdfread import chars_off_page
 
 from jobdating.pdf import (
@@ -15,7 +16,7 @@ from jobdating.pdf import (
     render_front_desk_grid,
     render_table_signs,
 )
-from jobdating.pdf.style import BOLD, fit, french_date, register_fonts, width
+from jobdating.pdf.style import BOLD, fit, fit_words, french_date, register_fonts, unbroken, width
 
 
 @pytest.fixture
@@ -69,3 +70,24 @@ def test_fitted_lines_never_exceed_the_box(text, box, max_lines):
     size, lines = fit(text, BOLD, 24, 8, box, max_lines)
     assert 8 <= size <= 24 and len(lines) <= max_lines
     assert all(width(line, BOLD, size) <= box + 0.01 for line in lines)
+
+
+@settings(max_examples=80, deadline=None)
+@given(words=st.lists(st.text(alphabet="abcdéèçÀŁłœ'·-", min_size=1, max_size=16).filter(lambda w: w.strip("-") == w),
+                      min_size=1, max_size=8),
+       box=st.floats(min_value=20, max_value=200), max_lines=st.integers(min_value=1, max_value=3))
+def test_fit_words_never_splits_a_word_and_stays_in_the_box(words, box, max_lines):
+    register_fonts()
+    text = " ".join(words)
+    size, lines = fit_words(text, BOLD, 12, 6, box, max_lines)
+    assert 6 <= size <= 12 and 1 <= len(lines) <= max_lines
+    assert all(width(line, BOLD, size) <= box + 0.01 for line in lines)
+    assert keeps_whole_words(text, unbroken(lines)), lines
+
+
+def test_fit_words_wraps_onto_a_second_line_before_shrinking():
+    register_fonts()
+    size, lines = fit_words("Atelier Numérique Deûle", BOLD, 40, 10, 400, 2)
+    assert len(lines) == 2 and unbroken(lines) == "Atelier Numérique Deûle" and size == 40
+    size, lines = fit_words("Atelier Numérique Deûle", BOLD, 40, 10, 400, 1)
+    assert lines == ("Atelier Numérique Deûle",) and size < 40

@@ -1,11 +1,12 @@
 """Candidate day plans: interviews, arrival time, room map, one page each."""
 from __future__ import annotations
 
-from pdfdata import at
-from pdfread import page_texts, pages
+import pytest
+from pdfdata import ROOM_COMPANIES, at, keeps_whole_words
+from pdfread import page_texts, pages, room_labels
 
-from jobdating.pdf import CandidateInterview, render_candidate_plans
-from jobdating.pdf.style import HIGHLIGHT
+from jobdating.pdf import CandidateInterview, render_candidate_plans, room_in_rows
+from jobdating.pdf.style import HIGHLIGHT, LIGHT, unbroken
 
 
 def test_plan_lists_each_interview_in_time_order_with_company_offer_and_table(make_event, make_plan):
@@ -57,6 +58,20 @@ def test_times_follow_the_data_not_a_fixed_grid(make_event, make_plan):
     odd = CandidateInterview(at("14:05"), at("14:25"), "La Poste", "Facteur·rice", 8)
     text = page_texts(render_candidate_plans(make_event(), [make_plan(interviews=(odd,))]))[0]
     assert "14 h 05 – 14 h 25 La Poste" in text and "arriver à 13 h 50" in text
+
+
+@pytest.mark.parametrize(("tables", "rows"), [(84, 6), (40, 4), (12, 2)])
+def test_no_room_map_label_splits_a_word(make_event, make_plan, tables, rows):
+    names = {n: ROOM_COMPANIES[n % len(ROOM_COMPANIES)] for n in range(1, tables + 1)}
+    event = make_event(room=room_in_rows(list(names.items()), rows))
+    visits = [CandidateInterview(at("09:00"), at("09:15"), names[n], "", n) for n in (1, 3, tables)]
+    page = pages(render_candidate_plans(event, [make_plan(interviews=visits)]))[0]
+    labels = room_labels(page, LIGHT, HIGHLIGHT)
+    assert sorted(labels, key=int) == [str(n) for n in names]
+    for number, lines in labels.items():
+        company = names[int(number)]
+        assert lines, f"table {number} has no label"
+        assert keeps_whole_words(company, unbroken(lines)), (company, lines)
 
 
 def _same_colour(colour, expected) -> bool:

@@ -203,7 +203,7 @@ def test_two_web_instances_and_two_workers(tmp_path):
             barrier.wait()
             answers.append(session.post(url + generate, data={"csrf_token": token}, allow_redirects=False))
 
-        clicks = [threading.Thread(target=click, args=(s, u)) for s, u in zip(sessions, (first, second))]
+        clicks = [threading.Thread(target=click, args=(s, u)) for s, u in zip(sessions, (first, second), strict=True)]
         for thread in clicks:
             thread.start()
         for thread in clicks:

@@ -156,8 +156,9 @@ def _deliver_one(mail: OutboxMail, transport: Transport, *, skip_send: bool) -> 
             mail.state, mail.claimed_until = MailState.CANCELLED, None
             db.session.commit()
             return "cancelled"
-        if skip_send:
-            raise ConnectionError(transport.last_error or "serveur de mail injoignable")
+        if skip_send:  # the server failed the last tries of this pass: count a try without calling it again
+            _failed(mail, transport.last_error or "ConnectionError")
+            return "down"
         transport.send(mail, content)
     except PermanentFailure as error:
         _failed(mail, str(error), permanent=True)

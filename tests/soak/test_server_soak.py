@@ -110,7 +110,7 @@ class Server:
             try:
                 if requests.get(self.url + "/", timeout=5).status_code == 200:
                     return self
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):  # still booting (slow on a loaded machine)
                 time.sleep(0.2)
         raise AssertionError("gunicorn did not start:\n" + self.log.read_text())
 

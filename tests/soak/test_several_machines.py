@@ -110,7 +110,7 @@ class Machines:
             try:
                 if requests.get(url + "/login", timeout=5).status_code == 200:
                     return url
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):
                 time.sleep(0.2)
         raise AssertionError((self.folder / f"web-{port}.log").read_text())
 

@@ -214,7 +214,10 @@ def test_two_web_instances_and_two_workers(tmp_path):
 
         # A worker killed mid-solve: within a minute, a new solve starts, with nobody waiting on a timeout.
         assert _post(sessions[0], first, plan, generate, time_limit="60").status_code == 302
-        os.kill(machines.busy_worker().pid, signal.SIGKILL)
+        solver = machines.busy_worker()
+        _wait(lambda: _query(uri, "SELECT status FROM solve_run ORDER BY id DESC LIMIT 1")[0][0] == "running", 30,
+              "the solve did not start")
+        os.kill(solver.pid, signal.SIGKILL)
         killed_at = time.monotonic()
         machines.worker()  # the operator (or systemd) starts a worker again
 

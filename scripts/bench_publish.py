@@ -43,9 +43,10 @@ def main() -> None:
         sent = outbox.deliver_due()
         delivery_seconds = time.perf_counter() - start
         interviews = len(event.interviews)
+        queued = publication.candidates_mailed + publication.employers_mailed
     print(f"{args.candidates} candidates, {args.employers} employers, {interviews} interviews")
     print(f"publish (in the request): {request_seconds:.2f} s, "
-          f"{publication.candidates_mailed + publication.employers_mailed} emails queued")
+          f"{queued} emails queued")
     print(f"delivery (workers, .eml files): {delivery_seconds:.2f} s for {sent} emails")
 
 

@@ -10,8 +10,8 @@ def register(app: Flask) -> None:
 
     app.register_blueprint(event_views.bp)
     from jobdating.core import periodic, tasks
-    from jobdating.planning.stale import release_stale_runs
+    from jobdating.planning.scheduling import look_after_runs
 
-    if release_stale_runs not in tasks.on_worker_start:
-        tasks.on_worker_start.append(release_stale_runs)
-    periodic.register("stale-runs", periodic.period(app), release_stale_runs)
+    if look_after_runs not in tasks.on_worker_start:
+        tasks.on_worker_start.append(look_after_runs)
+    periodic.register("stale-runs", periodic.period(app), look_after_runs)

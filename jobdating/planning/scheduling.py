@@ -1,6 +1,7 @@
 """Building plans: start a background solve, run it, write its plan into interviews, restore earlier runs."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import threading
 import time
@@ -69,6 +70,33 @@ def enqueue_run(run: SolveRun) -> None:
     """Hand a queued run (a solve or a re-plan) to the background runner."""
     timeout = int(current_app.config.get("SOLVER_TIME_LIMIT", 10)) * 4 + 600
     tasks.enqueue(run_solve, run.id, key=run.id, timeout=timeout)
+
+
+def look_after_runs() -> None:
+    """The periodic check: release runs whose worker died, hand again the ones no worker started."""
+    release_stale_runs()
+    requeue_waiting_runs()
+
+
+def requeue_waiting_runs(now: dt.datetime | None = None) -> int:
+    """Queued runs that no worker started within RUN_HEARTBEAT_TIMEOUT of being queued are queued again: a
+    worker may have died between taking the job and starting the run, or the process that ran it in a thread
+    restarted. A second start is harmless (run_solve claims the run). Returns how many were queued again."""
+    now = now or utcnow()
+    limit = dt.timedelta(seconds=current_app.config["RUN_HEARTBEAT_TIMEOUT"])
+    again = 0
+    for run in db.session.scalars(select(SolveRun).where(SolveRun.status == RunStatus.QUEUED)):
+        handed = run.heartbeat_at or run.created_at  # a queued run's heartbeat: when it was last queued
+        if now - handed <= limit:
+            continue
+        same = SolveRun.heartbeat_at.is_(None) if run.heartbeat_at is None else SolveRun.heartbeat_at == handed
+        taken = db.session.execute(update(SolveRun).where(SolveRun.id == run.id, SolveRun.status == RunStatus.QUEUED,
+                                                          same).values(heartbeat_at=now))
+        db.session.commit()
+        if getattr(taken, "rowcount", 0) == 1:  # only one process queues it again
+            enqueue_run(run)
+            again += 1
+    return again
 
 
 def queue_run(event: Event, data: dict, time_limit: float, requested_by: str) -> SolveRun:

@@ -121,3 +121,22 @@ def test_after_a_worker_is_killed_mid_solve_a_new_solve_starts_within_seconds(ap
         from jobdating.core import tasks
 
         tasks.queue(app).empty()
+
+
+def test_a_queued_run_that_no_worker_started_is_queued_again_and_runs(app, create_event, create_employer,
+                                                                      create_candidate):
+    """A worker died between taking the job and starting the run: the job is gone, the run waits. The next
+    periodic check after RUN_HEARTBEAT_TIMEOUT hands it to the queue again, and it runs once."""
+    from jobdating.core import periodic
+    from jobdating.core import tasks as jobs
+
+    event, *_ = small_event(create_event, create_employer, create_candidate)
+    lost = scheduling.start_solve(event, None, time_limit=2, enqueue=False)  # queued, but no job anywhere
+    assert scheduling.requeue_waiting_runs() == 0  # too early: a worker may be about to start it
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=app.config["RUN_HEARTBEAT_TIMEOUT"] + 1)
+    app.config["CLOCK"] = lambda: later
+    assert "stale-runs" in periodic.tick()
+    jobs.wait(lost.id, timeout=60)
+    db.session.expire_all()
+    assert db.session.get(SolveRun, lost.id).status == RunStatus.DONE
+    assert scheduling.requeue_waiting_runs() == 0  # started once, never queued again

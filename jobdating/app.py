@@ -109,9 +109,10 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """Each feature registers its own blueprints (and their templates)."""
-    from jobdating import accounts, dayof, planning, printing, signup
+    from jobdating import accounts, dayof, planning, printing, privacy, signup
 
     accounts.register(app)
+    privacy.register(app)
     printing.register(app)
     planning.register(app)
     dayof.register(app)
@@ -145,8 +146,12 @@ def register_commands(app: Flask) -> None:
 
 
 def register_template_helpers(app: Flask) -> None:
+    from jobdating.core.mail import notice_url
+    from jobdating.core.notice import erase_on
     from jobdating.core.times import hhmm
 
+    app.jinja_env.globals["notice_url"] = notice_url
+    app.jinja_env.globals["erase_on"] = erase_on
     app.jinja_env.filters["hhmm"] = hhmm
     # The private token of the page being shown: a recruiter's pages link with their own token, never the employer's.
     app.jinja_env.globals["link_token"] = lambda: (request.view_args or {}).get("token", "")

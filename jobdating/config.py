@@ -30,7 +30,13 @@ class DefaultConfig:
     # Upload and request limits: a CV is at most 5 MB, a request a little more.
     CV_MAX_BYTES = int(os.environ.get("CV_MAX_BYTES", 5 * 1024 * 1024))
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", 6 * 1024 * 1024))
+    # Personal data is erased this many months after the event's day (flask --app jobdating purge, daily).
     DATA_RETENTION_MONTHS = int(os.environ.get("DATA_RETENTION_MONTHS", 6))
+    # The data controller named by the privacy notice (/confidentialite), the forms and the emails.
+    PRIVACY_CONTROLLER = os.environ.get("PRIVACY_CONTROLLER", "L'organisateur du job dating")
+    PRIVACY_ADDRESS = os.environ.get("PRIVACY_ADDRESS", "")
+    PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "")
+    PRIVACY_DPO_EMAIL = os.environ.get("PRIVACY_DPO_EMAIL", "")
     # Candidates are asked to arrive this many minutes before their first interview: their page and printed plan.
     ARRIVE_MINUTES_BEFORE = int(os.environ.get("ARRIVE_MINUTES_BEFORE", 15))
     # Mail: in development and tests, mails are written to instance/mail/ as .eml files.

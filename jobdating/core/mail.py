@@ -1,6 +1,8 @@
 """Links in emails, and the private-link email (queued in the outbox like every email: core.outbox)."""
 from __future__ import annotations
 
+from typing import Any
+
 from flask import current_app, has_request_context, render_template, url_for
 from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
@@ -9,15 +11,25 @@ from jobdating.core import outbox
 from jobdating.core.models import Candidate, Employer, OutboxMail
 
 
-def private_url(endpoint: str, token: str) -> str:
-    """The absolute address of a private page; PUBLIC_BASE_URL wins, so that it works outside requests."""
+def absolute_url(endpoint: str, **values: Any) -> str:
+    """The absolute address of a page; PUBLIC_BASE_URL wins, so that it works outside requests."""
     base = current_app.config.get("PUBLIC_BASE_URL")
     if base:
         adapter = current_app.url_map.bind("localhost")
-        return base.rstrip("/") + adapter.build(endpoint, {"token": token})
+        return base.rstrip("/") + adapter.build(endpoint, values)
     if has_request_context() or current_app.config.get("SERVER_NAME"):
-        return url_for(endpoint, token=token, _external=True)
-    return "http://localhost" + current_app.url_map.bind("localhost").build(endpoint, {"token": token})
+        return url_for(endpoint, _external=True, **values)
+    return "http://localhost" + current_app.url_map.bind("localhost").build(endpoint, values)
+
+
+def private_url(endpoint: str, token: str) -> str:
+    """The absolute address of a private page (its token in the path)."""
+    return absolute_url(endpoint, token=token)
+
+
+def notice_url() -> str:
+    """The privacy notice, named in every email's footer."""
+    return absolute_url("privacy.notice")
 
 
 def send_private_link(person: Candidate | Employer, *, reminder: bool = False) -> OutboxMail | None:

@@ -6,7 +6,7 @@ from sqlalchemy import or_, select
 from jobdating.core import accounts
 from jobdating.core.models import Candidate, Employer, Event, Organizer
 from jobdating.extensions import db
-from jobdating.signup.registration import withdraw_candidate
+from jobdating.signup.withdrawal import erase_candidate, erase_employer
 
 
 def search_candidates(event: Event, query: str | None) -> list[Candidate]:
@@ -27,18 +27,18 @@ def search_employers(event: Event, query: str | None) -> list[Employer]:
     return list(db.session.scalars(statement.order_by(Employer.company)))
 
 
-def remove_candidate(candidate: Candidate, organizer: Organizer | None) -> None:
-    accounts.record("candidate.remove", f"Candidat retiré : {candidate.full_name} <{candidate.email}>",
-                    organizer=organizer, event_id=candidate.event_id, commit=False)
-    withdraw_candidate(candidate)
+def remove_candidate(candidate: Candidate, organizer: Organizer | None, *, on_request: bool = False) -> None:
+    """Remove a candidate with everything about them; the audit list does not name them. `on_request`: the
+    person asked for the erasure, and is sent a confirmation."""
+    erase_candidate(candidate, reason="à sa demande" if on_request else "retiré par l'organisateur",
+                    organizer=organizer, confirm=on_request)
 
 
-def remove_employer(employer: Employer, organizer: Organizer | None) -> None:
-    """Delete an employer with its offers, the wishes for it and its interviews."""
-    accounts.record("employer.remove", f"Employeur retiré : {employer.company} <{employer.email}>",
-                    organizer=organizer, event_id=employer.event_id, commit=False)
-    db.session.delete(employer)
-    db.session.commit()
+def remove_employer(employer: Employer, organizer: Organizer | None, *, on_request: bool = False) -> int:
+    """Remove an employer with its offers, the wishes for it, its interviews and contacts; returns how many
+    interviews are freed."""
+    return erase_employer(employer, reason="à sa demande" if on_request else "retiré par l'organisateur",
+                          organizer=organizer, confirm=on_request)
 
 
 def note(action: str, detail: str, organizer: Organizer | None, event_id: int) -> None:

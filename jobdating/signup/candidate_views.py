@@ -9,9 +9,10 @@ from jobdating.core import lookup, times
 from jobdating.core import plans as planning
 from jobdating.core.access import TOKEN, protect, role_of
 from jobdating.core.models import Candidate, Role
+from jobdating.core.notice import needs_consent as notice_changed
 from jobdating.core.people import find_by_token
 from jobdating.signup import cv as cv_files
-from jobdating.signup import formdata, registration
+from jobdating.signup import formdata, registration, withdrawal
 from jobdating.signup.forms import ConfirmForm, WishesForm
 from jobdating.signup.registration import RegistrationError
 
@@ -32,6 +33,7 @@ def home(token: str):
     candidate = _candidate(token)
     event = candidate.event
     editable = event.signup_is_open()
+    needs_consent = notice_changed(candidate)
     form = WishesForm()
     formdata.setup_wishes(form, event)
     reordered = False
@@ -43,10 +45,14 @@ def home(token: str):
         return redirect(url_for("candidate.home", token=token))
     elif formdata.apply_move(form):
         reordered = True
+    elif needs_consent and not form.consent.data:
+        form.consent.errors = [_("La notice de confidentialité a changé : cochez cette case pour enregistrer.")]
     elif form.validate():
         try:
             registration.update_candidate(candidate, wishes=formdata.wish_keys(form),
                                           available=formdata.window(form.availability, event))
+            if needs_consent:
+                registration.record_consent(candidate)
         except RegistrationError as error:
             formdata.attach_error(form, error)
         else:
@@ -55,7 +61,7 @@ def home(token: str):
     plan = planning.plan_for_candidate(candidate)
     return render_template(
         "candidate/home.html", candidate=candidate, event=event, form=form, editable=editable,
-        groups=formdata.wish_groups(event), reordered=reordered,
+        groups=formdata.wish_groups(event), reordered=reordered, needs_consent=needs_consent,
         availability=times.describe(event, candidate.available), published=plan is not None,
         plan=plan or [])
 
@@ -66,8 +72,9 @@ def withdraw(token: str):
     event = candidate.event
     form = ConfirmForm()
     if form.validate_on_submit():
-        registration.withdraw_candidate(candidate)
-        flash(_("Votre inscription est annulée : vos données et votre CV ont été supprimés."), "success")
+        withdrawal.erase_candidate(candidate, reason="à sa demande, depuis sa page")
+        flash(_("Votre inscription est annulée : vos données et votre CV ont été supprimés. Un e-mail vous le "
+                "confirme."), "success")
         return redirect(url_for("public.event", slug=event.slug))
     return render_template("candidate/withdraw.html", candidate=candidate, event=event, form=form)
 

@@ -75,6 +75,9 @@ class WishesForm(FlaskForm):
 
     wishes = FieldList(SelectField(_l("Vœu"), choices=[("", "")]), min_entries=1)
     availability = FormField(WindowForm, label=_l("Quand pouvez-vous venir ?"))
+    # Shown on the private page only when the privacy notice changed since the candidate consented.
+    consent = BooleanField(_l("J'ai lu la notice de confidentialité (elle a changé) et j'accepte que mes données "
+                              "servent à organiser ce job dating."))
 
 
 class CandidateSignupForm(WishesForm):

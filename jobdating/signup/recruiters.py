@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from jobdating.core.accounts import AccountError, normalize_email
-from jobdating.core.mail import private_url
+from jobdating.core.mail import notice_url, private_url
 from jobdating.core.models import Employer, Recruiter
 from jobdating.core.outbox import queue_mail
 from jobdating.extensions import db
@@ -31,6 +31,7 @@ def add_recruiter(employer: Employer, name: str, email: str) -> Recruiter:
              "Votre lien personnel vers l'espace de l'entreprise (présélection, planning, résultats) :\n"
              "%(link)s\n\nNe le partagez pas : il donne accès aux CV des candidats.\n",
              name=recruiter.name, company=employer.company, event=employer.event.name, link=link)
+    text += "\n" + _("Vos données personnelles et vos droits :") + " " + notice_url() + "\n"
     queue_mail(address, _("Votre accès — %(event)s", event=employer.event.name), text,
                event_id=employer.event_id)
     return recruiter

@@ -12,6 +12,7 @@ from jobdating.core import times
 from jobdating.core.keys import employer_key, offer_key
 from jobdating.core.mail import send_private_link
 from jobdating.core.models import Candidate, ContractType, Employer, Event, Offer, Wish
+from jobdating.core.notice import consent_version
 from jobdating.core.times import utcnow
 from jobdating.extensions import db
 from jobdating.signup import cv as cv_files
@@ -130,7 +131,7 @@ def register_candidate(event: Event, *, wishes: Sequence[str], available: list |
     try:
         with db.session.no_autoflush:  # the new candidate joins the session only once complete
             candidate = Candidate(event=event, available=_check_windows(event, available or [], "availability"),
-                                  consent_at=utcnow(), **values)
+                                  consent_at=utcnow(), consent_version=consent_version(), **values)
             candidate.wishes = _wish_rows(_build_wishes(event, wishes))
         if cv is not None:
             stored, candidate.cv_original_name = _store(*cv)
@@ -190,16 +191,13 @@ def update_candidate(candidate: Candidate, *, wishes: Sequence[str] | None = Non
     return candidate
 
 
-def withdraw_candidate(candidate: Candidate) -> None:
-    """Delete a candidate, with wishes, decisions, interviews and CV: nothing personal is kept."""
-    stored = candidate.cv_filename
-    _forget_in_published_plan(candidate)
-    db.session.delete(candidate)
+def record_consent(person: Candidate | Employer) -> None:
+    """The person agreed to the current privacy notice (after it changed since their sign-up)."""
+    person.consent_at, person.consent_version = utcnow(), consent_version()
     db.session.commit()
-    cv_files.delete_cv(stored)
 
 
-def _forget_in_published_plan(candidate: Candidate) -> None:
+def forget_in_published_plan(candidate: Candidate) -> None:
     """Take the candidate's rows out of the published copy, their own and those on employers' plans."""
     event = candidate.event
     published = event.published_plan
@@ -260,7 +258,7 @@ def register_employer(event: Event, *, offers: Sequence[dict[str, Any]], availab
         raise DuplicateEmail(_l("Cette adresse e-mail est déjà inscrite pour ce job dating."), "email")
     try:
         with db.session.no_autoflush:  # the new employer joins the session only once complete
-            employer = Employer(event=event, consent_at=utcnow())
+            employer = Employer(event=event, consent_at=utcnow(), consent_version=consent_version())
             _fill_employer(employer, values, offers, available, preferred)
         db.session.add(employer)
         db.session.commit()

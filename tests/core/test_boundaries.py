@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "jobdating"
-FEATURES = ("core", "accounts", "signup", "planning", "printing", "dayof", "demo", "pdf")
+FEATURES = ("core", "accounts", "signup", "planning", "printing", "dayof", "privacy", "demo", "pdf")
 
 
 def _loaded_after(statement: str) -> set[str]:

@@ -96,7 +96,8 @@ def test_organizer_removes_a_candidate_and_it_is_audited(logged_in, create_event
     response = logged_in.post(f"/organisateur/evenements/{event.id}/candidats/{candidate.id}/retirer")
     assert response.status_code == 302
     assert db.session.get(Candidate, candidate.id) is None
-    assert "Dupont" in db.session.scalar(db.select(AuditEntry.detail).where(AuditEntry.action == "candidate.remove"))
+    detail = db.session.scalar(db.select(AuditEntry.detail).where(AuditEntry.action == "rgpd.effacement"))
+    assert "retiré par l'organisateur" in detail and "Dupont" not in detail  # audited without naming them
 
 
 def test_organizer_removes_an_employer(logged_in, create_event, create_employer):

@@ -74,7 +74,8 @@ def test_stopping_a_queued_run_means_it_never_starts(organizer, create_event, cr
 @pytest.fixture
 def demo_event(app):
     from jobdating.demo.build import create_demo_event
-    return create_demo_event(slug="demo-stop")
+    # Big enough that the solver cannot prove its plan optimal before the click (300 candidates take 0.2 s).
+    return create_demo_event(slug="demo-stop", candidates=1500, employers=90)
 
 
 @pytest.mark.slow

@@ -83,6 +83,9 @@ class Event(Model):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Bumped by each save of the settings form: a save from a page shown before another one is refused.
     settings_version: Mapped[int] = mapped_column(default=1, server_default="1")
+    # After the retention purge: when it ran, and the anonymous figures kept for reporting (privacy.stats).
+    purged_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    statistics: Mapped[dict | None] = mapped_column(JSON)
 
     employers: Mapped[list[Employer]] = relationship(
         back_populates="event", cascade="all, delete-orphan", order_by="Employer.id"
@@ -149,6 +152,8 @@ class Employer(Model):
     max_consecutive: Mapped[int | None]
     token: Mapped[str] = mapped_column(String(64), unique=True, default=new_token)
     consent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # The version of the privacy notice consented to (privacy.notice.consent_version()).
+    consent_version: Mapped[str | None] = mapped_column(String(20))
     arrived_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     plan_digest: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -91,6 +91,8 @@ class Candidate(Model):
     max_interviews: Mapped[int | None]
     accessibility_needs: Mapped[str] = mapped_column(Text, default="")
     consent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # The version of the privacy notice consented to (privacy.notice.consent_version()).
+    consent_version: Mapped[str | None] = mapped_column(String(20))
     token: Mapped[str] = mapped_column(String(64), unique=True, default=new_token)
     # What the badge's QR code carries: it checks the person in at the desk and opens nothing private,
     # so a photographed badge never gives access to the private page.

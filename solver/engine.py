@@ -177,6 +177,9 @@ class Run:
             self.bound = min(self.bound, bound)
         if chosen:
             board, realised = timed_plan(self.problem, chosen, config.seed, clock)
+            if not realised:
+                board = realise(self.problem, board, chosen, config, clock, self.unit)
+                realised = all(p in board.assign for p in chosen)
             self.offer(board)
             # who meets whom is then optimal; only slot-level terms (windows, waiting) could improve
             self.settled = name == "OPTIMAL" and realised

@@ -1,7 +1,6 @@
 """Proven upper bounds on interviews and on covered candidates, by max-flow relaxation."""
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Collection
 
 from ortools.graph.python import max_flow, min_cost_flow
@@ -194,17 +193,6 @@ def upper_bounds(problem: Problem, cover: dict[int, int] | None = None,
     covered, used = _max_flow(net, lambda c, room: 0 if c in fixed_c else 1)
     if cover is not None:
         cover.update({problem.pairs[p].c: p for p in used})
-    return sum(1 for fx in problem.fixed if fx.c >= 0) + interviews, len(fixed_c) + covered
-
-
-def quick_bounds(problem: Problem) -> tuple[int, int]:
-    """(interviews, covered), cruder but still proven, when the network would not fit in the time left:
-    each candidate meets at most its room or its possible meetings, and is covered only if it has one."""
-    fixed_c, _ = fixed_sets(problem)
-    possible = Counter(problem.pairs[p].c for p in problem.free_pairs if problem.pairs[p].slots)
-    rooms = {c: min(n, candidate_room(problem, c, fixed_c.get(c, set()))) for c, n in possible.items()}
-    interviews = sum(rooms.values())
-    covered = sum(1 for c, room in rooms.items() if room > 0 and c not in fixed_c)
     return sum(1 for fx in problem.fixed if fx.c >= 0) + interviews, len(fixed_c) + covered
 
 

@@ -12,7 +12,7 @@ import math
 from dataclasses import replace
 
 from .board import Board
-from .bounds import Skeleton, flow_selection, quick_bounds, upper_bounds
+from .bounds import Skeleton, flow_selection, upper_bounds
 from .compact import compact, rebalance
 from .config import Clock, SolverConfig
 from .cpsat import shifted
@@ -28,7 +28,6 @@ from .validate import figures
 
 # What each stage costs, in units of the time Problem() took on the same machine (measured on
 # generated days of 2,000 to 10,000 candidates; solver/README.md, "Where the time goes"), with a margin.
-COST_BOUNDS = 4.5           # the network and its two max flows (measured 3.6 to 4.1)
 COST_FLOW = 11.0            # the min-cost flow selection (measured 7 to 9.5)
 COST_TIMING = 3.5           # greedy timing of chosen pairs, fill, fairness move and compact (measured 3)
 COST_COVERING = 2.0         # the covering greedy, on top of COST_TIMING (measured 3.6 to 4.4 in all)
@@ -45,7 +44,7 @@ def solve(instance: Instance, config: SolverConfig | None = None) -> Schedule:
     run = Run(Problem(canonical(instance)), clock.config, unit=clock.elapsed - before)
     clock.reserve = run.cost(COST_FINISH + 0.2) + WRITE_MARGIN
     run.bounds(clock)
-    if run.net is not None and clock.budget >= run.cost(COST_FLOW + COST_TIMING):
+    if clock.budget >= run.cost(COST_FLOW + COST_TIMING):
         run.flow_plan(clock)
     else:
         run.quick_plan(clock)
@@ -120,11 +119,7 @@ class Run:
     # ------------------------------------------------------------- 1. who meets whom, 2. when
     def bounds(self, clock: Clock) -> None:
         """Proven upper bounds on interviews and covered candidates (max flows), and for each candidate
-        the pair of its first interview in a maximum covering flow. When the network and a first plan
-        would not fit in the time left (a huge day on a loaded machine), cruder bounds (`quick_bounds`)."""
-        if clock.budget < self.cost(COST_BOUNDS + COST_TIMING):
-            self.ub_interviews, self.ub_covered = quick_bounds(self.problem)
-            return
+        the pair of its first interview in a maximum covering flow."""
         self.net = Skeleton(self.problem)
         self.ub_interviews, self.ub_covered = upper_bounds(self.problem, self.cover, self.net)
 

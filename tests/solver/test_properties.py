@@ -6,8 +6,6 @@ from hypothesis import strategies as st
 from plans import candidate, employer, instance
 
 from solver import SolverConfig, instance_from_dict, schedule_to_dict, solve, validate
-from solver.bounds import quick_bounds, upper_bounds
-from solver.problem import Problem
 
 WINDOWS = [None, [["09:00", "09:45"]], [["09:30", "10:30"]], [["09:15", "10:00"]]]
 
@@ -128,13 +126,3 @@ def test_bounds_hold_and_count_the_interviews_the_figures_count_when_parties_lea
     assert plan.stats["interviews"] <= plan.solver["upper_bound_interviews"]
     assert plan.stats["covered"] <= plan.solver["upper_bound_covered"]
     assert plan.solver["bound"] is None or plan.solver["bound"] >= plan.solver["objective"]
-
-
-@FAST
-@given(small_instances())
-def test_the_quick_bounds_of_a_short_time_are_never_below_the_max_flow_bounds(data):
-    problem = Problem(instance_from_dict(data))
-    interviews, covered = upper_bounds(problem)
-    quick_interviews, quick_covered = quick_bounds(problem)
-    assert quick_interviews >= interviews and quick_covered >= covered
-    assert quick_covered <= len(data["candidates"])

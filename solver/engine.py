@@ -19,7 +19,7 @@ from .cpsat import shifted
 from .explain import explain_dropped, explain_unmet
 from .greedy import fill, greedy, place_slots
 from .instance import Instance, Schedule
-from .lns import build_seconds, improve
+from .lns import build_seconds, improve, realise
 from .model import InterviewModel
 from .problem import Problem
 from .score import evaluate, meeting_value
@@ -135,7 +135,9 @@ class Run:
         """The first plan: who meets whom by min-cost flow, timed greedily and compacted. When its meetings
         reach the relaxation's optimum, who meets whom is proven optimal."""
         chosen, flow_optimum, flow_bound = flow_selection(self.problem, self.net)
-        self.board, _ = timed_plan(self.problem, chosen, self.config.seed, clock)
+        self.board, realised = timed_plan(self.problem, chosen, self.config.seed, clock)
+        if not realised:                # a few chosen pairs found no slot: others move to make room
+            self.board = realise(self.problem, self.board, chosen, self.config, clock, self.unit)
         self.best = evaluate(self.problem, self.board.assign)
         clock.report(self.best, self.bound)
         self.settled = meeting_value(self.problem, self.board.assign) >= flow_optimum
@@ -175,6 +177,9 @@ class Run:
             self.bound = min(self.bound, bound)
         if chosen:
             board, realised = timed_plan(self.problem, chosen, config.seed, clock)
+            if not realised:
+                board = realise(self.problem, board, chosen, config, clock, self.unit)
+                realised = all(p in board.assign for p in chosen)
             self.offer(board)
             # who meets whom is then optimal; only slot-level terms (windows, waiting) could improve
             self.settled = name == "OPTIMAL" and realised

@@ -11,6 +11,7 @@ from typing import Any
 INSTANCE_FORMAT = "jobdating-instance/1"
 SCHEDULE_FORMAT = "jobdating-schedule/1"
 REASONS = ("rejected", "no_common_time", "employer_full", "candidate_full", "traded_off")
+PRIORITIES = ("fairness", "first_choices")      # event.priority: the first is the default
 DROP_REASONS = ("candidate_left", "employer_left", "not_wished", "no_common_time", "traded_off")
 
 Window = tuple[str, str]
@@ -34,6 +35,7 @@ class Event:
     breaks: tuple[Window, ...] = ()
     min_gap_slots: int = 0
     max_interviews_per_candidate: int | None = None
+    priority: str = "fairness"      # the organizer's trade-off: "fairness" or "first_choices" (objective.py)
 
 
 @dataclass(frozen=True)

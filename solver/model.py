@@ -266,10 +266,20 @@ class InterviewModel:
                 self.model.add_hint(b, bool(slots) and lo + k >= min(slots))
                 self.model.add_hint(g, bool(slots) and lo + k <= max(slots))
 
+    def require(self) -> bool:
+        """Every free pair must meet (a feasibility question: can they all be timed?). False when one of
+        them has no slot left around the context."""
+        for p in self.free:
+            if p not in self.met:
+                return False
+            self.model.add(self.met[p] == 1)
+        return True
+
     def solve(self, *, seconds: float, workers: int, seed: int, deterministic: float | None = None,
-              stop: threading.Event | None = None,
+              stop: threading.Event | None = None, first: bool = False,
               on_solution: OnSolution | None = None) -> tuple[str, dict[int, int], float]:
-        """Returns (status, pair -> slot, bound) of the model (context terms excluded)."""
+        """Returns (status, pair -> slot, bound) of the model (context terms excluded); with `first`,
+        the first solution found."""
         solver = cp_model.CpSolver()
         params = solver.parameters
         params.max_time_in_seconds = max(0.01, seconds)
@@ -279,6 +289,7 @@ class InterviewModel:
         params.random_seed = seed
         params.interleave_search = workers > 1
         params.log_search_progress = False
+        params.stop_after_first_solution = first
 
         status = run_solver(solver, self.model, stop, on_solution)
         name = solver.status_name(status)

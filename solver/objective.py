@@ -22,9 +22,16 @@ flow (bounds.py). The weights decrease with the order of importance:
 6. compact days: -3 per slot between a candidate's first and last interview, so that 4 slots of a
    candidate's waiting outweigh one interview in a preferred window.
 
+The organizer may choose "more first choices" instead (event.priority = "first_choices"): a
+candidate's first choice then also weighs 200,000, more than anybody's second interview together
+with every lower term of one interview (at most 100,000 + 650 + 800 + 10 + 3 per slot of waiting),
+and less than one more candidate covered (1,000,000). The order becomes coverage > first choices >
+fairness > wishes > stability > preferred windows > compact days: a popular employer's slot goes to
+the candidate who ranked it first rather than to somebody's second interview.
+
 tests/solver/test_objective_weights.py derives from these weights how far each term can pull one
 interview, and checks that each term outweighs all the terms below it (the two exceptions above are
-expected failures there).
+expected failures there), in both orders.
 """
 from __future__ import annotations
 
@@ -38,6 +45,8 @@ FIRST_CHOICE = 400                                     # a candidate's first cho
 RANK_STEP = 50                                         # ... minus this per rank ...
 LAST_RANK = 7                                          # ... down to this rank (first choice = rank 0)
 FAVORITE = 300                                         # the employer's favourite
+# 1b. with event.priority "first_choices" (docs/formats.md), between coverage and fairness
+FIRST_CHOICE_FIRST = 200_000                           # a candidate's first choice granted
 # 4. stability, when re-planning
 KEEP = 700                                             # a published meeting kept
 STABLE = 100                                           # ... and kept in its slot
@@ -62,9 +71,11 @@ def rank_bonus(rank: int) -> int:
     return FIRST_CHOICE - RANK_STEP * min(rank, LAST_RANK)
 
 
-def wish_weight(rank: int, favorite: bool) -> int:
-    """Wishes: a meeting granting the candidate's wish of this rank, with the employer's favourite."""
-    return rank_bonus(rank) + (FAVORITE if favorite else 0)
+def wish_weight(rank: int, favorite: bool, priority: str = "fairness") -> int:
+    """Wishes: a meeting granting the candidate's wish of this rank, with the employer's favourite; with
+    the "first_choices" priority, a first choice also weighs FIRST_CHOICE_FIRST."""
+    first = FIRST_CHOICE_FIRST if priority == "first_choices" and rank == 0 else 0
+    return first + rank_bonus(rank) + (FAVORITE if favorite else 0)
 
 
 def keep_weight(published: bool) -> int:

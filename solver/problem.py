@@ -116,7 +116,7 @@ class Problem:
                 slots = tuple(sorted(k for k in self.cand_slots[c] & self.emp_slots[e] if k >= self.first_new))
                 fav = cand.id in favorites[e]
                 pair = Pair(len(self.pairs), c, e, rank, tuple(wishes), offers, tables, slots, fav)
-                pair.wish = wish_weight(rank, fav)
+                pair.wish = wish_weight(rank, fav, inst.event.priority)
                 self.pairs.append(pair)
                 self.pair_index[(c, e)] = pair.idx
                 self.pairs_of_cand[c].append(pair.idx)

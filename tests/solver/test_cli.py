@@ -54,8 +54,10 @@ def test_file_that_is_not_json_exits_2(tmp_path):
 def test_bench_prints_one_row_per_method_and_size():
     out = cli("bench", "--sizes", "small", "--time-limit", "5")
     lines = out.stdout.strip().splitlines()
-    assert out.returncode == 0 and len(lines) == 3
-    assert lines[1].startswith("small | solver") and lines[2].startswith("small | baseline")
+    assert out.returncode == 0 and len(lines) == 4
+    assert lines[0].split(" | ")[9] == "two_plus"
+    assert [line.split(" | ")[:2] for line in lines[1:]] == [
+        ["small", "solver"], ["small", "first_choices"], ["small", "baseline"]]
     assert "INVALID" not in out.stdout
 
 

@@ -89,3 +89,38 @@ def test_objective_of_the_largest_instance_stays_exact_in_cp_sat():
     per_candidate = (w.tiers(DAY_SLOTS) + DAY_SLOTS * (w.wish_weight(0, True) + w.keep_weight(True)
                                                         + w.stay_weight(0, 0) + w.preferred_weight(True)))
     assert LARGEST_INSTANCE_CANDIDATES * per_candidate < 2 ** 53
+
+
+FIRST_CHOICES_ORDER = ("coverage", "first choices", "fairness", "wishes", "stability", "preferred windows",
+                       "compact days")
+
+
+def kinds_with_first_choices(day_slots: int) -> list[tuple[int, ...]]:
+    """The kinds of interview under event.priority "first_choices", the first choice as a term of its own
+    right after coverage (FIRST_CHOICES_ORDER): a first choice weighs FIRST_CHOICE_FIRST on top of its wish."""
+    kinds = [(0,) * len(FIRST_CHOICES_ORDER)]
+    positions = range(1, min(day_slots, len(w.TIERS) + 1) + 1)
+    stability = {w.keep_weight(published) + w.stay_weight(0 if published else None, slot)
+                 for published in (False, True) for slot in (0, 1)}
+    preferred = {w.preferred_weight(inside) for inside in (False, True)}
+    compact = {w.compact_weight([0, added]) for added in (0, day_slots - 1)}
+    for j, rank, favorite, kept, inside, wait in itertools.product(
+            positions, range(w.LAST_RANK + 1), (False, True), stability, preferred, compact):
+        total = w.wish_weight(rank, favorite, "first_choices")
+        first = total - w.wish_weight(rank, favorite)
+        kinds.append((w.tier(j) if j == 1 else 0, first, w.tier(j) if j > 1 else 0, total - first, kept, inside,
+                      wait))
+    return kinds
+
+
+@pytest.mark.parametrize("term", ["coverage", "first choices", "fairness"])
+def test_with_first_choices_first_each_term_above_wishes_outweighs_every_term_below_it(term):
+    h = FIRST_CHOICES_ORDER.index(term)
+    for day_slots in range(1, DAY_SLOTS + 1):
+        assert margin(kinds_with_first_choices(day_slots), h) > 0, f"{term} on a day of {day_slots} slots"
+
+
+def test_the_first_choice_weight_goes_to_first_choices_only_and_only_with_that_priority():
+    for rank, favorite in itertools.product(range(w.LAST_RANK + 2), (False, True)):
+        extra = w.wish_weight(rank, favorite, "first_choices") - w.wish_weight(rank, favorite, "fairness")
+        assert extra == (w.FIRST_CHOICE_FIRST if rank == 0 else 0)

@@ -16,10 +16,10 @@ from jobdating.extensions import db
 
 # Settings the plan depends on: changing one of them once interviews exist asks for a new plan.
 PLAN_SETTINGS = ("date", "start_time", "end_time", "slot_minutes", "breaks", "min_gap_slots",
-                 "max_interviews_per_candidate")
+                 "max_interviews_per_candidate", "plan_priority")
 SETTINGS = ("name", "slug", "venue", "description", "date", "start_time", "end_time", "slot_minutes", "breaks",
-            "min_gap_slots", "max_wishes", "max_interviews_per_candidate", "signup_opens", "signup_closes",
-            "table_rows", "status")
+            "min_gap_slots", "max_wishes", "max_interviews_per_candidate", "plan_priority", "signup_opens",
+            "signup_closes", "table_rows", "status")
 _WINDOW = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*[-–à]\s*(\d{1,2}):(\d{2})\s*$")
 
 

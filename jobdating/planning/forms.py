@@ -58,6 +58,9 @@ class EventForm(FlaskForm):
                               validators=[DataRequired(_l("Indiquez un nombre de vœux.")), NumberRange(1, 30)])
     max_interviews_per_candidate = IntegerField(_l("Nombre maximum d'entretiens par candidat (facultatif)"),
                                                 validators=[Optional(), NumberRange(1, 30)])
+    plan_priority = SelectField(_l("Priorité du planning"), default="fairness", choices=[
+        ("fairness", _l("Équité : un entretien pour chacun d'abord, puis des seconds entretiens")),
+        ("first_choices", _l("Premiers choix : accorder plus de premiers vœux, quitte à moins de seconds entretiens"))])
     signup_opens = DateTimeLocalField(_l("Ouverture des inscriptions"), validators=[Optional()],
                                       format="%Y-%m-%dT%H:%M")
     signup_closes = DateTimeLocalField(_l("Clôture des inscriptions"), validators=[Optional()],

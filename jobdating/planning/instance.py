@@ -87,6 +87,7 @@ def instance_dict(
             "breaks": _windows(event.breaks),
             "min_gap_slots": event.min_gap_slots,
             "max_interviews_per_candidate": event.max_interviews_per_candidate,
+            "priority": event.plan_priority or "fairness",
         },
         "employers": employers,
         "candidates": candidates,

@@ -11,12 +11,12 @@ from jobdating.planning.instance import instance_dict
 def test_the_event_settings_are_carried_over(create_event):
     event = create_event(name="Connec'Tic Day", start_time=dt.time(9, 0), end_time=dt.time(17, 0),
                          slot_minutes=20, breaks=[["12:30", "13:30"]], min_gap_slots=1,
-                         max_interviews_per_candidate=4)
+                         max_interviews_per_candidate=4, plan_priority="first_choices")
     data = instance_dict(event)
     assert data["format"] == "jobdating-instance/1"
     assert data["event"] == {"name": "Connec'Tic Day", "date": "2027-03-18", "start": "09:00", "end": "17:00",
                              "slot_minutes": 20, "breaks": [["12:30", "13:30"]], "min_gap_slots": 1,
-                             "max_interviews_per_candidate": 4}
+                             "max_interviews_per_candidate": 4, "priority": "first_choices"}
     assert data["locked"] == [] and data["previous"] == [] and data["now"] is None
 
 

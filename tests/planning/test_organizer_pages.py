@@ -136,3 +136,15 @@ def test_organizer_edits_an_employer(logged_in, create_event, create_employer):
     employer = create_employer(event, offers=["Cariste"])
     page = logged_in.get(f"/organisateur/evenements/{event.id}/employeurs/{employer.id}")
     assert page.status_code == 200 and "Cariste" in page.get_data(as_text=True)
+
+
+def test_the_organizer_chooses_first_choices_over_fairness(logged_in, create_event):
+    event = create_event()
+    page = logged_in.get(f"/organisateur/evenements/{event.id}/reglages").text
+    assert "Priorité du planning" in page and 'value="first_choices"' in page
+    logged_in.post(f"/organisateur/evenements/{event.id}/reglages", data={
+        "name": event.name, "slug": event.slug, "date": "2027-03-18", "start_time": "09:00", "end_time": "12:00",
+        "slot_minutes": "15", "max_wishes": "5", "table_rows": "4", "status": "open",
+        "plan_priority": "first_choices"})
+    db.session.refresh(event)
+    assert event.plan_priority == "first_choices"

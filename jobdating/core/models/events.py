@@ -83,6 +83,8 @@ class Event(Model):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Bumped by each save of the settings form: a save from a page shown before another one is refused.
     settings_version: Mapped[int] = mapped_column(default=1, server_default="1")
+    # The solver's trade-off (formats.md `event.priority`): "fairness" (default) or "first_choices".
+    plan_priority: Mapped[str] = mapped_column(String(20), default="fairness", server_default="fairness")
     # After the retention purge: when it ran, and the anonymous figures kept for reporting (privacy.stats).
     purged_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     statistics: Mapped[dict | None] = mapped_column(JSON)

@@ -27,13 +27,15 @@ def _offer_titles(event: Event) -> dict[int, str]:
 
 
 def plan_rows(event: Event) -> dict[str, list[dict[str, Any]]]:
-    """Every person's rows, keyed 'C<id>' and 'E<id>', by start time; room table numbers, offer titles."""
+    """Every person's rows, keyed 'C<id>' and 'E<id>', by start time; room table numbers, offer titles; `ref`
+    names the interview's candidate and employer (stable across versions: calendars and differences use it)."""
     titles = _offer_titles(event)
     plans: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for interview in sorted(event.interviews, key=lambda i: (i.start, i.employer_id, i.table)):
         employer, candidate = interview.employer, interview.candidate
         room_table = interview.room_table
-        row = {"start": hhmm(interview.start), "end": hhmm(interview.end), "table": room_table,
+        row = {"ref": f"C{candidate.id}-E{employer.id}",
+               "start": hhmm(interview.start), "end": hhmm(interview.end), "table": room_table,
                "company": employer.company, "candidate": candidate.full_name,
                "situation": in_default_language(SITUATION_LABELS[candidate.situation]),
                "offers": [titles[o] for o in interview.offers or [] if o in titles]}
@@ -43,8 +45,10 @@ def plan_rows(event: Event) -> dict[str, list[dict[str, Any]]]:
 
 
 def digest(rows: list[dict[str, Any]] | None) -> str:
-    """A fingerprint of one person's plan: equal digests, nothing to tell them."""
-    text = json.dumps(rows or [], sort_keys=True, ensure_ascii=False)
+    """A fingerprint of one person's plan: equal digests, nothing to tell them. The interview's reference
+    (`ref`, which names the pair, not the time) is left out: it is not something a person is told."""
+    plain = [{k: v for k, v in row.items() if k != "ref"} for row in rows or []]
+    text = json.dumps(plain, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

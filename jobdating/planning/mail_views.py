@@ -1,10 +1,11 @@
-"""Organizer views of the emails: each publication's sending (sent, waiting, failed) and sending again."""
+"""Organizer views of publications: the published versions and their differences, each version's sending
+(sent, waiting, failed) and sending again."""
 from __future__ import annotations
 
 from flask import flash, g, redirect, render_template, request, url_for
 from flask_babel import ngettext
 
-from jobdating.planning import mailing
+from jobdating.planning import mailing, versions
 from jobdating.planning.event_views import bp
 from jobdating.signup.forms import ConfirmForm
 
@@ -29,3 +30,16 @@ def retry_mails():
         flash(ngettext("%(num)d e-mail remis en file d'envoi.", "%(num)d e-mails remis en file d'envoi.", n),
               "success")
     return redirect(url_for("organizer.mail_status", event_id=event.id))
+
+
+@bp.route("/evenements/<int:event_id>/versions")
+def versions_page():
+    event = g.event
+    published = versions.publications(event, with_plans=True)
+    by_number = {p.number: p for p in published}
+    newer = by_number.get(request.args.get("b", type=int) or 0) or (published[0] if published else None)
+    older = by_number.get(request.args.get("a", type=int) or 0) or (published[1] if len(published) > 1 else None)
+    changes = versions.compare(older, newer) if older is not None and newer is not None else {}
+    names = {key: versions.name_in(key, ch) for key, ch in changes.items()}
+    return render_template("organizer/versions.html", event=event, published=published, older=older, newer=newer,
+                           changes=changes, names=names)

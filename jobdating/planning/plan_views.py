@@ -201,7 +201,7 @@ def publish_plan():
     if not ConfirmForm().validate_on_submit():
         return redirect(url_for("organizer.plan", event_id=event.id))
     try:
-        result = publish.publish(event, current_user)
+        result = publish.publish(event, current_user, comment=request.form.get("comment", "")[:500])
     except publish.PublishError as error:
         flash(str(error), "error")
         return redirect(url_for("organizer.plan", event_id=event.id))

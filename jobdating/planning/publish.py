@@ -1,18 +1,15 @@
 """Publishing the plan: private pages show it, each person gets it by email with an .ics calendar file."""
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from zoneinfo import ZoneInfo
 
 from flask import current_app, render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from icalendar import Calendar
-from icalendar import Event as CalendarEvent
 from sqlalchemy import func, select
 
 from jobdating.core import accounts, outbox
+from jobdating.core.calendars import calendar
 from jobdating.core.mail import private_url
 from jobdating.core.models import (
     Candidate,
@@ -27,6 +24,7 @@ from jobdating.core.models import (
 from jobdating.core.plans import digest, plan_rows
 from jobdating.core.times import utcnow
 from jobdating.extensions import db
+from jobdating.planning import versions
 from jobdating.planning.scheduling import active_run
 
 log = logging.getLogger(__name__)
@@ -34,29 +32,6 @@ log = logging.getLogger(__name__)
 
 class PublishError(ValueError):
     """Publication refused, message in French."""
-
-
-def calendar(event: Event, rows: list[dict], *, for_candidate: bool) -> bytes:
-    """An iCalendar file with one entry per interview (times in UTC, so every calendar reads them right)."""
-    zone = ZoneInfo(current_app.config.get("BABEL_DEFAULT_TIMEZONE", "Europe/Paris"))
-    cal = Calendar()
-    cal.add("prodid", "-//Job dating//planning//FR")
-    cal.add("version", "2.0")
-    for n, row in enumerate(rows):
-        entry = CalendarEvent()
-        start = dt.datetime.combine(event.date, dt.time.fromisoformat(row["start"]), tzinfo=zone)
-        end = dt.datetime.combine(event.date, dt.time.fromisoformat(row["end"]), tzinfo=zone)
-        who = row["company"] if for_candidate else row["candidate"]
-        entry.add("uid", f"jobdating-{event.id}-{row['table']}-{row['start']}-{n}@jobdating")
-        entry.add("dtstamp", dt.datetime.now(dt.UTC))
-        entry.add("dtstart", start.astimezone(dt.UTC))
-        entry.add("dtend", end.astimezone(dt.UTC))
-        entry.add("summary", _("Entretien — %(who)s", who=who))
-        entry.add("location", f"{event.venue}, table {row['table']}".strip(", "))
-        if row["offers"]:
-            entry.add("description", ", ".join(row["offers"]))
-        cal.add_component(entry)
-    return cal.to_ical()
 
 
 def _person(key: str) -> Candidate | Employer | None:
@@ -79,14 +54,27 @@ def render_plan_mail(mail: OutboxMail) -> outbox.Content | None:
         return None
     is_candidate = isinstance(person, Candidate)
     republished = bool(mail.payload.get("changed"))
+    since = db.session.get(Publication, mail.payload["since"]) if mail.payload.get("since") else None
+    changes = versions.diff((since.plan or {}).get(mail.person_key or "") if since else None, rows) \
+        if republished else None
+    publication = db.session.get(Publication, mail.publication_id) if mail.publication_id else None
+    sequence = publication.number if publication is not None else 0
     with force_locale(current_app.config.get("BABEL_DEFAULT_LOCALE", "fr")):
         context = dict(person=person, event=event, rows=rows, is_candidate=is_candidate, republished=republished,
+                       changes=changes, since=since,
                        link=private_url("candidate.home" if is_candidate else "employer.home", person.token))
         subject = (_("Votre planning a changé — %(event)s", event=event.name) if republished
                    else _("Votre planning — %(event)s", event=event.name))
         text = render_template("organizer/mail/plan.txt", **context)
-        ics = calendar(event, rows, for_candidate=is_candidate) if rows else None
-    return outbox.Content(subject, text, attachments=[("planning.ics", "text/calendar", ics)] if ics else [])
+        attachments = []
+        if rows:
+            attachments.append(("planning.ics", "text/calendar",
+                                calendar(event, rows, for_candidate=is_candidate, sequence=sequence)))
+        if changes is not None and changes.cancelled:
+            attachments.append(("annulations.ics", "text/calendar",
+                                calendar(event, changes.cancelled, for_candidate=is_candidate, sequence=sequence,
+                                         method="CANCEL")))
+    return outbox.Content(subject, text, attachments=attachments)
 
 
 def plan_mail_sent(mail: OutboxMail) -> None:
@@ -116,7 +104,7 @@ def told_digests(event: Event) -> dict[str, str | None]:
     return told
 
 
-def publish(event: Event, organizer: Organizer | None) -> Publication:
+def publish(event: Event, organizer: Organizer | None, comment: str | None = None) -> Publication:
     """Publish the current plan: private pages show it at once, and each person whose plan differs from the
     one they were last sent gets a mail, queued in the outbox in the same transaction (sent in the background;
     the publication's page follows the sending). Returns the publication with its counts."""
@@ -131,13 +119,16 @@ def publish(event: Event, organizer: Organizer | None) -> Publication:
     number = (db.session.scalar(select(func.max(Publication.number)).where(Publication.event_id == event.id))
               or 0) + 1
     publication = Publication(event_id=event.id, number=number, candidates_mailed=0, employers_mailed=0,
-                              unchanged=0, without_email=0,
+                              unchanged=0, without_email=0, comment=(comment or "").strip() or None, plan=rows,
                               author=organizer.email if organizer is not None else "ligne de commande")
     db.session.add(publication)
     db.session.flush()
     waiting = _pending_plan_mails(event)
-    for person, key in [(c, f"C{c.id}") for c in event.candidates] + [(e, f"E{e.id}") for e in event.employers]:
-        _queue_plan(publication, person, key, digest(rows.get(key, [])), waiting.get(key), republished)
+    people = [(c, f"C{c.id}") for c in event.candidates] + [(e, f"E{e.id}") for e in event.employers]
+    sent = versions.last_sent(event, {key: person.plan_digest for person, key in people})
+    for person, key in people:
+        _queue_plan(publication, person, key, digest(rows.get(key, [])), waiting.get(key), republished,
+                    sent.get(key))
     event.published_plan = rows
     event.published_at = utcnow()
     event.status = EventStatus.PUBLISHED
@@ -150,7 +141,7 @@ def publish(event: Event, organizer: Organizer | None) -> Publication:
 
 
 def _queue_plan(publication: Publication, person: Candidate | Employer, key: str, fingerprint: str,
-                waiting: OutboxMail | None, republished: bool) -> None:
+                waiting: OutboxMail | None, republished: bool, since: int | None) -> None:
     """Queue `person`'s plan mail unless they have this plan already or it is on its way; a waiting mail for
     an older plan is cancelled (this one replaces it)."""
     if waiting is not None and waiting.payload.get("digest") == fingerprint:
@@ -162,7 +153,7 @@ def _queue_plan(publication: Publication, person: Candidate | Employer, key: str
         publication.unchanged += 1
         return
     mail = outbox.queue(person.email, kind="plan", event_id=publication.event_id, publication_id=publication.id,
-                        person_key=key, payload={"digest": fingerprint,
+                        person_key=key, payload={"digest": fingerprint, "since": since,
                                                  "changed": republished and person.plan_digest is not None})
     if mail is None:  # a walk-in without an email address: the desk tells them (day-of tools)
         person.plan_digest = fingerprint

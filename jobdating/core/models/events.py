@@ -6,7 +6,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from jobdating.core.models.base import UTCDateTime, enum_column, new_token
@@ -83,6 +83,9 @@ class Event(Model):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Bumped by each save of the settings form: a save from a page shown before another one is refused.
     settings_version: Mapped[int] = mapped_column(default=1, server_default="1")
+    # Reminders with confirm / cannot-come links: the day before, and this many hours before (None: off).
+    reminder_day_before: Mapped[bool] = mapped_column(default=False, server_default=false())
+    reminder_hours_before: Mapped[int | None]
     # The solver's trade-off (formats.md `event.priority`): "fairness" (default) or "first_choices".
     plan_priority: Mapped[str] = mapped_column(String(20), default="fairness", server_default="fairness")
     # After the retention purge: when it ran, and the anonymous figures kept for reporting (privacy.stats).
@@ -156,6 +159,9 @@ class Employer(Model):
     consent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     # The version of the privacy notice consented to (privacy.notice.consent_version()).
     consent_version: Mapped[str | None] = mapped_column(String(20))
+    # Answers to a reminder: coming (confirmed), or not coming at all (declined).
+    confirmed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    declined_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     arrived_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     plan_digest: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

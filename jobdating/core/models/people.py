@@ -93,6 +93,9 @@ class Candidate(Model):
     consent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     # The version of the privacy notice consented to (privacy.notice.consent_version()).
     consent_version: Mapped[str | None] = mapped_column(String(20))
+    # Answers to a reminder: coming (confirmed), or not coming at all (declined).
+    confirmed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    declined_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     token: Mapped[str] = mapped_column(String(64), unique=True, default=new_token)
     # What the badge's QR code carries: it checks the person in at the desk and opens nothing private,
     # so a photographed badge never gives access to the private page.

@@ -108,3 +108,21 @@ class SolveRun(Model):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     event: Mapped[Event] = relationship(back_populates="solve_runs")
+
+
+class Cancellation(Model):
+    """An interview cancelled by the candidate, the employer or an organizer before it took place: the slot is
+    free again (the interview row is gone) and the day-of tools can offer it to somebody else."""
+
+    __tablename__ = "cancellation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    candidate_id: Mapped[int | None] = mapped_column(ForeignKey("candidate.id", ondelete="SET NULL"), index=True)
+    employer_id: Mapped[int | None] = mapped_column(ForeignKey("employer.id", ondelete="SET NULL"), index=True)
+    table: Mapped[int]
+    start: Mapped[dt.time]
+    end: Mapped[dt.time]
+    by: Mapped[str] = mapped_column(String(20))  # "candidate", "employer" or "organizer"
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

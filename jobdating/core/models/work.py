@@ -65,6 +65,10 @@ class Publication(Model):
     employers_mailed: Mapped[int] = mapped_column(default=0)
     unchanged: Mapped[int] = mapped_column(default=0)
     without_email: Mapped[int] = mapped_column(default=0)
+    comment: Mapped[str | None] = mapped_column(Text)
+    # The plan as published by this version ({"C12": [rows], "E3": [rows]}): versions are compared with it,
+    # and a person's email says what changed since the version they were last sent. Deferred: it is large.
+    plan: Mapped[dict | None] = mapped_column(JSON, deferred=True)
 
 
 class PeriodicRun(Model):
@@ -77,3 +81,16 @@ class PeriodicRun(Model):
     name: Mapped[str] = mapped_column(String(60))
     slot: Mapped[int]
     started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ReminderSent(Model):
+    """A reminder that left for one person (or is on its way): the unique row makes each one go once."""
+
+    __tablename__ = "reminder_sent"
+    __table_args__ = (UniqueConstraint("event_id", "person_key", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    person_key: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(20))  # "day" (the day before) or "hours" (a few hours before)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -152,6 +152,9 @@ def register_template_helpers(app: Flask) -> None:
 
     app.jinja_env.globals["notice_url"] = notice_url
     app.jinja_env.globals["erase_on"] = erase_on
+    from jobdating.signup.feeds import webcal
+
+    app.jinja_env.globals["webcal"] = webcal
     app.jinja_env.filters["hhmm"] = hhmm
     # The private token of the page being shown: a recruiter's pages link with their own token, never the employer's.
     app.jinja_env.globals["link_token"] = lambda: (request.view_args or {}).get("token", "")

@@ -5,6 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -39,8 +40,8 @@ def status(event: Event, person: Candidate | Employer, when: dt.datetime) -> str
     interviews = person.interviews
     if person.arrived_at is not None:
         return PRESENT if interviews else WAITING
-    if isinstance(person, Candidate) and person.absent_at is not None:
-        return NO_SHOW
+    if (isinstance(person, Candidate) and person.absent_at is not None) or person.declined_at is not None:
+        return NO_SHOW  # declared absent at the desk, or said they would not come
     if not interviews:
         return UNPLANNED
     first = at(event, min(i.start for i in interviews))
@@ -85,6 +86,10 @@ class Board:
 
 def _line(person: Candidate | Employer, when: dt.datetime) -> BoardLine:
     name = person.display_name
+    if person.declined_at is not None:
+        name += " " + _("(a prévenu : ne viendra pas)")
+    elif person.confirmed_at is not None and person.arrived_at is None:
+        name += " " + _("(a confirmé)")
     interviews = sorted(person.interviews, key=lambda i: i.start)
     coming = next_interview(person, when) or (interviews[0] if interviews else None)
     if coming is None:

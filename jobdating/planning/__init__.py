@@ -15,3 +15,6 @@ def register(app: Flask) -> None:
     if look_after_runs not in tasks.on_worker_start:
         tasks.on_worker_start.append(look_after_runs)
     periodic.register("stale-runs", periodic.period(app), look_after_runs)
+    from jobdating.planning import reminders
+
+    periodic.register("reminders", periodic.period(app), reminders.send_due)

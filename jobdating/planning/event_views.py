@@ -99,7 +99,7 @@ def dashboard():
     event = g.event
     return render_template(
         "organizer/dashboard.html", event=event, counts=overview.counts(event),
-        signups=overview.signups_per_day(event), demand=overview.demand(event),
+        signups=overview.signups_per_day(event), demand=overview.demand(event), answers=overview.answers(event),
         active=active_run(event), latest=latest_run(event), applied=applied_run(event))
 
 

@@ -61,6 +61,9 @@ class EventForm(FlaskForm):
     plan_priority = SelectField(_l("Priorité du planning"), default="fairness", choices=[
         ("fairness", _l("Équité : un entretien pour chacun d'abord, puis des seconds entretiens")),
         ("first_choices", _l("Premiers choix : accorder plus de premiers vœux, quitte à moins de seconds entretiens"))])
+    reminder_day_before = BooleanField(_l("Rappel la veille, avec « Je confirme » et « Je ne pourrai pas venir »"))
+    reminder_hours_before = IntegerField(_l("Rappel quelques heures avant (nombre d'heures, facultatif)"),
+                                         validators=[Optional(), NumberRange(1, 12)])
     signup_opens = DateTimeLocalField(_l("Ouverture des inscriptions"), validators=[Optional()],
                                       format="%Y-%m-%dT%H:%M")
     signup_closes = DateTimeLocalField(_l("Clôture des inscriptions"), validators=[Optional()],

@@ -9,7 +9,7 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
-from jobdating.core.models import Candidate, Decision, Employer, Event, Interview, Offer, SolveRun, Wish
+from jobdating.core.models import Cancellation, Candidate, Decision, Employer, Event, Interview, Offer, SolveRun, Wish
 from jobdating.core.times import minutes, within
 from jobdating.extensions import db
 
@@ -139,3 +139,19 @@ def unmet_wishes(event: Event, run: SolveRun | None) -> list[dict[str, Any]]:
             rows.append({"candidate": candidate, "wish": wish, "rank": wish.rank, "reason": reason,
                          "label": REASON_LABELS.get(reason, reason)})
     return rows
+
+
+@dataclass
+class Answers:
+    """Answers to reminders and cancellations from private pages, for the dashboard."""
+    confirmed: int
+    declined: int
+    cancellations: list[Cancellation]
+
+
+def answers(event: Event) -> Answers:
+    people = list(event.candidates) + list(event.employers)
+    cancellations = list(db.session.scalars(select(Cancellation).where(Cancellation.event_id == event.id)
+                                            .order_by(Cancellation.created_at.desc()).limit(50)))
+    return Answers(sum(1 for p in people if p.confirmed_at is not None),
+                   sum(1 for p in people if p.declined_at is not None), cancellations)

@@ -12,7 +12,7 @@ from jobdating.core.models import Candidate, Role
 from jobdating.core.notice import needs_consent as notice_changed
 from jobdating.core.people import find_by_token
 from jobdating.signup import cv as cv_files
-from jobdating.signup import formdata, registration, withdrawal
+from jobdating.signup import feeds, formdata, registration, withdrawal
 from jobdating.signup.forms import ConfirmForm, WishesForm
 from jobdating.signup.registration import RegistrationError
 
@@ -98,3 +98,11 @@ def cv_for_organizer(candidate_id: int):
     if role is None or role.rank < Role.ORGANIZER.rank:  # front-desk members see no CV
         abort(404)
     return cv_download(candidate)
+
+
+@bp.route("/c/<token>/agenda.ics")
+def calendar_feed(token: str):
+    """The published plan as a calendar: downloaded once (Ajouter à mon agenda) or subscribed to (webcal://),
+    it always shows the current version."""
+    candidate = _candidate(token)
+    return feeds.response(candidate.event, planning.plan_for_candidate(candidate) or [], for_candidate=True)

@@ -11,7 +11,7 @@ from jobdating.core.access import TOKEN, protect
 from jobdating.core.models import Candidate, Decision, Employer
 from jobdating.core.people import employer_by_token
 from jobdating.signup import cv as cv_files
-from jobdating.signup import formdata, preselection, recruiters, registration
+from jobdating.signup import feeds, formdata, preselection, recruiters, registration
 from jobdating.signup.candidate_views import cv_download
 from jobdating.signup.employer_forms import EmployerForm, PreselectionForm, RecruiterForm
 from jobdating.signup.registration import DuplicateEmail, RegistrationError
@@ -142,3 +142,10 @@ def remove_recruiter(token: str, recruiter_id: int):
     else:
         flash(_("Accès retiré : son lien ne fonctionne plus."), "success")
     return redirect(url_for("employer.home", token=token) + "#equipe")
+
+
+@bp.route("/e/<token>/agenda.ics")
+def calendar_feed(token: str):
+    """The company's published plan as a calendar (download or webcal:// subscription)."""
+    employer = _employer(token)
+    return feeds.response(employer.event, planning.plan_for_employer(employer) or [], for_candidate=False)

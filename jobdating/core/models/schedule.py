@@ -126,3 +126,6 @@ class Cancellation(Model):
     by: Mapped[str] = mapped_column(String(20))  # "candidate", "employer" or "organizer"
     reason: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    candidate: Mapped[Candidate | None] = relationship()
+    employer: Mapped[Employer | None] = relationship()

@@ -38,9 +38,13 @@ def candidate_by_id(candidate_id: int) -> Candidate | None:
     return db.session.get(Candidate, candidate_id)
 
 
-def audit_entries(event: Event, limit: int = 500) -> list[tuple[AuditEntry, str | None]]:
-    """The event's audit list, newest first, with the email of the organizer who acted."""
-    rows = db.session.execute(
-        select(AuditEntry, Organizer.email).outerjoin(Organizer, Organizer.id == AuditEntry.organizer_id)
-        .where(AuditEntry.event_id == event.id).order_by(AuditEntry.id.desc()).limit(limit)).all()
+def audit_entries(event: Event, limit: int = 500,
+                  actions: tuple[str, ...] = ()) -> list[tuple[AuditEntry, str | None]]:
+    """The event's audit list (or its entries of these `actions`), newest first, with the email of the
+    organizer who acted."""
+    query = (select(AuditEntry, Organizer.email).outerjoin(Organizer, Organizer.id == AuditEntry.organizer_id)
+             .where(AuditEntry.event_id == event.id))
+    if actions:
+        query = query.where(AuditEntry.action.in_(actions))
+    rows = db.session.execute(query.order_by(AuditEntry.id.desc()).limit(limit)).all()
     return [(entry, email) for entry, email in rows]

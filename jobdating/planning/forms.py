@@ -13,6 +13,7 @@ from wtforms import (
     IntegerField,
     SelectField,
     StringField,
+    SubmitField,
     TextAreaField,
     TimeField,
 )
@@ -139,3 +140,13 @@ class InviteForm(FlaskForm):
 
 class RemoveMemberForm(FlaskForm):
     """Only the CSRF token: removing a member is a POST."""
+
+
+class MessageForm(FlaskForm):
+    """An email to a group: first previewed, then sent."""
+    segment = SelectField(_l("À qui"), choices=[])
+    subject = StringField(_l("Objet"), validators=[DataRequired(_l("Indiquez un objet.")), Length(max=150)])
+    body = TextAreaField(_l("Message"), validators=[DataRequired(_l("Écrivez le message.")), Length(max=5000)])
+    previewed = HiddenField(default="")
+    preview = SubmitField(_l("Aperçu"))
+    send = SubmitField(_l("Envoyer"))

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from flask import flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_babel import ngettext
+from flask_login import current_user
 
-from jobdating.planning import mailing, versions
+from jobdating.core import lookup
+from jobdating.planning import broadcast, mailing, versions
 from jobdating.planning.event_views import bp
+from jobdating.planning.forms import MessageForm
 from jobdating.signup.forms import ConfirmForm
 
 
@@ -43,3 +47,25 @@ def versions_page():
     names = {key: versions.name_in(key, ch) for key, ch in changes.items()}
     return render_template("organizer/versions.html", event=event, published=published, older=older, newer=newer,
                            changes=changes, names=names)
+
+
+@bp.route("/evenements/<int:event_id>/messages", methods=["GET", "POST"])
+def messages():
+    event = g.event
+    form = MessageForm()
+    form.segment.choices = broadcast.segments(event)
+    preview, people = None, []
+    if form.validate_on_submit():
+        people = broadcast.recipients(event, form.segment.data)
+        if not people:
+            form.segment.errors = [_("Personne dans ce groupe n'a d'adresse e-mail.")]
+        elif form.send.data and form.previewed.data == "1":
+            n = broadcast.send(event, form.segment.data, form.subject.data, form.body.data, current_user)
+            flash(ngettext("Message envoyé à %(num)d personne.", "Message envoyé à %(num)d personnes.", n), "success")
+            return redirect(url_for("organizer.mail_status", event_id=event.id))
+        else:
+            preview = broadcast.render(event, people[0], form.subject.data, form.body.data)
+            form.previewed.data = "1"
+    history = lookup.audit_entries(event, actions=("message.send",))
+    return render_template("organizer/messages.html", event=event, form=form, preview=preview, people=people,
+                           history=history)

@@ -70,3 +70,25 @@ def test_a_confirmation_is_recorded_and_shown(app, client, logged_in, organizer,
     db.session.expire_all()
     assert db.session.get(Candidate, people[0].id).confirmed_at is not None
     assert "1 personne a confirmé sa venue" in unescape(logged_in.get(f"/organisateur/evenements/{event.id}").text)
+
+
+def test_a_message_to_the_candidates_without_interviews_is_previewed_then_sent(
+        app, logged_in, organizer, create_event, create_employer, create_candidate):
+    event, first, _second, people = small_event(create_event, create_employer, create_candidate, candidates=2)
+    lonely = create_candidate(event, first_name="Samir", email="samir@exemple.fr")  # wished nobody
+    solve_now(event, organizer)
+    before = len(mails(app))
+    url = f"/organisateur/evenements/{event.id}/messages"
+    data = {"segment": "no_interview", "subject": "Stand de conseil", "body": "Passez au stand CV dès 9 h.",
+            "preview": "Aperçu"}
+    page = unescape(logged_in.post(url, data=data).text)
+    assert "Aperçu : 1 destinataire" in page and "Bonjour Samir," in page and "Passez au stand CV dès 9 h." in page
+    assert len(mails(app)) == before  # a preview sends nothing
+    answer = logged_in.post(url, data={**data, "previewed": "1", "send": "Envoyer"})
+    assert answer.status_code == 302
+    sent = mails(app)[before:]
+    assert [m["To"] for m in sent] == [lonely.email] and "Stand de conseil" in sent[0]["Subject"]
+    assert f"/c/{lonely.token}" in text_of(sent[0])
+    history = unescape(logged_in.get(url).text)
+    assert "Message « Stand de conseil » à Les candidats sans entretien (1 destinataire)" in history
+    assert people  # the others, with interviews, got nothing

@@ -14,7 +14,7 @@ PHONE = {"width": 360, "height": 740}
 
 def test_a_candidate_cancels_one_interview_from_her_phone(live_server, browser, artifacts):
     app, base = live_server
-    from jobdating.core.models import Candidate, Cancellation, Employer, Event, Interview, Wish
+    from jobdating.core.models import Cancellation, Candidate, Employer, Event, Interview, Wish
     from jobdating.extensions import db
     from jobdating.planning.publish import publish
 

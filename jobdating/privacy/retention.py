@@ -19,6 +19,7 @@ from jobdating.core.models import (
     Invitation,
     Organizer,
     OutboxMail,
+    Publication,
     Recruiter,
     SolveRun,
 )
@@ -86,6 +87,7 @@ def purge_event(event: Event, *, dry_run: bool = False, organizer: Organizer | N
     db.session.execute(delete(Employer).where(Employer.event_id == event.id))
     db.session.execute(update(SolveRun).where(SolveRun.event_id == event.id)
                        .values(input_json=None, output_json=None, error=None, requested_by=None))
+    db.session.execute(update(Publication).where(Publication.event_id == event.id).values(plan=None, comment=None))
     db.session.execute(delete(AuditEntry).where(AuditEntry.event_id == event.id))
     db.session.execute(delete(Invitation).where(Invitation.event_id == event.id))
     db.session.expire(event, ["candidates", "employers", "interviews", "solve_runs"])

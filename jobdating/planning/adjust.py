@@ -150,11 +150,12 @@ TAKEN_MEANWHILE = _l("Ce créneau vient d'être pris par quelqu'un d'autre : voi
 
 def _write_move(interview: Interview, table: int, start: dt.time, end: dt.time) -> None:
     """Write a move only if nobody changed the interview since it was read, and keep the slot rules of the
-    database: two moves at once into the same free slot, or of the same interview, end in a French message."""
+    database: two moves at once into the same free slot, or of the same interview, end in a French message.
+    A moved interview is locked: re-planning keeps the organizer's work unless they unlock it."""
     try:
         result = db.session.execute(
             update(Interview).where(Interview.id == interview.id, Interview.version == interview.version)
-            .values(table=table, start=start, end=end, version=Interview.version + 1))
+            .values(table=table, start=start, end=end, locked=True, version=Interview.version + 1))
         if getattr(result, "rowcount", 0) != 1:
             raise AdjustError(str(CHANGED_MEANWHILE))
         db.session.commit()
@@ -208,7 +209,6 @@ def add_interview(event: Event, candidate: Candidate, employer: Employer, table:
     accounts.record("planning.add", _describe(interview), organizer=organizer, event_id=event.id, commit=False)
     db.session.commit()
     return interview
-
 
 
 def _describe(interview: Interview) -> str:

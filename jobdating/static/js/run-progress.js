@@ -21,6 +21,8 @@
           document.getElementById("run-live").hidden = true;
           document.getElementById("run-done").hidden = false;
           box.dataset.finished = "true";
+          // The page itself lists what the new plan changed: load it once the plan is written.
+          if (s.status !== "failed") { window.location.reload(); }
         } else {
           window.setTimeout(poll, 700);
         }

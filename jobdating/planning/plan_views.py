@@ -88,7 +88,8 @@ def restore_run(run_id: int):
         except scheduling.SchedulingError as error:
             flash(str(error), "error")
             return redirect(url_for("organizer.runs", event_id=event.id))
-        flash(_("Planning du calcul n° %(id)d restauré (%(n)d entretiens).", id=solve_run.id, n=count), "success")
+        flash(ngettext("Planning du calcul n° %(id)d restauré (%(num)d entretien).",
+                       "Planning du calcul n° %(id)d restauré (%(num)d entretiens).", count, id=solve_run.id), "success")
     return redirect(url_for("organizer.plan", event_id=event.id))
 
 
@@ -218,7 +219,7 @@ def publish_plan():
 EXPORTS: dict[str, tuple[Callable[[Event], str | bytes], str]] = {
     "entree.json": (exports.instance_json, "application/json"),
     "planning.json": (exports.plan_json, "application/json"),
-    "planning.csv": (exports.plan_csv, "text/csv; charset=utf-8"),
+    "planning.csv": (exports.plan_csv, "text/csv"),  # Flask adds "; charset=utf-8" to text types
     "planning.xlsx": (exports.plan_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
 }
 

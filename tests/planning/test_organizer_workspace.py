@@ -17,6 +17,8 @@ from jobdating.planning import publish_preview
 from jobdating.planning.adjust import placement_problems
 from jobdating.planning.changes import plan_changes
 
+ORGANIZER_PASSWORD = "mot-de-passe-solide"  # the `organizer` fixture's
+
 
 def _page(response) -> str:
     return html.unescape(response.get_data(as_text=True))
@@ -148,3 +150,16 @@ def test_removing_is_confirmed_with_its_consequences(logged_in, organizer, creat
     logged_in.post(url)
     db.session.expire_all()
     assert db.session.get(Interview, item.id) is None
+
+
+def test_counts_follow_plural_forms_and_organizers_land_on_their_events(client, organizer, create_event,
+                                                                         create_employer, create_candidate):
+    event = create_event()
+    employer = create_employer(event, offers=["Cariste"], company="Logistique Artois")
+    create_candidate(event, wishes=[employer])
+    response = client.post("/login", data={"email": organizer.email, "password": ORGANIZER_PASSWORD})
+    assert response.headers["Location"] == "/organisateur/"
+    page = _text(client.get(f"/organisateur/evenements/{event.id}"))
+    assert "1 candidat 1 employeur 1 table 1 offre 1 vœu " in page  # 0 follows the French catalog's rule
+    english = _text(client.get(f"/organisateur/evenements/{event.id}?lang=en"))
+    assert "1 candidate 1 employer 1 table 1 offer 1 wish 0 interviews planned" in english

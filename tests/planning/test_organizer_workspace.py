@@ -163,3 +163,20 @@ def test_counts_follow_plural_forms_and_organizers_land_on_their_events(client, 
     assert "1 candidat 1 employeur 1 table 1 offre 1 vœu " in page  # 0 follows the French catalog's rule
     english = _text(client.get(f"/organisateur/evenements/{event.id}?lang=en"))
     assert "1 candidate 1 employer 1 table 1 offer 1 wish 0 interviews planned" in english
+
+
+def test_settings_preview_the_slots_and_the_capacity_before_saving(logged_in, create_event, create_employer):
+    event = create_event(start_time=dt.time(13, 30), end_time=dt.time(16, 30), slot_minutes=20, breaks=[])
+    create_employer(event, offers=["Cariste"], tables=2)
+    url = f"/organisateur/evenements/{event.id}/reglages"
+    saved = _text(logged_in.get(url))
+    assert "9 créneaux d'entretien · 2 tables · au plus 18 entretiens" in saved
+    page = _text(logged_in.post(url, data={
+        "name": event.name, "slug": event.slug, "date": "2027-03-18", "start_time": "13:30", "end_time": "16:30",
+        "slot_minutes": "20", "breaks": "15:30-15:45", "max_wishes": "5", "table_rows": "4", "status": "open",
+        "settings_version": str(event.settings_version), "preview": "1"}))
+    assert "8 créneaux d'entretien · 2 tables · au plus 16 entretiens" in page
+    assert "15:10–15:30 15:45–16:05" in page
+    assert "5 minutes de la journée ne tiennent pas un entretien entier" in page
+    db.session.expire_all()
+    assert event.breaks == []  # a preview saves nothing

@@ -180,3 +180,20 @@ def test_settings_preview_the_slots_and_the_capacity_before_saving(logged_in, cr
     assert "5 minutes de la journée ne tiennent pas un entretien entier" in page
     db.session.expire_all()
     assert event.breaks == []  # a preview saves nothing
+
+
+def test_the_run_page_shows_figures_against_the_best_possible_in_french(logged_in, organizer, create_event,
+                                                                        create_employer, create_candidate):
+    event, first, second, people = small_event(create_event, create_employer, create_candidate, candidates=3)
+    run = solve_now(event, organizer)
+    raw = _page(logged_in.get(f"/organisateur/evenements/{event.id}/calculs/{run.id}"))
+    page = _text(logged_in.get(f"/organisateur/evenements/{event.id}/calculs/{run.id}"))
+    assert "score" not in page and "borne" not in page
+    assert re.search(r"Temps écoulé \d+(,\d)? s", page)
+    assert re.search(r"Reste à gagner au mieux \(estimation\) \d+,\d\d\s%", page), "a decimal comma in French"
+    covered = run.figures["covered"]
+    best = run.figures["upper_bound_covered"] or run.figures["candidates"]
+    assert f"Candidats avec au moins un entretien (sur le meilleur possible) {covered} / {best}" in page
+    assert raw.count("<meter") >= 3
+    english = _text(logged_in.get(f"/organisateur/evenements/{event.id}/calculs/{run.id}?lang=en"))
+    assert re.search(r"\d+\.\d\d\s?%", english)

@@ -89,7 +89,8 @@ def restore_run(run_id: int):
             flash(str(error), "error")
             return redirect(url_for("organizer.runs", event_id=event.id))
         flash(ngettext("Planning du calcul n° %(id)d restauré (%(num)d entretien).",
-                       "Planning du calcul n° %(id)d restauré (%(num)d entretiens).", count, id=solve_run.id), "success")
+                       "Planning du calcul n° %(id)d restauré (%(num)d entretiens).", count, id=solve_run.id),
+              "success")
     return redirect(url_for("organizer.plan", event_id=event.id))
 
 

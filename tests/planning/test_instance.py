@@ -99,8 +99,8 @@ def test_the_application_and_the_solver_cut_the_day_into_the_same_slots(create_e
         event = create_event(start_time=dt.time.fromisoformat(start), end_time=dt.time.fromisoformat(end),
                              slot_minutes=step, breaks=breaks)
         problem = Problem(instance_from_dict(instance_dict(event)))
-        solver_slots = [f"{s // 60:02d}:{s % 60:02d}" for s, usable in zip(problem.slot_start, problem.usable)
-                        if usable]
+        grid = zip(problem.slot_start, problem.usable, strict=True)
+        solver_slots = [f"{s // 60:02d}:{s % 60:02d}" for s, usable in grid if usable]
         assert solver_slots == [t.strftime("%H:%M") for t in event.slot_starts()], (start, end, step, breaks)
 
 

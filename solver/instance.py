@@ -128,3 +128,27 @@ def minutes(text: Any, entry: str = "") -> int:
 def hhmm(total: int) -> str:
     """Minutes since midnight -> 'HH:MM'."""
     return f"{total // 60:02d}:{total % 60:02d}"
+
+
+def slot_grid(start: int, end: int, slot_minutes: int, breaks: list[tuple[int, int]]) -> list[tuple[int, bool]]:
+    """The day's slots as (start minute, usable), in order (docs/formats.md, "Times, windows and slots").
+
+    Slots follow each other from `start`; a slot that would overlap a break is not made: the next one starts
+    when the break ends. The time lost that way (the end of the slot before the break to the break's end) is
+    kept as unusable slots, one per started `slot_minutes`, so that a break still counts as free slots between
+    a candidate's interviews and still ends a table's run. When breaks fall on the slot grid, this is exactly
+    the grid of the earlier rule (every slot overlapping a break unusable).
+    """
+    grid: list[tuple[int, bool]] = []
+    t, d = start, slot_minutes
+    while t + d <= end:
+        clash = [b for a, b in breaks if t < b and a < t + d]
+        if not clash:
+            grid.append((t, True))
+            t += d
+            continue
+        resume = max(clash)
+        lost = -(-(resume - t) // d)
+        grid.extend((t + k * d, False) for k in range(lost))
+        t = resume
+    return grid

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .instance import Instance, InstanceError, Interview, Window, hhmm, minutes
+from .instance import Instance, InstanceError, Interview, Window, hhmm, minutes, slot_grid
 from .objective import keep_weight, preferred_weight, stay_weight, wish_weight
 from .reading import check_instance
 
@@ -51,10 +51,11 @@ class Problem:
         d = ev.slot_minutes
         t0, t1 = minutes(ev.start), minutes(ev.end)
         self.slot_minutes = d
-        self.n_slots = (t1 - t0) // d
-        self.slot_start = [t0 + k * d for k in range(self.n_slots)]
-        breaks = [(minutes(a), minutes(b)) for a, b in ev.breaks]
-        self.usable = [not any(s < b and a < s + d for a, b in breaks) for s in self.slot_start]
+        grid = slot_grid(t0, t1, d, [(minutes(a), minutes(b)) for a, b in ev.breaks])
+        self.n_slots = len(grid)
+        self.slot_start = [s for s, _ in grid]
+        self.usable = [usable for _, usable in grid]
+        self._slot_index = {s: k for k, s in enumerate(self.slot_start)}
         now = minutes(instance.now) if instance.now else None
         self.first_new = 0 if now is None else sum(1 for s in self.slot_start if s < now)
         self.min_gap = ev.min_gap_slots
@@ -123,7 +124,7 @@ class Problem:
                 self.pairs_of_emp[e].append(pair.idx)
 
     def slot_of(self, start: str) -> int:
-        return (minutes(start) - self.slot_start[0]) // self.slot_minutes if self.n_slots else -1
+        return self._slot_index.get(minutes(start), -1)
 
     def _build_fixed(self) -> None:
         self.fixed: list[Fixed] = []

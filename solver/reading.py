@@ -17,6 +17,7 @@ from .instance import (
     Offer,
     Window,
     minutes,
+    slot_grid,
 )
 
 
@@ -224,11 +225,12 @@ def _check_interviews(instance: Instance, start: int) -> None:
         entry = f"locked[{i}]"
         if itv.employer in tables and not 1 <= itv.table <= tables[itv.employer]:
             raise InstanceError(f"{entry}: table {itv.table} does not exist at employer {itv.employer}", entry)
-    d = instance.event.slot_minutes
+    ev, d = instance.event, instance.event.slot_minutes
+    slots = {s for s, _ in slot_grid(start, minutes(ev.end), d, [(minutes(a), minutes(b)) for a, b in ev.breaks])}
     for name, group in (("locked", instance.locked), ("previous", instance.previous)):
         for i, itv in enumerate(group):
             s, e = minutes(itv.start, f"{name}[{i}]"), minutes(itv.end, f"{name}[{i}]")
-            if (s - start) % d or e - s != d:
+            if s not in slots or e - s != d:
                 raise InstanceError(f"{name}[{i}]: {itv.start}-{itv.end} is not one slot of the event", f"{name}[{i}]")
 
 

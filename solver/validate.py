@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from .instance import Candidate, Employer, Instance, Interview, Schedule, Window, minutes
+from .instance import Candidate, Employer, Instance, Interview, Schedule, Window, minutes, slot_grid
 
 
 @dataclass
@@ -55,6 +55,7 @@ class _Check:
         self.t0, self.t1, self.d = minutes(ev.start), minutes(ev.end), ev.slot_minutes
         self.now = minutes(instance.now) if instance.now else None
         self.breaks = [(minutes(a), minutes(b)) for a, b in ev.breaks]
+        self.slots = {s: k for k, (s, _) in enumerate(slot_grid(self.t0, self.t1, self.d, self.breaks))}
         self.emps = {e.id: e for e in instance.employers}
         self.offers = {o.id: (e, o) for e in instance.employers for o in e.offers}
         self.cands = {c.id: c for c in instance.candidates}
@@ -92,10 +93,10 @@ class _Check:
         if (emp is None or cand is None) and not fixed:
             self.bad.append(f"rule 1: {who}: unknown candidate or employer")
             return
-        if (a - self.t0) % self.d or b - a != self.d or a < self.t0 or b > self.t1 or (
+        if a not in self.slots or b - a != self.d or b > self.t1 or (
                 not fixed and any(a < y and x < b for x, y in self.breaks)):
             self.bad.append(f"rule 1: {who}: not a usable slot")
-        slot = (a - self.t0) // self.d
+        slot = self.slots.get(a, (a - self.t0) // self.d)
         if emp is not None and not fixed and not 1 <= i.table <= emp.tables:
             self.bad.append(f"rule 1: {who}: employer has no table {i.table}")
         if self.now is not None and a < self.now and not fixed:

@@ -56,7 +56,7 @@ def login():
         if organizer is not None:
             _start_session(organizer)
             flash(_("Bienvenue, vous êtes connecté·e."), "success")
-            return redirect(_safe_next(request.args.get("next")) or url_for("main.index"))
+            return redirect(_safe_next(request.args.get("next")) or url_for("organizer.events"))
         form.password.errors.append(_("Adresse e-mail ou mot de passe incorrect."))
     return render_template("auth/login.html", form=form)
 

@@ -103,7 +103,7 @@ def results():
 @bp.route("/event/<int:event_id>/resultats.csv")
 def results_csv():
     event = g.event
-    return Response(outcomes.results_csv(event), mimetype="text/csv; charset=utf-8", headers={
+    return Response(outcomes.results_csv(event), mimetype="text/csv", headers={  # Flask adds "; charset=utf-8"
         "Content-Disposition": f'attachment; filename="{event.slug}-resultats.csv"'})
 
 

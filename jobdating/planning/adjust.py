@@ -5,6 +5,7 @@ import datetime as dt
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
@@ -75,8 +76,10 @@ def _clash_problems(event: Event, candidate: Candidate, employer: Employer, tabl
                 problems.append(_("%(name)s a déjà un entretien à %(time)s (%(company)s).", name=name, time=when,
                                   company=other.employer.company))
             elif abs(minutes(other.start) - s) <= gap * step:
-                problems.append(_("%(name)s doit avoir %(gap)s créneau(x) libre(s) entre deux entretiens "
-                                  "(entretien à %(time)s).", name=name, gap=gap, time=hhmm(other.start)))
+                problems.append(ngettext("%(name)s doit avoir %(num)d créneau libre entre deux entretiens "
+                                         "(entretien à %(time)s).", "%(name)s doit avoir %(num)d créneaux libres entre "
+                                         "deux entretiens (entretien à %(time)s).", gap, name=name,
+                                         time=hhmm(other.start)))
             if other.employer_id == employer.id:
                 problems.append(_("%(name)s a déjà un entretien avec %(company)s.", name=name, company=company))
         if other.employer_id == employer.id and other.table == table and other.start == start:
@@ -111,13 +114,15 @@ def _cap_problems(candidate: Candidate, employer: Employer, others: list[Intervi
     if ignore is None or ignore.candidate_id != candidate.id:
         cap = _cap(candidate)
         if cap is not None and sum(1 for o in others if o.candidate_id == candidate.id) >= cap:
-            problems.append(_("%(name)s a déjà atteint son maximum de %(cap)s entretien(s).",
-                              name=candidate.full_name, cap=cap))
+            problems.append(ngettext("%(name)s a déjà atteint son maximum de %(num)d entretien.",
+                                     "%(name)s a déjà atteint son maximum de %(num)d entretiens.", cap,
+                                     name=candidate.full_name))
     if ignore is None or ignore.employer_id != employer.id:
         if employer.max_interviews is not None and \
                 sum(1 for o in others if o.employer_id == employer.id) >= employer.max_interviews:
-            problems.append(_("%(company)s a déjà atteint son maximum de %(max)s entretiens.",
-                              company=employer.company, max=employer.max_interviews))
+            problems.append(ngettext("%(company)s a déjà atteint son maximum de %(num)d entretien.",
+                                     "%(company)s a déjà atteint son maximum de %(num)d entretiens.",
+                                     employer.max_interviews, company=employer.company))
     return problems
 
 
@@ -150,11 +155,12 @@ TAKEN_MEANWHILE = _l("Ce créneau vient d'être pris par quelqu'un d'autre : voi
 
 def _write_move(interview: Interview, table: int, start: dt.time, end: dt.time) -> None:
     """Write a move only if nobody changed the interview since it was read, and keep the slot rules of the
-    database: two moves at once into the same free slot, or of the same interview, end in a French message."""
+    database: two moves at once into the same free slot, or of the same interview, end in a French message.
+    A moved interview is locked: re-planning keeps the organizer's work unless they unlock it."""
     try:
         result = db.session.execute(
             update(Interview).where(Interview.id == interview.id, Interview.version == interview.version)
-            .values(table=table, start=start, end=end, version=Interview.version + 1))
+            .values(table=table, start=start, end=end, locked=True, version=Interview.version + 1))
         if getattr(result, "rowcount", 0) != 1:
             raise AdjustError(str(CHANGED_MEANWHILE))
         db.session.commit()
@@ -208,7 +214,6 @@ def add_interview(event: Event, candidate: Candidate, employer: Employer, table:
     accounts.record("planning.add", _describe(interview), organizer=organizer, event_id=event.id, commit=False)
     db.session.commit()
     return interview
-
 
 
 def _describe(interview: Interview) -> str:

@@ -1,7 +1,7 @@
 """The organizer's workspace: events, settings, dashboard (people and plan live in organizer_*.py)."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, g, redirect, render_template, url_for
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -9,7 +9,7 @@ from jobdating.core import lookup
 from jobdating.core.access import ORGANIZER, protect, role_of
 from jobdating.extensions import db
 from jobdating.planning import events as event_service
-from jobdating.planning import overview
+from jobdating.planning import overview, slots
 from jobdating.planning.forms import STATUS_LABELS, EventForm
 from jobdating.planning.scheduling import active_run, applied_run, latest_run
 
@@ -34,7 +34,7 @@ def _values(form: EventForm) -> dict:
 @bp.route("/evenements/nouveau", methods=["GET", "POST"])
 def new_event():
     form = EventForm()
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not _previewing():
         try:
             event = event_service.create_event(_values(form), current_user)
         except event_service.EventError as error:
@@ -42,7 +42,7 @@ def new_event():
         else:
             flash(_("Événement créé."), "success")
             return redirect(url_for("organizer.dashboard", event_id=event.id))
-    return render_template("organizer/event_form.html", form=form, event=None)
+    return render_template("organizer/event_form.html", form=form, event=None, preview=_slot_preview(form, None))
 
 
 @bp.route("/evenements/<int:event_id>/reglages", methods=["GET", "POST"])
@@ -52,7 +52,7 @@ def settings():
     if not form.is_submitted():
         _show_saved(form, event)
     typed: list[tuple[str, str]] = []
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not _previewing():
         raw = str(form.settings_version.data or "")
         try:
             warnings = event_service.update_event(event, _values(form), current_user,
@@ -74,7 +74,28 @@ def settings():
                 flash(warning, "warning")
             return redirect(url_for("organizer.dashboard", event_id=event.id))
     return render_template("organizer/event_form.html", form=form, event=event, typed=typed,
-                           has_plan=bool(event.interviews))
+                           has_plan=bool(event.interviews), preview=_slot_preview(form, event))
+
+
+def _previewing() -> bool:
+    """The organizer asked to see the slots of what they typed, not to save it."""
+    return bool(request.form.get("preview"))
+
+
+def _slot_preview(form: EventForm, event) -> slots.SlotPreview | None:
+    """The slots of the day as typed (when the form was sent and its times are valid), else as saved."""
+    typed = (form.start_time.data, form.end_time.data, form.slot_minutes.data)
+    try:
+        if form.is_submitted() and all(typed) and not form.start_time.errors and not form.end_time.errors \
+                and not form.slot_minutes.errors and not form.breaks.errors and typed[0] < typed[1]:
+            return slots.preview({"start_time": typed[0], "end_time": typed[1], "slot_minutes": typed[2],
+                                  "breaks": form.breaks.data}, event)
+        if event is not None:
+            return slots.preview({"start_time": event.start_time, "end_time": event.end_time,
+                                  "slot_minutes": event.slot_minutes, "breaks": event.breaks}, event)
+    except event_service.EventError:
+        return None
+    return None
 
 
 _NOT_SHOWN = {"csrf_token", "settings_version"}

@@ -11,7 +11,7 @@ from flask_login import current_user
 from jobdating.core import lookup
 from jobdating.core.models import Candidate, Employer, Event, Interview, SolveRun
 from jobdating.core.times import hhmm, parse_hhmm
-from jobdating.planning import adjust, exports, overview, publish, scheduling
+from jobdating.planning import adjust, changes, exports, overview, publish, scheduling
 from jobdating.planning.event_views import bp
 from jobdating.planning.figures import comparison
 from jobdating.planning.forms import RUN_STATUS_LABELS, AddInterviewForm, MoveForm, SolveForm
@@ -46,6 +46,8 @@ def run(run_id: int):
     solve_run = _run(event, run_id)
     return render_template("organizer/run.html", event=event, run=solve_run,
                            status=scheduling.run_status(solve_run), confirm=ConfirmForm(),
+                           changes=changes.described_changes(event, solve_run),
+                           changed=changes.change_count(solve_run),
                            status_labels={s.value: str(label) for s, label in RUN_STATUS_LABELS.items()})
 
 
@@ -86,7 +88,9 @@ def restore_run(run_id: int):
         except scheduling.SchedulingError as error:
             flash(str(error), "error")
             return redirect(url_for("organizer.runs", event_id=event.id))
-        flash(_("Planning du calcul n° %(id)d restauré (%(n)d entretiens).", id=solve_run.id, n=count), "success")
+        flash(ngettext("Planning du calcul n° %(id)d restauré (%(num)d entretien).",
+                       "Planning du calcul n° %(id)d restauré (%(num)d entretiens).", count, id=solve_run.id),
+              "success")
     return redirect(url_for("organizer.plan", event_id=event.id))
 
 
@@ -144,7 +148,8 @@ def interview(interview_id: int):
         except adjust.AdjustError as error:
             flash(_("Déplacement refusé : %(reason)s", reason=str(error)), "error")
         else:
-            flash(_("Entretien déplacé."), "success")
+            flash(_("Entretien déplacé et verrouillé : « Re-planifier autour de mes changements » le gardera à "
+                    "cette place, sauf si vous le déverrouillez."), "success")
             return redirect(url_for("organizer.plan", event_id=event.id) + f"#entretien-{item.id}")
     return render_template("organizer/interview.html", event=event, item=item, form=form, confirm=ConfirmForm())
 
@@ -215,7 +220,7 @@ def publish_plan():
 EXPORTS: dict[str, tuple[Callable[[Event], str | bytes], str]] = {
     "entree.json": (exports.instance_json, "application/json"),
     "planning.json": (exports.plan_json, "application/json"),
-    "planning.csv": (exports.plan_csv, "text/csv; charset=utf-8"),
+    "planning.csv": (exports.plan_csv, "text/csv"),  # Flask adds "; charset=utf-8" to text types
     "planning.xlsx": (exports.plan_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
 }
 

@@ -17,6 +17,7 @@ from jobdating.core.keys import parse_key
 from jobdating.core.models import Candidate, Employer, Event, Interview, Organizer, RunStatus, SolveRun
 from jobdating.core.times import parse_hhmm, utcnow
 from jobdating.extensions import db
+from jobdating.planning import changes
 from jobdating.planning.figures import plan_figures
 from jobdating.planning.instance import instance_dict, interview_entry
 from jobdating.planning.stale import ACTIVE, release_stale_runs
@@ -229,7 +230,9 @@ def _write_plan(run: SolveRun, organizer: Organizer | None = None) -> int:
     if not run.output_json:
         raise SchedulingError(_("Ce calcul n'a pas produit de planning."))
     event = run.event
+    before = current_schedule(event)
     count = apply_schedule(event, json.loads(run.output_json), commit=False)
+    changes.record_changes(run, before, current_schedule(event))
     run.applied_at = utcnow()
     accounts.record("planning.apply", f"Planning du calcul n° {run.id} appliqué ({count} entretiens)",
                     organizer=organizer, event_id=event.id, commit=False)

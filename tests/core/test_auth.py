@@ -12,6 +12,7 @@ def test_login_page_is_in_french(client):
 def test_an_organizer_logs_in_and_out(client, organizer):
     response = client.post("/login", data={"email": "ORGA@exemple.fr", "password": ORGANIZER_PASSWORD})
     assert response.status_code == 302
+    assert response.headers["Location"] == "/organisateur/", "an organizer lands on their events"
     assert "Se déconnecter" in client.get("/").get_data(as_text=True)
     client.post("/logout")
     assert "Se déconnecter" not in client.get("/").get_data(as_text=True)

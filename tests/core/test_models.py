@@ -175,10 +175,18 @@ def test_an_organizer_email_is_unique(app):
     db.session.rollback()
 
 
-def test_usable_slots_skip_breaks_and_the_end_of_day(create_event):
-    event = create_event(start_time=dt.time(9, 0), end_time=dt.time(11, 10), slot_minutes=20,
+def test_usable_slots_restart_after_breaks_and_stop_at_the_end_of_day(create_event):
+    event = create_event(start_time=dt.time(9, 0), end_time=dt.time(11, 0), slot_minutes=20,
                          breaks=[["10:00", "10:30"]])
-    assert [t.strftime("%H:%M") for t in event.slot_starts()] == ["09:00", "09:20", "09:40", "10:40"]
+    assert [t.strftime("%H:%M") for t in event.slot_starts()] == ["09:00", "09:20", "09:40", "10:30"]
+
+
+def test_slots_follow_a_break_that_is_off_the_grid(create_event):
+    """Issue 18: 20-minute slots and a 15:30-15:45 break gave 15:00 then 16:00 (40 minutes lost)."""
+    event = create_event(start_time=dt.time(13, 30), end_time=dt.time(16, 30), slot_minutes=20,
+                         breaks=[["15:30", "15:45"]])
+    assert [t.strftime("%H:%M") for t in event.slot_starts()] == [
+        "13:30", "13:50", "14:10", "14:30", "14:50", "15:10", "15:45", "16:05"]
 
 
 def test_signup_is_open_only_between_opening_and_closing(create_event):

@@ -140,7 +140,9 @@ def test_the_desk_marks_outcomes_and_exports_the_days_results(logged_in, day):
     assert interview.outcome == Outcome.FOLLOW_UP
     text = html.unescape(logged_in.get(f"/event/{event.id}/resultats").get_data(as_text=True))
     assert "Résultats des entretiens" in text
-    csv_text = logged_in.get(f"/event/{event.id}/resultats.csv").get_data(as_text=True)
+    csv_response = logged_in.get(f"/event/{event.id}/resultats.csv")
+    assert csv_response.headers["Content-Type"] == "text/csv; charset=utf-8"
+    csv_text = csv_response.get_data(as_text=True)
     assert "Inès Haddad" in csv_text and "Suite souhaitée" in csv_text
 
 

@@ -33,7 +33,9 @@ def test_csv_lists_every_interview_and_defuses_formulas(logged_in, organizer, cr
     people[0].last_name = "=HYPERLINK(\"http://evil\")"
     first.company = "@Logistique"
     solve_now(event, organizer)
-    text = logged_in.get(f"/organisateur/evenements/{event.id}/export/planning.csv").get_data(as_text=True)
+    response = logged_in.get(f"/organisateur/evenements/{event.id}/export/planning.csv")
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+    text = response.get_data(as_text=True)
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
     assert rows[0][:4] == ["Début", "Fin", "Table", "Employeur"] and len(rows) == 9
     assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)

@@ -84,3 +84,35 @@ def test_build_instance_gives_the_solver_a_checked_instance(create_event, create
     create_candidate(event, wishes=[employer.offers[0]])
     instance = build_instance(event)
     assert [c.wishes for c in instance.candidates] == [(f"O{employer.offers[0].id}",)]
+
+
+def test_the_application_and_the_solver_cut_the_day_into_the_same_slots(create_event):
+    """Event.slot_starts() and the solver's grid agree, breaks on the grid or off it, and the solver plans an
+    interview right after a break that does not fall on the grid (issue 18)."""
+    from solver import instance_from_dict
+    from solver.problem import Problem
+
+    cases = [("09:00", "17:00", 20, [["12:30", "13:30"]]), ("13:30", "16:30", 20, [["15:30", "15:45"]]),
+             ("09:00", "12:00", 15, [["10:05", "10:20"], ["10:10", "10:40"]]), ("09:00", "10:00", 25, []),
+             ("09:00", "11:00", 30, [["08:00", "09:10"]])]
+    for start, end, step, breaks in cases:
+        event = create_event(start_time=dt.time.fromisoformat(start), end_time=dt.time.fromisoformat(end),
+                             slot_minutes=step, breaks=breaks)
+        problem = Problem(instance_from_dict(instance_dict(event)))
+        grid = zip(problem.slot_start, problem.usable, strict=True)
+        solver_slots = [f"{s // 60:02d}:{s % 60:02d}" for s, usable in grid if usable]
+        assert solver_slots == [t.strftime("%H:%M") for t in event.slot_starts()], (start, end, step, breaks)
+
+
+def test_the_solver_uses_the_slot_right_after_an_off_grid_break(create_event, create_employer, create_candidate):
+    from solver import SolverConfig, instance_from_dict, solve, validate
+
+    event = create_event(start_time=dt.time(15, 10), end_time=dt.time(16, 5), slot_minutes=20,
+                         breaks=[["15:30", "15:45"]])
+    employer = create_employer(event, offers=["Cariste"], tables=1)
+    for _ in range(2):
+        create_candidate(event, wishes=[employer])
+    instance = instance_from_dict(instance_dict(event))
+    planned = solve(instance, SolverConfig(time_limit=5, workers=1))
+    assert validate(instance, planned).ok
+    assert sorted(i.start for i in planned.interviews) == ["15:10", "15:45"]

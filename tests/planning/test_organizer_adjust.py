@@ -43,8 +43,8 @@ def test_moving_an_interview_to_a_free_slot_is_accepted(logged_in, create_event,
     item = _interview(event, people[0], first, 9, 0)
     response = logged_in.post(f"/organisateur/evenements/{event.id}/entretiens/{item.id}",
                               data={"start": "09:30", "table": "1"}, follow_redirects=True)
-    assert "Entretien déplacé." in _page(response)
-    assert item.start == dt.time(9, 30) and item.end == dt.time(9, 45)
+    assert "Entretien déplacé et verrouillé" in _page(response)
+    assert item.start == dt.time(9, 30) and item.end == dt.time(9, 45) and item.locked
 
 
 def test_moving_onto_a_busy_table_is_refused_with_the_reason(logged_in, create_event, create_employer,
@@ -102,6 +102,8 @@ def test_adding_an_interview_by_hand_locks_it(logged_in, create_event, create_em
 def test_removing_an_interview(logged_in, create_event, create_employer, create_candidate):
     event, first, second, people = small_event(create_event, create_employer, create_candidate)
     item = _interview(event, people[0], first, 9, 0)
+    page = _page(logged_in.get(f"/organisateur/evenements/{event.id}/entretiens/{item.id}"))
+    assert f'href="/organisateur/evenements/{event.id}/entretiens/{item.id}/retirer"' in page
     logged_in.post(f"/organisateur/evenements/{event.id}/entretiens/{item.id}/retirer")
     assert db.session.scalar(db.select(db.func.count(Interview.id))) == 0
 

@@ -106,14 +106,18 @@ class Event(Model):
     )
 
     def slot_starts(self) -> list[dt.time]:
-        """Start times of the usable slots: inside the day, overlapping no break."""
+        """Start times of the usable slots: back to back from the start of the day; a slot that would overlap a
+        break is not made, and the next one starts when the break ends (the solver's rule, docs/formats.md)."""
         start, end, step = minutes(self.start_time), minutes(self.end_time), self.slot_minutes
         breaks = [(minutes_of(a), minutes_of(b)) for a, b in self.breaks or []]
         result = []
         t = start
         while t + step <= end:
-            if all(t + step <= a or t >= b for a, b in breaks):
-                result.append(from_minutes(t))
+            clash = [b for a, b in breaks if t < b and a < t + step]
+            if clash:
+                t = max(clash)
+                continue
+            result.append(from_minutes(t))
             t += step
         return result
 

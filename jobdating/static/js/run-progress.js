@@ -13,14 +13,18 @@
         var state = document.getElementById("run-state");
         state.dataset.status = s.status;
         state.textContent = labels[s.status] || s.status;
-        show("run-elapsed", s.elapsed === null ? "0" : s.elapsed.toFixed(1));
-        show("run-best", s.best === null ? "—" : Math.round(s.best).toLocaleString("fr-FR"));
-        show("run-gap", s.gap === null ? "—" : (s.gap * 100).toFixed(2) + " %");
+        var lang = document.documentElement.lang || "fr";
+        show("run-elapsed", s.elapsed === null ? "0" : s.elapsed.toLocaleString(lang, {
+          minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+        show("run-gap", s.gap === null ? "—" : (s.gap * 100).toLocaleString(lang, {
+          minimumFractionDigits: 2, maximumFractionDigits: 2 }) + "\u00a0%");
         if (s.error) { var err = document.getElementById("run-error"); err.textContent = s.error; err.hidden = false; }
         if (s.finished) {
           document.getElementById("run-live").hidden = true;
           document.getElementById("run-done").hidden = false;
           box.dataset.finished = "true";
+          // The page itself lists what the new plan changed: load it once the plan is written.
+          if (s.status !== "failed") { window.location.reload(); }
         } else {
           window.setTimeout(poll, 700);
         }

@@ -8,6 +8,7 @@ from flask_login import current_user
 from jobdating.core import lookup
 from jobdating.core.access import ORGANIZER, protect, role_of
 from jobdating.extensions import db
+from jobdating.planning import charts as chart
 from jobdating.planning import events as event_service
 from jobdating.planning import overview, slots
 from jobdating.planning.forms import STATUS_LABELS, EventForm
@@ -115,12 +116,21 @@ def _show_saved(form: EventForm, event) -> None:
     form.settings_version.data = str(event.settings_version)
 
 
+def dashboard_charts(event) -> dict:
+    charts = {"signups": chart.signups(overview.signups_per_day(event)),
+              "demand": chart.demand(overview.demand(event))}
+    if event.interviews:
+        charts |= {"per_candidate": chart.interviews_per_candidate(event), "load": chart.load_per_slot(event)}
+    return charts
+
+
 @bp.route("/evenements/<int:event_id>")
 def dashboard():
     event = g.event
     return render_template(
         "organizer/dashboard.html", event=event, counts=overview.counts(event),
         signups=overview.signups_per_day(event), demand=overview.demand(event), answers=overview.answers(event),
+        charts=dashboard_charts(event),
         active=active_run(event), latest=latest_run(event), applied=applied_run(event))
 
 

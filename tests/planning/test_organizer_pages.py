@@ -148,3 +148,19 @@ def test_the_organizer_chooses_first_choices_over_fairness(logged_in, create_eve
         "plan_priority": "first_choices"})
     db.session.refresh(event)
     assert event.plan_priority == "first_choices"
+
+
+def test_the_dashboard_draws_its_charts_as_svg(logged_in, organizer, create_event, create_employer,
+                                                create_candidate):
+    import re
+
+    event, *_ = small_event(create_event, create_employer, create_candidate, candidates=6)
+    page = logged_in.get(f"/organisateur/evenements/{event.id}").get_data(as_text=True)
+    assert page.count('<svg class="chart"') == 2  # demand and sign-ups before a plan exists
+    assert "<title>Demande et capacité par employeur</title>" in page
+    # 6 asked each employer, which can hold 4: drawn in red with its capacity tick
+    assert re.search(r'fill="#b3261e"><title>Logistique Artois : 6</title>', page)
+    solve_now(event, organizer)
+    page = logged_in.get(f"/organisateur/evenements/{event.id}").get_data(as_text=True)
+    assert page.count('<svg class="chart"') == 4 and "<title>Charge de la journée</title>" in page
+    assert "<script" not in page.split('<section class="charts"')[1].split("</section>")[0]

@@ -55,6 +55,10 @@ def app(tmp_path):
             db.drop_all()
         db.create_all()
         yield app
+        # Background work the test started (mail deliveries after a commit, solves) ends before the tables go.
+        from jobdating.core import tasks
+
+        tasks.wait_all(timeout=60)
         db.session.remove()
         if TEST_DATABASE_URL:
             db.drop_all()

@@ -79,6 +79,10 @@ class CandidatePlan:
     first_name: str
     last_name: str
     interviews: tuple[CandidateInterview, ...] = ()
+    # Printed on the day: whether the person is already checked in, and the time of printing (None before the
+    # day), so that the arrival line never asks somebody inside, or somebody due now, to come at a past time.
+    checked_in: bool = False
+    printed_at: dt.time | None = None
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,8 @@ bp = Blueprint("frontdesk", __name__, template_folder="templates")
 # Front-desk members may use the desk's pages; re-planning and exports need the organizer role.
 protect(bp, ORGANIZER, token=("badge", "employer_results", "employer_outcome"),
         desk=("desk", "arrive", "undo", "board", "board_json", "no_show", "walk_in", "departure", "results",
-              "desk_outcome"))
+              "desk_outcome", "free_slots", "assign_slot", "slot_given", "slot_slip", "join_standby",
+              "leave_standby"))
 
 
 def _desk(event: Event, form: ScanForm, **context):

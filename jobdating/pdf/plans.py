@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
 
-from .data import CandidatePlan, EventInfo
+from .data import CandidateInterview, CandidatePlan, EventInfo
 from .document import build_story, event_band
 from .roommap import RoomMap
 from .style import (
@@ -95,7 +95,7 @@ def _page_frame(canvas: Canvas, event: EventInfo) -> None:
     canvas.restoreState()
 
 
-def arrival_text(event: EventInfo, plan: CandidatePlan, interviews: Sequence) -> str:
+def arrival_text(event: EventInfo, plan: CandidatePlan, interviews: Sequence[CandidateInterview]) -> str:
     """The arrival line: nothing to do at the desk for somebody checked in; "now" when the time to arrive has
     passed (a plan reprinted on the day); otherwise the time to come, some minutes before the first interview."""
     coming = [i for i in interviews if plan.printed_at is None or i.start >= plan.printed_at] or interviews

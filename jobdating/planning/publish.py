@@ -54,7 +54,7 @@ def render_plan_mail(mail: OutboxMail) -> outbox.Content | None:
         return None
     is_candidate = isinstance(person, Candidate)
     # A candidate declared absent on the day is told that their absence was noted, never "no interview for you".
-    absent = is_candidate and person.absent_at is not None and person.arrived_at is None
+    absent = isinstance(person, Candidate) and person.absent_at is not None and person.arrived_at is None
     republished = bool(mail.payload.get("changed"))
     since = db.session.get(Publication, mail.payload["since"]) if mail.payload.get("since") else None
     changes = versions.diff((since.plan or {}).get(mail.person_key or "") if since else None, rows) \

@@ -10,9 +10,9 @@ from jobdating.core import lookup
 from jobdating.core.models import Employer, Interview
 from jobdating.core.people import employer_by_token
 from jobdating.core.times import local_now
-from jobdating.dayof import outcomes, presence, replan
+from jobdating.dayof import outcomes, presence, replan, scoring
 from jobdating.dayof.desk_views import bp
-from jobdating.dayof.forms import ActionForm, OutcomeForm, ReplanForm
+from jobdating.dayof.forms import ActionForm, OutcomeForm, ReplanForm, ScoreForm
 from jobdating.planning import scheduling
 
 
@@ -97,8 +97,11 @@ def results():
     chosen = request.args.get("employeur", type=int)
     employer = next((r.employer for r in per_employer if r.employer.id == chosen), None)
     interviews = sorted(employer.interviews, key=lambda i: (i.start, i.table)) if employer else []
+    scores, employer_scores = scoring.sums(event)
     return render_template("frontdesk/results.html", event=event, overall=overall, per_employer=per_employer,
-                           employer=employer, interviews=interviews, form=OutcomeForm(), label=outcomes.label)
+                           employer=employer, interviews=interviews, form=OutcomeForm(), label=outcomes.label,
+                           scores=scores, employer_scores=employer_scores, steps=scoring.NEXT_STEPS,
+                           step_label=scoring.next_step_label)
 
 
 @bp.route("/event/<int:event_id>/resultats.csv")
@@ -131,7 +134,7 @@ def employer_results(token: str):
     employer = _employer(token)
     interviews = sorted(employer.interviews, key=lambda i: (i.start, i.table))
     return render_template("frontdesk/employer_results.html", employer=employer, event=employer.event,
-                           interviews=interviews, form=OutcomeForm(), label=outcomes.label)
+                           interviews=interviews, form=ScoreForm(), label=outcomes.label)
 
 
 @bp.route("/e/<token>/entretiens/<int:interview_id>/resultat", methods=["POST"])
@@ -145,4 +148,4 @@ def employer_outcome(token: str, interview_id: int):
         flash(_("Résultat enregistré pour %(name)s.", name=interview.candidate.full_name), "success")
     else:
         flash(_("Résultat inconnu."), "error")
-    return redirect(url_for("frontdesk.employer_results", token=token))
+    return redirect(url_for("frontdesk.employer_results", token=token) + f"#entretien-{interview_id}")

@@ -8,9 +8,10 @@ from flask_babel import gettext as _
 from jobdating.core import lookup
 from jobdating.core.models import Employer
 from jobdating.core.people import employer_by_token
-from jobdating.dayof import outcomes, scoring
+from jobdating.core.times import local_now
+from jobdating.dayof import checkin, outcomes, scoring
 from jobdating.dayof.desk_views import bp
-from jobdating.dayof.forms import ScoreForm
+from jobdating.dayof.forms import ActionForm, ScoreForm
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -82,3 +83,20 @@ def shortlist_xlsx(employer_id: int):
     event = g.event
     employer = lookup.in_event(Employer, event, employer_id) or abort(404)
     return _xlsx(scoring.shortlist_xlsx(employer), f"{event.slug}-selection-{employer.id}.xlsx")
+
+
+@bp.route("/e/<token>/accueil", methods=["POST"])
+def employer_checkin(token: str):
+    """The employer checks in the candidate in front of them: their badge, scanned with the phone's camera."""
+    employer = employer_by_token(token) or abort(404)
+    back = url_for("frontdesk.employer_results", token=token) + "#accueil-table"
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    found = checkin.find_person(request.form.get("code", ""))
+    if found is None or found[1] != checkin.CANDIDATE or found[0].event_id != employer.event_id:
+        flash(_("Ce badge ne correspond à aucun candidat de l'événement."), "error")
+        return redirect(back)
+    arrival = checkin.arrive(employer.event, found[0], None, local_now())
+    flash(_("%(name)s était déjà enregistré·e.", name=arrival.name) if arrival.already
+          else _("%(name)s : arrivée enregistrée.", name=arrival.name), "success")
+    return redirect(back)

@@ -110,7 +110,7 @@ def test_camera_check_in_free_slot_and_score_on_a_phone(live_server, tmp_path, a
         card.locator("select[name=next_step]").select_option("second_interview")
         card.locator("textarea[name=notes]").fill("Très motivée")
         card.get_by_role("button", name="Enregistrer").click()
-        page.wait_for_function("document.querySelector('.score-status.ok') !== null")
+        page.wait_for_selector(".score-status.ok")  # wait_for_function would need 'unsafe-eval' in the CSP
         assert "Enregistré pour Inès Haddad." in card.locator("[data-score-status]").inner_text()
         assert page.evaluate("window.__stayed === true")  # no reload
         page.screenshot(path=str(artifacts / "phone-scoring.png"), full_page=True)

@@ -57,8 +57,10 @@ def drain(app) -> None:
 
 # The re-plan result page -------------------------------------------------------------------------------------
 
-def test_the_re_plan_page_waits_for_the_plan_to_be_saved_before_counting_anybody(logged_in, clock, day):
+def test_the_re_plan_page_waits_for_the_plan_to_be_saved_before_counting_anybody(app, logged_in, clock, day):
     event, _employers, (ines, karim, lea) = day
+    drain(app)  # the first plan mails are sent: everybody knows their plan
+    db.session.expire_all()
     clock.set(10, 5)  # Karim and Ines missed their 10:00: a re-plan would change their plans
     data = replan.replan_input(event, at(10, 5), allow_moves=False).data
     run = scheduling.queue_run(event, data, 3, "test")

@@ -148,7 +148,7 @@ def register_commands(app: Flask) -> None:
 def register_template_helpers(app: Flask) -> None:
     from jobdating.core.mail import notice_url
     from jobdating.core.notice import erase_on
-    from jobdating.core.times import hhmm
+    from jobdating.core.times import frozen_clock, hhmm
 
     app.jinja_env.globals["notice_url"] = notice_url
     app.jinja_env.globals["erase_on"] = erase_on
@@ -160,3 +160,4 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.globals["link_token"] = lambda: (request.view_args or {}).get("token", "")
     app.jinja_env.globals["cv_max_mb"] = app.config["CV_MAX_BYTES"] // (1024 * 1024)
     app.jinja_env.globals["current_locale"] = lambda: select_locale()
+    app.jinja_env.globals["frozen_clock"] = frozen_clock

@@ -39,6 +39,14 @@ def utcnow() -> dt.datetime:
     return moment.astimezone(dt.UTC)
 
 
+def frozen_clock() -> dt.datetime | None:
+    """The wall-clock time the CLOCK setting gives (a rehearsal, a demo), or None on real time: every page's
+    header shows it, so that nobody takes a rehearsal's clock for the day's."""
+    if not has_app_context() or current_app.config.get("CLOCK") is None:
+        return None
+    return to_local(utcnow())
+
+
 def to_local(moment: dt.datetime) -> dt.datetime:
     """The wall-clock time (naive) in the deployment's zone of an aware moment."""
     return moment.astimezone(zone()).replace(tzinfo=None)

@@ -6,6 +6,6 @@ from flask import Flask
 
 def register(app: Flask) -> None:
     # The re-plan and outcome pages add their routes to the desk's blueprint.
-    from jobdating.dayof import day_views, desk_views  # noqa: F401
+    from jobdating.dayof import day_views, desk_views, score_views, slot_views  # noqa: F401
 
     app.register_blueprint(desk_views.bp)

@@ -10,10 +10,10 @@ from jobdating.core import lookup
 from jobdating.core.models import Employer, Interview
 from jobdating.core.people import employer_by_token
 from jobdating.core.times import local_now
-from jobdating.dayof import outcomes, presence, replan
+from jobdating.dayof import outcomes, presence, replan, scoring
 from jobdating.dayof.desk_views import bp
-from jobdating.dayof.forms import ActionForm, OutcomeForm, ReplanForm
-from jobdating.planning import scheduling, stale
+from jobdating.dayof.forms import ActionForm, OutcomeForm, ReplanForm, ScoreForm
+from jobdating.planning import scheduling
 
 
 @bp.route("/event/<int:event_id>/replanifier", methods=["GET", "POST"])
@@ -43,11 +43,13 @@ def replan_form():
 def replan_result(run_id: int):
     event = g.event
     run = replan.replan_run(event, run_id) or abort(404)
-    finished = run.status not in stale.ACTIVE
-    found = replan.changes(event) if finished and not run.error else []
-    return render_template("frontdesk/replan_result.html", event=event, run=run, finished=finished,
-                           summary=replan.summary(run), changes=found, action=ActionForm(),
-                           changed_candidates=sum(1 for c in found if c.is_candidate),
+    state = replan.run_state(run)
+    found = replan.changes(event) if state == replan.READY else []
+    version = request.args.get("version", type=int)
+    in_person = replan.told_in_person(event, version) if version else [c for c in found if not c.has_email]
+    return render_template("frontdesk/replan_result.html", event=event, run=run, state=state, version=version,
+                           summary=replan.summary(run), changes=found, action=ActionForm(), in_person=in_person,
+                           mailed=sum(1 for c in found if c.has_email),
                            printable=sum(1 for c in found if c.is_candidate and not c.absent and c.after))
 
 
@@ -55,7 +57,8 @@ def replan_result(run_id: int):
 def replan_status(run_id: int):
     event = g.event
     run = replan.replan_run(event, run_id) or abort(404)
-    return jsonify(scheduling.run_status(run))
+    # "finished" only once the plan is saved: the page reloads to a result it can trust.
+    return jsonify(scheduling.run_status(run) | {"finished": replan.run_state(run) != replan.WORKING})
 
 
 @bp.route("/event/<int:event_id>/replanifier/<int:run_id>/plannings.pdf")
@@ -80,10 +83,8 @@ def replan_publish(run_id: int):
             flash(ngettext("Planning publié : %(num)d personne prévenue par e-mail (envoi en cours).",
                            "Planning publié : %(num)d personnes prévenues par e-mail (envoi en cours).",
                            result.candidates_mailed + result.employers_mailed), "success")
-            if result.without_email:
-                flash(ngettext("%(num)d personne n'a pas d'adresse e-mail : prévenez-la à l'accueil.",
-                               "%(num)d personnes n'ont pas d'adresse e-mail : prévenez-les à l'accueil.",
-                               result.without_email), "warning")
+            return redirect(url_for("frontdesk.replan_result", event_id=event.id, run_id=run_id,
+                                    version=result.number))
     return redirect(url_for("frontdesk.replan_result", event_id=event.id, run_id=run_id))
 
 
@@ -96,8 +97,11 @@ def results():
     chosen = request.args.get("employeur", type=int)
     employer = next((r.employer for r in per_employer if r.employer.id == chosen), None)
     interviews = sorted(employer.interviews, key=lambda i: (i.start, i.table)) if employer else []
+    scores, employer_scores = scoring.sums(event)
     return render_template("frontdesk/results.html", event=event, overall=overall, per_employer=per_employer,
-                           employer=employer, interviews=interviews, form=OutcomeForm(), label=outcomes.label)
+                           employer=employer, interviews=interviews, form=OutcomeForm(), label=outcomes.label,
+                           scores=scores, employer_scores=employer_scores, steps=scoring.NEXT_STEPS,
+                           step_label=scoring.next_step_label)
 
 
 @bp.route("/event/<int:event_id>/resultats.csv")
@@ -130,7 +134,7 @@ def employer_results(token: str):
     employer = _employer(token)
     interviews = sorted(employer.interviews, key=lambda i: (i.start, i.table))
     return render_template("frontdesk/employer_results.html", employer=employer, event=employer.event,
-                           interviews=interviews, form=OutcomeForm(), label=outcomes.label)
+                           interviews=interviews, form=ScoreForm(), label=outcomes.label)
 
 
 @bp.route("/e/<token>/entretiens/<int:interview_id>/resultat", methods=["POST"])
@@ -144,4 +148,4 @@ def employer_outcome(token: str, interview_id: int):
         flash(_("Résultat enregistré pour %(name)s.", name=interview.candidate.full_name), "success")
     else:
         flash(_("Résultat inconnu."), "error")
-    return redirect(url_for("frontdesk.employer_results", token=token))
+    return redirect(url_for("frontdesk.employer_results", token=token) + f"#entretien-{interview_id}")

@@ -21,9 +21,11 @@ bp = Blueprint("frontdesk", __name__, template_folder="templates")
 
 # The badge and the employer's phone pages open with a token; everything else is the organizers' desk.
 # Front-desk members may use the desk's pages; re-planning and exports need the organizer role.
-protect(bp, ORGANIZER, token=("badge", "employer_results", "employer_outcome"),
+protect(bp, ORGANIZER, token=("badge", "employer_results", "employer_outcome", "employer_score",
+                              "employer_shortlist_pdf", "employer_shortlist_xlsx", "employer_checkin"),
         desk=("desk", "arrive", "undo", "board", "board_json", "no_show", "walk_in", "departure", "results",
-              "desk_outcome"))
+              "desk_outcome", "free_slots", "assign_slot", "slot_given", "slot_slip", "join_standby",
+              "leave_standby"))
 
 
 def _desk(event: Event, form: ScanForm, **context):

@@ -3,7 +3,16 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, RadioField, SelectField, StringField, TelField, TimeField
+from wtforms import (
+    BooleanField,
+    EmailField,
+    RadioField,
+    SelectField,
+    StringField,
+    TelField,
+    TextAreaField,
+    TimeField,
+)
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from jobdating.core.models import Outcome
@@ -55,3 +64,17 @@ OUTCOME_CHOICES = [(Outcome.HELD.value, _l("Tenu")), (Outcome.MISSED.value, _l("
 class OutcomeForm(FlaskForm):
     outcome = RadioField(_l("Résultat"), choices=OUTCOME_CHOICES, validate_choice=True,
                          validators=[Optional()])
+
+
+RATING_CHOICES = [("1", "1"), ("2", "2"), ("3", "3"), ("4", "4")]
+NEXT_STEP_CHOICES = [("", _l("— Suite —")), ("second_interview", _l("Second entretien")),
+                     ("job_offer", _l("Offre d'emploi")), ("training", _l("Formation")), ("none", _l("Pas de suite"))]
+
+
+class ScoreForm(FlaskForm):
+    """Scoring at the table: one per interview on the employer's phone page."""
+
+    rating = RadioField(_l("Note"), choices=RATING_CHOICES, validate_choice=True, validators=[Optional()])
+    next_step = SelectField(_l("Suite"), choices=NEXT_STEP_CHOICES, validators=[Optional()])
+    notes = TextAreaField(_l("Remarques"), validators=[Optional(), Length(max=2000)])
+    absent = BooleanField(_l("Absent·e"))

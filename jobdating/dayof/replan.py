@@ -13,15 +13,17 @@ from typing import Any
 from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.orm import undefer
 
 from jobdating.core import accounts
 from jobdating.core import plans as planning
 from jobdating.core.keys import candidate_key
-from jobdating.core.models import Candidate, Employer, Event, Interview, Organizer, Publication, SolveRun
+from jobdating.core.models import Candidate, Employer, Event, Interview, Organizer, Publication, RunStatus, SolveRun
+from jobdating.core.people import is_real_email
 from jobdating.core.times import local_now, minutes, within
 from jobdating.dayof import presence
 from jobdating.extensions import db
-from jobdating.planning import publish, scheduling
+from jobdating.planning import publish, scheduling, stale
 from jobdating.planning.instance import instance_dict
 from jobdating.printing import documents as printing
 
@@ -118,6 +120,22 @@ def replan_run(event: Event, run_id: int) -> SolveRun | None:
     return db.session.scalar(select(SolveRun).where(SolveRun.id == run_id, SolveRun.event_id == event.id))
 
 
+WORKING, FAILED, NO_PLAN, READY = "working", "failed", "no_plan", "ready"
+
+
+def run_state(run: SolveRun) -> str:
+    """Where a re-plan stands for its result page. Its result is READY only once its plan is committed into
+    the event's interviews (applied_at is written in the same transaction as the plan): a run whose status
+    says done but whose plan is not saved yet is still WORKING, so the page never counts people too early."""
+    if run.error or run.status == RunStatus.FAILED:
+        return FAILED
+    if run.applied_at is not None:
+        return READY
+    if run.status in stale.ACTIVE or run.output_json:
+        return WORKING
+    return NO_PLAN  # stopped before it started: nothing was written
+
+
 def summary(run: SolveRun) -> dict[str, Any]:
     return json.loads(run.input_json or "{}").get("replan", {})
 
@@ -139,6 +157,11 @@ class Change:
     def name(self) -> str:
         return self.person.display_name
 
+    @property
+    def has_email(self) -> bool:
+        """False for a walk-in who gave only a phone number: the desk tells them in person."""
+        return is_real_email(self.person.email)
+
 
 def changes(event: Event, when: dt.datetime | None = None) -> list[Change]:
     """Exactly the people publishing will notify: their plan's digest differs from the one they were sent."""
@@ -147,7 +170,7 @@ def changes(event: Event, when: dt.datetime | None = None) -> list[Change]:
     when = when or local_now()
     result = []
     told = publish.told_digests(event)
-    for person, key in [(c, f"C{c.id}") for c in event.candidates] + [(e, f"E{e.id}") for e in event.employers]:
+    for person, key in _people(event):
         after = rows.get(key, [])
         if planning.digest(after) == told.get(key):
             continue
@@ -159,10 +182,36 @@ def changes(event: Event, when: dt.datetime | None = None) -> list[Change]:
     return result
 
 
+def told_in_person(event: Event, number: int) -> list[Change]:
+    """The people without an email address whose plan changed in published version `number` compared with the
+    version before it: nobody emails them, so the desk tells them in person (their plan is in the PDF)."""
+    found = {p.number: p for p in db.session.scalars(
+        select(Publication).where(Publication.event_id == event.id, Publication.number.in_((number, number - 1)))
+        .options(undefer(Publication.plan)))}
+    if number not in found:
+        return []
+    after_plan = found[number].plan or {}
+    before_plan = found[number - 1].plan or {} if number - 1 in found else {}
+    result = []
+    for person, key in _people(event):
+        if is_real_email(person.email):
+            continue
+        before, after = before_plan.get(key), after_plan.get(key, [])
+        if planning.digest(before or []) == planning.digest(after):
+            continue
+        absent = isinstance(person, Candidate) and person.absent_at is not None
+        result.append(Change(person, before, after, absent))
+    return result
+
+
+def _people(event: Event) -> list[tuple[Candidate | Employer, str]]:
+    return [(c, f"C{c.id}") for c in event.candidates] + [(e, f"E{e.id}") for e in event.employers]
+
+
 def changed_plans_pdf(event: Event, found: list[Change]) -> bytes:
     """One PDF of the new plans of the changed candidates who are here or expected (not the no-shows)."""
     people = [c.person for c in found if isinstance(c.person, Candidate) and not c.absent and c.after]
-    return printing.render(event, "plans", candidates=people)
+    return printing.render(event, "plans", candidates=people, when=local_now())
 
 
 def publish_changes(event: Event, organizer: Organizer | None) -> Publication:

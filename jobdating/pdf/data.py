@@ -79,6 +79,10 @@ class CandidatePlan:
     first_name: str
     last_name: str
     interviews: tuple[CandidateInterview, ...] = ()
+    # Printed on the day: whether the person is already checked in, and the time of printing (None before the
+    # day), so that the arrival line never asks somebody inside, or somebody due now, to come at a past time.
+    checked_in: bool = False
+    printed_at: dt.time | None = None
 
 
 @dataclass(frozen=True)
@@ -121,3 +125,23 @@ def room_in_rows(tables: list[tuple[int, str]], rows: int) -> tuple[RoomTable, .
         RoomTable(number, company, index // per_row, index % per_row)
         for index, (number, company) in enumerate(ordered)
     )
+
+
+@dataclass(frozen=True)
+class ShortlistEntry:
+    """One candidate an employer met, with what the employer recorded at the table."""
+
+    candidate_name: str
+    start: dt.time
+    rating: int | None = None        # 1-4
+    next_step: str = ""              # already in words ("Second entretien")
+    notes: str = ""
+    email: str = ""
+    phone: str = ""
+    absent: bool = False
+
+
+@dataclass(frozen=True)
+class Shortlist:
+    company: str
+    entries: tuple[ShortlistEntry, ...] = ()

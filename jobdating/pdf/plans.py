@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
 
-from .data import CandidatePlan, EventInfo
+from .data import CandidateInterview, CandidatePlan, EventInfo
 from .document import build_story, event_band
 from .roommap import RoomMap
 from .style import (
@@ -95,6 +95,22 @@ def _page_frame(canvas: Canvas, event: EventInfo) -> None:
     canvas.restoreState()
 
 
+def arrival_text(event: EventInfo, plan: CandidatePlan, interviews: Sequence[CandidateInterview]) -> str:
+    """The arrival line: nothing to do at the desk for somebody checked in; "now" when the time to arrive has
+    passed (a plan reprinted on the day); otherwise the time to come, some minutes before the first interview."""
+    coming = [i for i in interviews if plan.printed_at is None or i.start >= plan.printed_at] or interviews
+    first = coming[0].start
+    if plan.checked_in:
+        return (f"Vous êtes enregistré·e à l'accueil : présentez-vous directement à la table indiquée, à "
+                f"<b>{hhmm(first)}</b> pour votre prochain entretien.")
+    arrive = from_minutes(minutes(first) - event.arrive_minutes_before)
+    if plan.printed_at is not None and arrive <= plan.printed_at:
+        return (f"Votre prochain entretien est à <b>{hhmm(first)}</b> : passez par l'accueil dès maintenant "
+                f"pour enregistrer votre arrivée.")
+    return (f"Merci d'arriver à <b>{hhmm(arrive)}</b>, soit {event.arrive_minutes_before} minutes avant "
+            f"votre premier entretien, et de passer par l'accueil.")
+
+
 def _plan_story(event: EventInfo, plan: CandidatePlan, room: RoomMap | None) -> list[Flowable]:
     interviews = sorted(plan.interviews, key=lambda i: (i.start, i.table))
     story = [
@@ -102,9 +118,7 @@ def _plan_story(event: EventInfo, plan: CandidatePlan, room: RoomMap | None) -> 
         Paragraph(escape(f"{plan.first_name} {plan.last_name}".strip()), NAME),
     ]
     if interviews:
-        arrive = from_minutes(minutes(interviews[0].start) - event.arrive_minutes_before)
-        text = (f"Merci d'arriver à <b>{hhmm(arrive)}</b>, soit {event.arrive_minutes_before} minutes avant "
-                f"votre premier entretien, et de passer par l'accueil.")
+        text = arrival_text(event, plan, interviews)
         story.append(Table([[Paragraph(text, CALLOUT)]], colWidths=[BODY_WIDTH], style=CALLOUT_STYLE))
         count = len(interviews)
         story.append(Paragraph(f"Vos entretiens ({count})" if count > 1 else "Votre entretien", SECTION))

@@ -53,6 +53,8 @@ def render_plan_mail(mail: OutboxMail) -> outbox.Content | None:
     if digest(rows) != mail.payload.get("digest"):
         return None
     is_candidate = isinstance(person, Candidate)
+    # A candidate declared absent on the day is told that their absence was noted, never "no interview for you".
+    absent = isinstance(person, Candidate) and person.absent_at is not None and person.arrived_at is None
     republished = bool(mail.payload.get("changed"))
     since = db.session.get(Publication, mail.payload["since"]) if mail.payload.get("since") else None
     changes = versions.diff((since.plan or {}).get(mail.person_key or "") if since else None, rows) \
@@ -61,13 +63,15 @@ def render_plan_mail(mail: OutboxMail) -> outbox.Content | None:
     sequence = publication.number if publication is not None else 0
     with force_locale(current_app.config.get("BABEL_DEFAULT_LOCALE", "fr")):
         context = dict(person=person, event=event, rows=rows, is_candidate=is_candidate, republished=republished,
+                       absent=absent,
                        changes=changes, since=since,
                        link=private_url("candidate.home" if is_candidate else "employer.home", person.token))
-        subject = (_("Votre planning a changé — %(event)s", event=event.name) if republished
+        subject = (_("Votre absence est notée — %(event)s", event=event.name) if absent
+                   else _("Votre planning a changé — %(event)s", event=event.name) if republished
                    else _("Votre planning — %(event)s", event=event.name))
         text = render_template("organizer/mail/plan.txt", **context)
         attachments = []
-        if rows:
+        if rows and not absent:
             attachments.append(("planning.ics", "text/calendar",
                                 calendar(event, rows, for_candidate=is_candidate, sequence=sequence)))
         if changes is not None and changes.cancelled:
@@ -150,6 +154,11 @@ def _queue_plan(publication: Publication, person: Candidate | Employer, key: str
     if waiting is not None:
         waiting.state = MailState.CANCELLED
     if fingerprint == person.plan_digest:
+        publication.unchanged += 1
+        return
+    if person.declined_at is not None and not person.interviews:
+        # They said they would not come and their interviews were freed then: nothing new to tell them.
+        person.plan_digest = fingerprint
         publication.unchanged += 1
         return
     mail = outbox.queue(person.email, kind="plan", event_id=publication.event_id, publication_id=publication.id,

@@ -12,7 +12,7 @@ from jobdating import pdf
 from jobdating.core.mail import private_url
 from jobdating.core.models import SITUATION_LABELS, Candidate, Employer, Event, Interview, Wish
 from jobdating.core.plans import in_default_language
-from jobdating.core.times import parse_hhmm
+from jobdating.core.times import local_now, parse_hhmm
 from jobdating.extensions import db
 
 DOCUMENTS = {
@@ -59,10 +59,14 @@ def _offer_titles(interview: Interview) -> str:
     return ", ".join(wished)
 
 
-def candidate_plan(candidate: Candidate) -> pdf.CandidatePlan:
+def candidate_plan(candidate: Candidate, when: dt.datetime | None = None) -> pdf.CandidatePlan:
+    """A candidate's plan as it stands; printed on the event day (`when`, wall clock), it says whether to come
+    by the desk or go straight to the table."""
     interviews = sorted(candidate.interviews, key=lambda i: i.start)
+    on_the_day = when is not None and when.date() == candidate.event.date
     return pdf.CandidatePlan(
         first_name=candidate.first_name, last_name=candidate.last_name,
+        checked_in=candidate.arrived_at is not None, printed_at=when.time() if on_the_day and when else None,
         interviews=tuple(
             pdf.CandidateInterview(start=i.start, end=i.end, company=i.employer.company,
                                    offer=_offer_titles(i), table=i.room_table)
@@ -73,8 +77,10 @@ def candidate_plan(candidate: Candidate) -> pdf.CandidatePlan:
 
 def published_candidate_plan(candidate: Candidate, rows: list[dict]) -> pdf.CandidatePlan:
     """A candidate's plan from the published copy (services.planning), what their private page shows."""
+    now = local_now()
     return pdf.CandidatePlan(
-        first_name=candidate.first_name, last_name=candidate.last_name,
+        first_name=candidate.first_name, last_name=candidate.last_name, checked_in=candidate.arrived_at is not None,
+        printed_at=now.time() if now.date() == candidate.event.date else None,
         interviews=tuple(pdf.CandidateInterview(start=parse_hhmm(r["start"]), end=parse_hhmm(r["end"]),
                                                 company=r["company"], offer=", ".join(r["offers"]), table=r["table"])
                          for r in rows),
@@ -173,7 +179,7 @@ def _preload(event: Event) -> None:
 
 
 def render(event: Event, document: str, *, candidates: Iterable[Candidate] | None = None,
-           employers: Iterable[Employer] | None = None, blank: int = 0) -> bytes:
+           employers: Iterable[Employer] | None = None, blank: int = 0, when: dt.datetime | None = None) -> bytes:
     """One document of DOCUMENTS for the whole event, or only for the given candidates / employers.
 
     Badges with blank > 0: only blank-name badges, that many for each employer (none for candidates).
@@ -193,7 +199,7 @@ def render(event: Event, document: str, *, candidates: Iterable[Candidate] | Non
         )
     if document == "plans":
         rows = _by_name(candidates if candidates is not None else (c for c in event.candidates if c.interviews))
-        return pdf.render_candidate_plans(info, [candidate_plan(c) for c in rows])
+        return pdf.render_candidate_plans(info, [candidate_plan(c, when) for c in rows])
     if document == "employers":
         return pdf.render_employer_sheets(info, [s for e in employer_rows for s in employer_sheets(e)])
     if document == "signs":

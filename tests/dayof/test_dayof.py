@@ -146,14 +146,17 @@ def test_the_desk_marks_outcomes_and_exports_the_days_results(logged_in, day):
     assert "Inès Haddad" in csv_text and "Suite souhaitée" in csv_text
 
 
-def test_the_employer_page_highlights_only_the_outcome_chosen_and_offers_clear_once_set(client, day):
+def test_the_employer_page_shows_the_outcome_and_the_score_recorded(client, day):
+    # The phone page's one-tap outcome buttons became the scoring form (issue 17): it shows what was recorded.
     event, (logistics, _digital), (ines, _karim, _lea) = day
     mine = next(i for i in ines.interviews if i.employer_id == logistics.id)
-    page = client.get(f"/e/{logistics.token}/resultats").get_data(as_text=True)
-    assert 'aria-pressed="true"' not in page and "Effacer" not in page
-    client.post(f"/e/{logistics.token}/entretiens/{mine.id}/resultat", data={"outcome": "held"})
-    page = client.get(f"/e/{logistics.token}/resultats").get_data(as_text=True)
-    assert page.count('aria-pressed="true"') == 1 and page.count("Effacer") == 1
+    page = html.unescape(client.get(f"/e/{logistics.token}/resultats").get_data(as_text=True))
+    assert " checked" not in page and "Non renseigné" in page
+    response = client.post(f"/e/{logistics.token}/entretiens/{mine.id}/resultat", data={"outcome": "held"})
+    assert response.headers["Location"].endswith(f"#entretien-{mine.id}")  # back at the same interview
+    client.post(f"/e/{logistics.token}/entretiens/{mine.id}/evaluation", data={"rating": "3"})
+    page = html.unescape(client.get(f"/e/{logistics.token}/resultats").get_data(as_text=True))
+    assert page.count(" checked") == 1 and 'value="3" checked' in page and "Entretien tenu" in page
 
 
 def test_an_employer_marks_outcomes_of_its_own_interviews_on_its_private_page(client, day):

@@ -21,13 +21,22 @@ from jobdating.core.models.people import (
     Situation,
     Wish,
 )
-from jobdating.core.models.schedule import Cancellation, CheckIn, Interview, Outcome, RunStatus, SolveRun
+from jobdating.core.models.schedule import (
+    Cancellation,
+    CheckIn,
+    Interview,
+    NextStep,
+    Outcome,
+    RunStatus,
+    SolveRun,
+    Standby,
+)
 from jobdating.core.models.work import MailState, OutboxMail, PeriodicRun, Publication, ReminderSent
 
 __all__ = [
     "AuditEntry", "Cancellation", "Candidate", "CheckIn", "CONTRACT_LABELS", "ContractType", "Decision",
     "EDUCATION_LABELS", "EducationLevel", "Employer", "Event", "EventStatus", "Interview", "Invitation", "MailState",
-    "Membership", "new_token", "Offer", "Organizer", "OutboxMail", "Outcome", "PeriodicRun", "Preselection",
+    "Membership", "new_token", "NextStep", "Offer", "Organizer", "OutboxMail", "Outcome", "PeriodicRun", "Preselection",
     "Publication", "Recruiter", "ReminderSent", "Role", "RunStatus", "SECTOR_NAMES", "Situation",
-    "SITUATION_LABELS", "SolveRun", "Wish",
+    "SITUATION_LABELS", "SolveRun", "Standby", "Wish",
 ]

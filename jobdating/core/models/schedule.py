@@ -29,6 +29,14 @@ class Outcome(StrEnum):
     FOLLOW_UP = "follow_up"
 
 
+class NextStep(StrEnum):
+    """What an employer wants after an interview (scoring at the table)."""
+    SECOND_INTERVIEW = "second_interview"
+    JOB_OFFER = "job_offer"
+    TRAINING = "training"
+    NONE = "none"
+
+
 class RunStatus(StrEnum):
     QUEUED = "queued"
     RUNNING = "running"
@@ -62,6 +70,10 @@ class Interview(Model):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Optimistic locking of hand changes: a move raises it, and a move made from an older copy is refused.
     version: Mapped[int] = mapped_column(default=1, server_default="1")
+    # Scoring at the table: a rating 1-4, free notes and a next step (a NextStep value), set by the employer.
+    rating: Mapped[int | None]
+    notes: Mapped[str | None] = mapped_column(Text)
+    next_step: Mapped[str | None] = mapped_column(String(20))
 
     event: Mapped[Event] = relationship(back_populates="interviews")
     candidate: Mapped[Candidate] = relationship(back_populates="interviews")
@@ -129,3 +141,19 @@ class Cancellation(Model):
 
     candidate: Mapped[Candidate | None] = relationship()
     employer: Mapped[Employer | None] = relationship()
+
+
+class Standby(Model):
+    """A present candidate who would take any free slot of an employer (the desk's standby list)."""
+
+    __tablename__ = "standby"
+    __table_args__ = (UniqueConstraint("candidate_id", "employer_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidate.id", ondelete="CASCADE"), index=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employer.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    candidate: Mapped[Candidate] = relationship()
+    employer: Mapped[Employer] = relationship()

@@ -5,6 +5,7 @@ Views call these instead of writing queries; `None` means "not found here" and t
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from jobdating.core.models import AuditEntry, Candidate, Employer, Event, EventStatus, Interview, Organizer, SolveRun
 from jobdating.extensions import db
@@ -14,9 +15,12 @@ def event_by_id(event_id: int) -> Event | None:
     return db.session.get(Event, event_id)
 
 
-def visible_event(slug: str) -> Event | None:
-    """The event of a public page: any status but draft."""
-    event = db.session.scalar(select(Event).where(Event.slug == slug))
+def visible_event(slug: str, *, with_offers: bool = False) -> Event | None:
+    """The event of a public page: any status but draft; with its employers and offers in two more queries."""
+    query = select(Event).where(Event.slug == slug)
+    if with_offers:
+        query = query.options(selectinload(Event.employers).selectinload(Employer.offers))
+    event = db.session.scalar(query)
     return None if event is None or event.status == EventStatus.DRAFT else event
 
 

@@ -5,6 +5,7 @@ import datetime as dt
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
@@ -111,13 +112,15 @@ def _cap_problems(candidate: Candidate, employer: Employer, others: list[Intervi
     if ignore is None or ignore.candidate_id != candidate.id:
         cap = _cap(candidate)
         if cap is not None and sum(1 for o in others if o.candidate_id == candidate.id) >= cap:
-            problems.append(_("%(name)s a déjà atteint son maximum de %(cap)s entretien(s).",
-                              name=candidate.full_name, cap=cap))
+            problems.append(ngettext("%(name)s a déjà atteint son maximum de %(num)d entretien.",
+                                     "%(name)s a déjà atteint son maximum de %(num)d entretiens.", cap,
+                                     name=candidate.full_name))
     if ignore is None or ignore.employer_id != employer.id:
         if employer.max_interviews is not None and \
                 sum(1 for o in others if o.employer_id == employer.id) >= employer.max_interviews:
-            problems.append(_("%(company)s a déjà atteint son maximum de %(max)s entretiens.",
-                              company=employer.company, max=employer.max_interviews))
+            problems.append(ngettext("%(company)s a déjà atteint son maximum de %(num)d entretien.",
+                                     "%(company)s a déjà atteint son maximum de %(num)d entretiens.",
+                                     employer.max_interviews, company=employer.company))
     return problems
 
 

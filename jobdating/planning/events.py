@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import current_app
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import select, update
 
 from jobdating.core import accounts
@@ -141,7 +142,8 @@ def update_event(event: Event, values: dict[str, Any], organizer: Organizer | No
         slots = set(event.slot_starts())
         outside = sum(1 for i in event.interviews if i.start not in slots)
     if outside:
-        warnings.append(_("%(count)s entretien(s) ne tombent plus sur un créneau de la journée.", count=outside))
+        warnings.append(ngettext("%(num)d entretien ne tombe plus sur un créneau de la journée.",
+                                 "%(num)d entretiens ne tombent plus sur un créneau de la journée.", outside))
     accounts.record("event.update", f"Réglages de « {event.name} » modifiés", organizer=organizer,
                     event_id=event.id, commit=False)
     db.session.commit()

@@ -86,7 +86,9 @@ def restore_run(run_id: int):
         except scheduling.SchedulingError as error:
             flash(str(error), "error")
             return redirect(url_for("organizer.runs", event_id=event.id))
-        flash(_("Planning du calcul n° %(id)d restauré (%(n)d entretiens).", id=solve_run.id, n=count), "success")
+        flash(ngettext("Planning du calcul n° %(id)d restauré (%(num)d entretien).",
+                       "Planning du calcul n° %(id)d restauré (%(num)d entretiens).", count, id=solve_run.id),
+              "success")
     return redirect(url_for("organizer.plan", event_id=event.id))
 
 

@@ -9,11 +9,11 @@ from flask_wtf.csrf import CSRFError
 
 from jobdating.core import lookup, times
 from jobdating.core.access import PUBLIC, protect
-from jobdating.core.models import CONTRACT_LABELS, Candidate, Employer, Event
+from jobdating.core.models import CONTRACT_LABELS, Candidate, Event
 from jobdating.core.people import employer_by_token, find_by_token
 from jobdating.core.times import local_now
 from jobdating.extensions import limiter
-from jobdating.signup import formdata, registration
+from jobdating.signup import formdata, listing, registration
 from jobdating.signup.employer_forms import EmployerSignupForm
 from jobdating.signup.forms import CandidateSignupForm, ResendLinkForm
 from jobdating.signup.registration import DuplicateEmail, RegistrationError
@@ -58,33 +58,13 @@ def _public_event(slug: str) -> Event:
     return lookup.visible_event(slug) or abort(404)
 
 
-def _matches(employer: Employer, query: str, sector: str, contract: str) -> list | None:
-    """The offers to show for this employer under the filters, or None when it does not match."""
-    offers = [o for o in employer.offers if not contract or o.contract_type.value == contract]
-    if sector and employer.sector != sector or contract and not offers:
-        return None
-    if query:
-        words = query.lower().split()
-        text = " ".join([employer.company, employer.sector, employer.description,
-                         *[f"{o.title} {o.description} {o.contract_label}" for o in employer.offers]]).lower()
-        if not all(word in text for word in words):
-            return None
-        in_offers = [o for o in offers if all(w in f"{o.title} {o.description}".lower() for w in words)]
-        offers = in_offers or offers
-    return offers
-
-
 @bp.route("/<slug>")
 def event(slug: str):
-    event = _public_event(slug)
+    event = lookup.visible_event(slug, with_offers=True) or abort(404)
     query = request.args.get("q", "").strip()[:100]
     sector = request.args.get("secteur", "")
     contract = request.args.get("contrat", "")
-    listed = []
-    for employer in event.employers:
-        offers = _matches(employer, query, sector, contract)
-        if offers is not None:
-            listed.append((employer, offers))
+    listed = listing.search_employers(event, query, sector, contract)
     sectors = sorted({e.sector for e in event.employers if e.sector})
     return render_template("public/event.html", event=event, listed=listed, query=query, sector=sector,
                            contract=contract, sectors=sectors, contracts=CONTRACT_LABELS,

@@ -43,7 +43,7 @@ def home(token: str):
         return redirect(url_for("candidate.home", token=token))
     elif formdata.apply_move(form):
         reordered = True
-    elif form.validate():
+    elif formdata.validate_candidate(form, event):
         try:
             registration.update_candidate(candidate, wishes=formdata.wish_keys(form),
                                           available=formdata.window(form.availability, event))
@@ -78,7 +78,7 @@ def cv_download(candidate: Candidate):
     if path is None or not path.is_file():
         abort(404)
     response = send_file(path, mimetype="application/pdf", as_attachment=True,
-                         download_name=candidate.cv_original_name or "cv.pdf", max_age=0)
+                         download_name=cv_files.download_name(candidate), max_age=0)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Cache-Control"] = "private, no-store"
     return response

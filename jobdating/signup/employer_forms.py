@@ -72,7 +72,7 @@ class EmployerForm(FlaskForm):
         Optional(), NumberRange(1, 500, _l("Indiquez un nombre entre 1 et 500, ou laissez vide."))])
     max_consecutive = IntegerField(_l("Entretiens d'affilée avant une pause (facultatif)"), validators=[
         Optional(), NumberRange(1, 50, _l("Indiquez un nombre entre 1 et 50, ou laissez vide."))])
-    offers = FieldList(FormField(OfferForm), min_entries=2, max_entries=30)
+    offers = FieldList(FormField(OfferForm), _l("Offre"), min_entries=2, max_entries=30)
 
 
 class EmployerSignupForm(EmployerForm):

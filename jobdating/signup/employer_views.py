@@ -40,7 +40,8 @@ def home(token: str):
         can_decide=preselection.preselection_is_open(employer),
         editable=event.signup_is_open(), published=plan is not None, plan=plan or [],
         presence=times.describe(event, employer.available),
-        preferred=times.describe(event, employer.preferred) if employer.preferred else _("Pas de préférence"))
+        preferred=times.describe(event, employer.preferred) if employer.preferred else _("Pas de préférence"),
+        preference_warning=formdata.preference_warning(event, employer.available, employer.preferred))
 
 
 @bp.route("/e/<token>/preselection", methods=["POST"])
@@ -82,7 +83,7 @@ def edit(token: str):
         formdata.fill_employer(form, employer)
     elif formdata.add_offer_row(form):
         pass
-    elif form.validate():
+    elif formdata.validate_employer(form, event):
         try:
             registration.update_employer(
                 employer, offers=formdata.offer_rows(form), available=formdata.window(form.presence, event),
@@ -95,7 +96,8 @@ def edit(token: str):
         else:
             flash(_("Les informations de l'entreprise sont enregistrées."), "success")
             return redirect(url_for("employer.home", token=token))
-    return render_template("employer/edit.html", employer=employer, event=event, form=form, duplicate=duplicate)
+    return render_template("employer/edit.html", employer=employer, event=event, form=form, duplicate=duplicate,
+                           preference_warning=formdata.form_preference_warning(form, event))
 
 
 @bp.route("/e/<token>/cv/<int:candidate_id>")

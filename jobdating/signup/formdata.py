@@ -10,6 +10,8 @@ from wtforms import StringField
 from jobdating.core import times
 from jobdating.core.keys import employer_key, offer_key
 from jobdating.core.models import Candidate, Employer, Event
+from jobdating.signup import cv as cv_files
+from jobdating.signup import rules
 from jobdating.signup.registration import EMPLOYER_DETAILS, RegistrationError
 
 
@@ -138,6 +140,63 @@ def attach_error(form, error: RegistrationError) -> None:
         field.errors = [*(field.errors or []), str(error.message)]
     else:
         form.form_errors.append(str(error.message))
+
+
+def _readable_window(subform, event: Event) -> list | None:
+    """The windows of a time choice, or None while the choice itself has errors (already shown)."""
+    return None if subform.errors else window(subform, event)
+
+
+def _attach_all(form, problems: list[RegistrationError]) -> None:
+    for problem in problems:
+        attach_error(form, problem)
+
+
+def check_cv(form) -> None:
+    """Check a chosen CV without storing it, so that its problem shows with the form's other errors."""
+    chosen = uploaded_cv(form) if "cv" in form else None
+    if chosen is None or form.cv.errors:
+        return
+    try:
+        cv_files.check_cv(chosen[0])
+    except cv_files.CVError as error:
+        form.cv.errors = [*form.cv.errors, str(error.args[0])]
+
+
+def validate_candidate(form, event: Event) -> bool:
+    """Validate the candidate form and the sign-up rules together: every error shows in one round."""
+    valid = form.validate()
+    _attach_all(form, rules.candidate_problems(event, wish_keys(form), _readable_window(form.availability, event)))
+    if valid and not form.wishes.errors and not form.availability.errors:
+        return True
+    check_cv(form)
+    return False
+
+
+def validate_employer(form, event: Event) -> bool:
+    """Validate the employer form and the sign-up rules together: every error shows in one round."""
+    valid = form.validate()
+    tables = form.tables.data if not form.tables.errors else None
+    _attach_all(form, rules.employer_problems(event, offer_rows(form), tables,
+                                              _readable_window(form.presence, event),
+                                              _readable_window(form.preferred, event)))
+    return valid and not any(getattr(form, name).errors for name in ("offers", "presence", "preferred"))
+
+
+def preference_warning(event: Event, available: list | None, preferred: list | None) -> str | None:
+    """A warning when the preferred time is (partly) outside the employer's presence, or None."""
+    if available is None or preferred is None or not rules.preference_outside_presence(event, available, preferred):
+        return None
+    return _("Votre moment préféré (%(preferred)s) n'est pas entièrement dans votre présence (%(presence)s) : les "
+             "entretiens n'auront lieu que pendant votre présence.",
+             preferred=times.describe(event, preferred), presence=times.describe(event, available))
+
+
+def form_preference_warning(form, event: Event) -> str | None:
+    """The preference warning for the times chosen in a submitted employer form."""
+    if not form.is_submitted() or form.presence.errors or form.preferred.errors:
+        return None
+    return preference_warning(event, window(form.presence, event), window(form.preferred, event))
 
 
 def retention_months() -> int:

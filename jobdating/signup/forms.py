@@ -18,7 +18,7 @@ from wtforms import (
     TextAreaField,
     TimeField,
 )
-from wtforms.validators import DataRequired, Email, Length, Optional, Regexp, ValidationError
+from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from jobdating.core.models import CONTRACT_LABELS, EDUCATION_LABELS, SITUATION_LABELS
@@ -48,17 +48,19 @@ class WindowForm(Form):
     start = TimeField(_l("De"), validators=[Optional()], format="%H:%M")
     end = TimeField(_l("À"), validators=[Optional()], format="%H:%M")
 
-    def validate_start(self, field):
-        if self.kind.data == "custom" and field.data is None:
-            raise ValidationError(_l("Indiquez l'heure de début de la plage."))
-
-    def validate_end(self, field):
-        if self.kind.data != "custom":
-            return
-        if field.data is None:
-            raise ValidationError(_l("Indiquez l'heure de fin de la plage."))
-        if self.start.data is not None and field.data <= self.start.data:
-            raise ValidationError(_l("L'heure de fin doit être après l'heure de début."))
+    def validate(self, extra_validators=None) -> bool:
+        """The times are needed only for a custom window (an inline validator would never run on an empty
+        field: Optional() stops the chain first)."""
+        valid = super().validate(extra_validators)
+        if self.kind.data != "custom" or self.start.errors or self.end.errors:
+            return valid
+        if self.start.data is None:
+            self.start.errors.append(_l("Indiquez l'heure de début de la plage."))
+        if self.end.data is None:
+            self.end.errors.append(_l("Indiquez l'heure de fin de la plage."))
+        elif self.start.data is not None and self.end.data <= self.start.data:
+            self.end.errors.append(_l("L'heure de fin doit être après l'heure de début."))
+        return valid and not self.start.errors and not self.end.errors
 
 
 class PreferenceForm(WindowForm):

@@ -23,6 +23,15 @@ protect(bp, PUBLIC)
 
 
 
+@bp.url_value_preprocessor
+def _room_for_a_big_cv(endpoint: str | None, _values: dict | None) -> None:
+    """Read a too-big CV on the sign-up form instead of refusing the whole request, so the form comes back with
+    what was typed and a message on the CV field. Runs before any before_request hook (CSRF reads the form)."""
+    if endpoint == "public.candidate_signup":
+        request.max_content_length = max(current_app.config["SIGNUP_MAX_CONTENT_LENGTH"],
+                                         current_app.config["MAX_CONTENT_LENGTH"] or 0)
+
+
 def _rearranging() -> bool:
     """Reordering wishes or adding an offer row without JavaScript is not a sign-up attempt."""
     return "move" in request.form or "add_offer" in request.form
@@ -82,7 +91,7 @@ def candidate_signup(slug: str):
     duplicate = False
     if form.is_submitted() and formdata.apply_move(form):
         return _render_candidate_signup(event, form, duplicate, reordered=True)
-    if form.validate_on_submit():
+    if form.is_submitted() and formdata.validate_candidate(form, event):
         try:
             candidate = registration.register_candidate(
                 event, wishes=formdata.wish_keys(form), available=formdata.window(form.availability, event),
@@ -99,7 +108,7 @@ def candidate_signup(slug: str):
 
 
 def _render_candidate_signup(event: Event, form, duplicate: bool, reordered: bool = False):
-    chosen = formdata.uploaded_cv(form) if form.is_submitted() else None
+    chosen = formdata.uploaded_cv(form) if form.is_submitted() and not form.cv.errors else None
     return render_template("public/candidate_signup.html", event=event, form=form, duplicate=duplicate,
                            groups=formdata.wish_groups(event), reordered=reordered,
                            lost_file=chosen[1] if chosen else None, resend_form=ResendLinkForm(),
@@ -116,7 +125,7 @@ def employer_signup(slug: str):
     duplicate = False
     if form.is_submitted() and formdata.add_offer_row(form):
         return _render_employer_signup(event, form)
-    if form.validate_on_submit():
+    if form.is_submitted() and formdata.validate_employer(form, event):
         try:
             employer = registration.register_employer(
                 event, offers=formdata.offer_rows(form), available=formdata.window(form.presence, event),
@@ -135,7 +144,8 @@ def employer_signup(slug: str):
 
 def _render_employer_signup(event: Event, form, duplicate: bool = False):
     return render_template("public/employer_signup.html", event=event, form=form, duplicate=duplicate,
-                           resend_form=ResendLinkForm(), months=formdata.retention_months())
+                           resend_form=ResendLinkForm(), months=formdata.retention_months(),
+                           preference_warning=formdata.form_preference_warning(form, event))
 
 
 @bp.errorhandler(CSRFError)
@@ -176,7 +186,9 @@ def employer_done(slug: str):
     person = employer_by_token(token) if token else None
     if person is not None and person.event_id != event.id:
         person = None
-    return render_template("public/done.html", event=event, person=person, is_candidate=False)
+    warning = formdata.preference_warning(event, person.available, person.preferred) if person else None
+    return render_template("public/done.html", event=event, person=person, is_candidate=False,
+                           preference_warning=warning)
 
 
 @bp.route("/<slug>/lien-prive", methods=["GET", "POST"])

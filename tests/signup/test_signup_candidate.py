@@ -112,7 +112,7 @@ def test_missing_fields_are_explained_in_french_and_typed_values_are_kept(client
 
 def test_a_chosen_cv_must_be_chosen_again_after_an_error_and_the_page_says_so(client, event):
     page = unescape(post(client, with_cv(candidate_form(keys(event), last_name=""))).text)
-    assert "Vous aviez choisi le fichier « cv-ines.pdf »" in page and "Choisissez-le à nouveau" in page
+    assert "Votre CV « cv-ines.pdf » convient" in page and "choisissez-le à nouveau" in page
 
 
 def test_a_cv_that_is_not_a_pdf_is_refused_whatever_its_name(client, event):

@@ -81,10 +81,14 @@ def test_sign_up_posts_are_limited_per_address(tmp_path):
 
 
 def test_a_request_body_over_the_limit_gets_the_413_page(app, client, event):
-    app.config["MAX_CONTENT_LENGTH"] = 10_000
+    app.config.update(MAX_CONTENT_LENGTH=10_000, SIGNUP_MAX_CONTENT_LENGTH=15_000)
     data = {**candidate_form(wish(event)), "cv": (io.BytesIO(PDF + b"0" * 20_000), "cv.pdf")}
     response = client.post("/jd-lens/inscription", data=data, content_type="multipart/form-data")
     assert response.status_code == 413 and "Fichier trop volumineux" in response.text
+    # Other forms keep the general limit.
+    big = {"company": "x" * 12_000}
+    response = client.post("/jd-lens/employeurs/inscription", data=big, content_type="multipart/form-data")
+    assert response.status_code == 413
 
 
 def test_resending_the_link_emails_the_private_link_without_saying_who_is_signed_up(app, client, event,

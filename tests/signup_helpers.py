@@ -63,7 +63,9 @@ class Statements(list):
 
 
 def recorded_statements():
-    """A context manager recording every SQL statement sent to the database (to count a page's queries)."""
+    """A context manager recording the SQL statements this thread sends (to count a page's queries; the
+    background delivery of mails runs in other threads)."""
+    import threading
     from contextlib import contextmanager
 
     from sqlalchemy import event as sa_event
@@ -74,8 +76,11 @@ def recorded_statements():
     def recording():
         statements = Statements()
 
+        me = threading.get_ident()
+
         def record(_conn, _cursor, statement, *_args):
-            statements.append(statement)
+            if threading.get_ident() == me:
+                statements.append(statement)
 
         engine = db.engine
         sa_event.listen(engine, "before_cursor_execute", record)

@@ -39,10 +39,9 @@ def _walk(form: Form, prefix: str = "") -> Iterator[FieldError]:
 def _list_errors(field, prefix: str) -> Iterator[FieldError]:
     """A list of fields (wishes, offers): errors of the list itself, then of each entry."""
     entries = list(field.entries)
-    anchor = _first_input(entries[0]) if entries else field.id
     for message in field.errors:
-        if isinstance(message, str):
-            yield FieldError(anchor, _label(field, prefix), message)
+        if isinstance(message, str):  # about the whole list: the page gives the list this id
+            yield FieldError(field.id, _label(field, prefix), message)
     for index, entry in enumerate(entries, start=1):
         if entry.type == "FormField":
             legend = _("%(label)s n° %(n)d", label=field.label.text, n=index)
@@ -50,13 +49,6 @@ def _list_errors(field, prefix: str) -> Iterator[FieldError]:
         elif entry.errors:
             for message in entry.errors:
                 yield FieldError(entry.id, _label(entry, prefix), str(message))
-
-
-def _first_input(entry: Field) -> str:
-    if entry.type != "FormField":
-        return entry.id
-    visible = [f for f in entry.form if f.type not in ("HiddenField", "CSRFTokenField")]
-    return visible[0].id if visible else entry.id
 
 
 def error_summary(form: Form) -> list[FieldError]:

@@ -30,7 +30,7 @@ def _candidate(token: str) -> Candidate:
 @bp.route("/c/<token>", methods=["GET", "POST"])
 def home(token: str):
     candidate = _candidate(token)
-    event = candidate.event
+    event = lookup.load_offers(candidate.event)  # every employer and offer is a wish choice
     editable = event.signup_is_open()
     form = WishesForm()
     formdata.setup_wishes(form, event)
@@ -55,7 +55,7 @@ def home(token: str):
     plan = planning.plan_for_candidate(candidate)
     return render_template(
         "candidate/home.html", candidate=candidate, event=event, form=form, editable=editable,
-        groups=formdata.wish_groups(event), reordered=reordered,
+        catalog=formdata.wish_catalog(event), reordered=reordered,
         availability=times.describe(event, candidate.available), published=plan is not None,
         plan=plan or [])
 

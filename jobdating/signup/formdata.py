@@ -1,4 +1,4 @@
-"""Between forms and services: choices for the selects, and form data turned into service arguments."""
+"""Between forms and services: form data turned into service arguments, checks that span a whole form."""
 from __future__ import annotations
 
 from typing import Any
@@ -8,58 +8,11 @@ from flask_babel import gettext as _
 from wtforms import StringField
 
 from jobdating.core import times
-from jobdating.core.keys import employer_key, offer_key
-from jobdating.core.models import Candidate, Employer, Event
+from jobdating.core.models import Employer, Event
 from jobdating.signup import cv as cv_files
 from jobdating.signup import rules
 from jobdating.signup.registration import EMPLOYER_DETAILS, RegistrationError
-
-
-def wish_groups(event: Event) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Options of a wish select, grouped by company: the whole company, then each of its offers."""
-    groups = []
-    for employer in event.employers:
-        options = [(employer_key(employer), _("%(company)s — toute l'entreprise", company=employer.company))]
-        options += [(offer_key(offer), f"{offer.title} ({offer.contract_label}) — {employer.company}")
-                    for offer in employer.offers]
-        groups.append((employer.company, options))
-    return groups
-
-
-def setup_wishes(form, event: Event) -> None:
-    """One select per allowed wish, each offering every employer and offer of the event."""
-    while len(form.wishes) < event.max_wishes:
-        form.wishes.append_entry()
-    while len(form.wishes) > event.max_wishes:
-        form.wishes.pop_entry()
-    choices = [("", "")] + [option for _group, options in wish_groups(event) for option in options]
-    for rank, entry in enumerate(form.wishes, start=1):
-        entry.choices = choices
-        entry.data = entry.data or ""
-        entry.label.text = _("Vœu n° %(rank)d", rank=rank)
-
-
-def apply_move(form) -> bool:
-    """Handle an up/down button of the wish list (used without JavaScript); True if one was pressed."""
-    move = request.form.get("move", "")
-    index, _sep, direction = move.partition(":")
-    if not index.isdigit() or direction not in ("up", "down"):
-        return False
-    i = int(index)
-    j = i - 1 if direction == "up" else i + 1
-    if 0 <= i < len(form.wishes) and 0 <= j < len(form.wishes):
-        form.wishes[i].data, form.wishes[j].data = form.wishes[j].data, form.wishes[i].data
-    return True
-
-
-def wish_keys(form) -> list[str]:
-    return [entry.data for entry in form.wishes if entry.data]
-
-
-def fill_wishes(form, candidate: Candidate) -> None:
-    keys = [offer_key(w.offer_id) if w.offer_id else employer_key(w.employer_id) for w in candidate.wishes]
-    for entry, key in zip(form.wishes, keys, strict=False):  # the form may offer more rows than wishes
-        entry.data = key
+from jobdating.signup.wishes import apply_move, fill_wishes, setup_wishes, wish_catalog, wish_keys  # noqa: F401
 
 
 def window(subform, event: Event) -> list:

@@ -75,7 +75,8 @@ class PreferenceForm(WindowForm):
 class WishesForm(FlaskForm):
     """Ranked wishes (the view adds one row per allowed wish and sets their choices) and availability."""
 
-    wishes = FieldList(SelectField(_l("Vœu"), choices=[("", "")]), min_entries=1)
+    # validate_choice=False: the sign-up rules say in French what is wrong with a wish (rules.build_wishes).
+    wishes = FieldList(SelectField(_l("Vœu"), choices=[("", "")], validate_choice=False), min_entries=1)
     availability = FormField(WindowForm, label=_l("Quand pouvez-vous venir ?"))
 
 

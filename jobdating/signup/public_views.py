@@ -33,8 +33,8 @@ def _room_for_a_big_cv(endpoint: str | None, _values: dict | None) -> None:
 
 
 def _rearranging() -> bool:
-    """Reordering wishes or adding an offer row without JavaScript is not a sign-up attempt."""
-    return "move" in request.form or "add_offer" in request.form
+    """Changing the wish list or adding an offer row without JavaScript is not a sign-up attempt."""
+    return any(name in request.form for name in ("move", "remove", "add_wishes", "add_offer"))
 
 
 def _succeeded(response: Response) -> bool:
@@ -63,13 +63,13 @@ def now_local() -> dt.datetime:
     return local_now()
 
 
-def _public_event(slug: str) -> Event:
-    return lookup.visible_event(slug) or abort(404)
+def _public_event(slug: str, with_offers: bool = False) -> Event:
+    return lookup.visible_event(slug, with_offers=with_offers) or abort(404)
 
 
 @bp.route("/<slug>")
 def event(slug: str):
-    event = lookup.visible_event(slug, with_offers=True) or abort(404)
+    event = _public_event(slug, with_offers=True)
     query = request.args.get("q", "").strip()[:100]
     sector = request.args.get("secteur", "")
     contract = request.args.get("contrat", "")
@@ -83,7 +83,7 @@ def event(slug: str):
 @bp.route("/<slug>/inscription", methods=["GET", "POST"])
 @signup_limit
 def candidate_signup(slug: str):
-    event = _public_event(slug)
+    event = _public_event(slug, with_offers=True)  # every employer and offer is a wish choice
     if not event.signup_is_open():
         return render_template("public/closed.html", event=event)
     form = CandidateSignupForm()
@@ -103,14 +103,14 @@ def candidate_signup(slug: str):
             formdata.attach_error(form, error)
         else:
             session["signed_up"] = candidate.token
-            return redirect(url_for("public.candidate_done", slug=event.slug))
+            return redirect(url_for("public.candidate_done", slug=slug))
     return _render_candidate_signup(event, form, duplicate)
 
 
 def _render_candidate_signup(event: Event, form, duplicate: bool, reordered: bool = False):
     chosen = formdata.uploaded_cv(form) if form.is_submitted() and not form.cv.errors else None
     return render_template("public/candidate_signup.html", event=event, form=form, duplicate=duplicate,
-                           groups=formdata.wish_groups(event), reordered=reordered,
+                           catalog=formdata.wish_catalog(event), reordered=reordered,
                            lost_file=chosen[1] if chosen else None, resend_form=ResendLinkForm(),
                            months=formdata.retention_months())
 
@@ -138,7 +138,7 @@ def employer_signup(slug: str):
             formdata.attach_error(form, error)
         else:
             session["signed_up_employer"] = employer.token
-            return redirect(url_for("public.employer_done", slug=event.slug))
+            return redirect(url_for("public.employer_done", slug=slug))
     return _render_employer_signup(event, form, duplicate)
 
 
@@ -154,7 +154,7 @@ def expired_form(error: CSRFError):
     slug = (request.view_args or {}).get("slug", "")
     if request.endpoint not in ("public.candidate_signup", "public.employer_signup"):
         return render_template("errors/error.html", code=400), 400
-    event = _public_event(slug)
+    event = _public_event(slug, with_offers=request.endpoint == "public.candidate_signup")
     if not event.signup_is_open():
         return render_template("public/closed.html", event=event), 400
     message = _("La page est restée ouverte trop longtemps : par sécurité, vérifiez vos réponses puis "

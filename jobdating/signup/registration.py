@@ -82,6 +82,9 @@ def register_candidate(event: Event, *, wishes: Sequence[str], available: list |
             stored, candidate.cv_original_name = _store(*cv)
             candidate.cv_filename = stored
         db.session.add(candidate)
+        db.session.flush()  # its token, for the email: the sign-up and its email are saved together
+        if notify:
+            send_private_link(candidate, commit=False)
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
@@ -91,8 +94,6 @@ def register_candidate(event: Event, *, wishes: Sequence[str], available: list |
         db.session.rollback()
         cv_files.delete_cv(stored)
         raise
-    if notify:
-        send_private_link(candidate)
     return candidate
 
 
@@ -199,6 +200,9 @@ def register_employer(event: Event, *, offers: Sequence[dict[str, Any]], availab
             employer = Employer(event=event, consent_at=utcnow())
             _fill_employer(employer, values, offers, available, preferred)
         db.session.add(employer)
+        db.session.flush()  # its token, for the email: the sign-up and its email are saved together
+        if notify:
+            send_private_link(employer, commit=False)
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
@@ -206,8 +210,6 @@ def register_employer(event: Event, *, offers: Sequence[dict[str, Any]], availab
     except RegistrationError:
         db.session.rollback()
         raise
-    if notify:
-        send_private_link(employer)
     return employer
 
 

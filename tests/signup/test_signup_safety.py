@@ -41,7 +41,7 @@ def test_a_form_whose_security_token_expired_comes_back_with_everything_typed(ap
     assert response.status_code == 400
     assert "restée ouverte trop longtemps" in page
     assert 'value="Haddad"' in page and 'value="ines.haddad@exemple.fr"' in page
-    assert f'value="{wish(event)[0]}" selected' in page
+    assert f'name="wishes-0" value="{wish(event)[0]}"' in page
     assert "mon-cv.pdf" in page and 'name="csrf_token"' in page
     assert db.session.scalar(select(func.count(Candidate.id))) == 0
 

@@ -19,6 +19,8 @@ class FieldError(NamedTuple):
 
 def _label(field: Field, prefix: str) -> str:
     text = str(field.label.text) if field.label else ""
+    if len(text) > 60:  # a sentence (a consent box): the message alone says what to do
+        text = ""
     return f"{prefix} — {text}" if prefix and text else prefix or text
 
 

@@ -95,9 +95,15 @@
       var bar = fieldset.querySelector("[data-wish-bar-list]");
       if (bar) { bar.textContent = chosen.map(function (key, i) { return (i + 1) + ". " + label(key); }).join(" · "); }
       if (focus) {
-        var target = list.children[focus.index] && list.children[focus.index].querySelector(focus.selector);
-        (target && !target.disabled ? target : list.children[focus.index] && list.children[focus.index]
-          .querySelector("[data-remove]") || fieldset.querySelector("[data-wish-count]")).focus();
+        // The same button of the moved row, else its other arrow, else its remove button, else the count.
+        var row = list.children[focus.index];
+        var candidates = row ? [focus.selector, "[data-move]:not([disabled])", "[data-remove]"] : [];
+        var target = null;
+        candidates.some(function (selector) {
+          target = row.querySelector(selector);
+          return target && !target.disabled;
+        });
+        (target || fieldset.querySelector("[data-wish-count]")).focus();
       }
     }
 

@@ -4,11 +4,25 @@ Views call these instead of writing queries; `None` means "not found here" and t
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
+from flask import has_request_context, request
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
-from jobdating.core.models import AuditEntry, Candidate, Employer, Event, EventStatus, Interview, Organizer, SolveRun
+from jobdating.core.models import (
+    AuditEntry,
+    Candidate,
+    ContractType,
+    Employer,
+    Event,
+    EventStatus,
+    Interview,
+    Offer,
+    Organizer,
+    SolveRun,
+)
 from jobdating.extensions import db
 
 
@@ -31,6 +45,33 @@ def load_offers(event: Event) -> Event:
                                    .options(selectinload(Employer.offers)).order_by(Employer.id)).all()
     set_committed_value(event, "employers", list(employers))
     return event
+
+
+class WishChoice(NamedTuple):
+    """A company, or one of its offers (offer_id set), as a candidate may wish it."""
+
+    employer_id: int
+    company: str
+    sector: str
+    offer_id: int | None
+    title: str | None
+    contract_type: ContractType | None
+
+
+def wish_choices(event: Event) -> list[WishChoice]:
+    """Every employer of the event, each followed by its offers, in one query of plain rows (no ORM objects:
+    the sign-up page lists them all and a sign-up checks its wishes against them); read once per request."""
+    cache = getattr(request, "wish_choices", None) if has_request_context() else None
+    if cache is not None and cache[0] == event.id:
+        return cache[1]
+    rows = db.session.execute(
+        select(Employer.id, Employer.company, Employer.sector, Offer.id, Offer.title, Offer.contract_type)
+        .outerjoin(Offer, Offer.employer_id == Employer.id).where(Employer.event_id == event.id)
+        .order_by(Employer.id, Offer.id))
+    choices = [WishChoice(*row) for row in rows]
+    if has_request_context():
+        request.wish_choices = (event.id, choices)  # type: ignore[attr-defined]
+    return choices
 
 
 def visible_events() -> list[Event]:

@@ -30,7 +30,7 @@ def _candidate(token: str) -> Candidate:
 @bp.route("/c/<token>", methods=["GET", "POST"])
 def home(token: str):
     candidate = _candidate(token)
-    event = lookup.load_offers(candidate.event)  # every employer and offer is a wish choice
+    event = candidate.event
     editable = event.signup_is_open()
     form = WishesForm()
     formdata.setup_wishes(form, event)

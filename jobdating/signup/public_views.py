@@ -83,7 +83,7 @@ def event(slug: str):
 @bp.route("/<slug>/inscription", methods=["GET", "POST"])
 @signup_limit
 def candidate_signup(slug: str):
-    event = _public_event(slug, with_offers=True)  # every employer and offer is a wish choice
+    event = _public_event(slug)
     if not event.signup_is_open():
         return render_template("public/closed.html", event=event)
     form = CandidateSignupForm()
@@ -154,7 +154,7 @@ def expired_form(error: CSRFError):
     slug = (request.view_args or {}).get("slug", "")
     if request.endpoint not in ("public.candidate_signup", "public.employer_signup"):
         return render_template("errors/error.html", code=400), 400
-    event = _public_event(slug, with_offers=request.endpoint == "public.candidate_signup")
+    event = _public_event(slug)
     if not event.signup_is_open():
         return render_template("public/closed.html", event=event), 400
     message = _("La page est restée ouverte trop longtemps : par sécurité, vérifiez vos réponses puis "

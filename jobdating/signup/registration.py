@@ -58,8 +58,9 @@ def _details(allowed: Iterable[str], values: dict[str, Any]) -> dict[str, Any]:
 
 # Candidates ----------------------------------------------------------------------------------------------
 
-def _wish_rows(targets: list[tuple[Employer, Offer | None]]) -> list[Wish]:
-    return [Wish(employer=employer, offer=offer, rank=rank) for rank, (employer, offer) in enumerate(targets, 1)]
+def _wish_rows(targets: list[tuple[int, int | None]]) -> list[Wish]:
+    return [Wish(employer_id=employer_id, offer_id=offer_id, rank=rank)
+            for rank, (employer_id, offer_id) in enumerate(targets, 1)]
 
 
 def register_candidate(event: Event, *, wishes: Sequence[str], available: list | None = None,

@@ -7,11 +7,12 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
-from jobdating.core import times
+from jobdating.core import lookup, times
 from jobdating.core.keys import employer_key, offer_key
 from jobdating.core.models import ContractType, Employer, Event, Offer
 
 Target = tuple[Employer, Offer | None]
+TargetIds = tuple[int, int | None]
 
 
 class RegistrationError(ValueError):
@@ -50,15 +51,25 @@ def wish_targets(event: Event) -> dict[str, Target]:
     return targets
 
 
-def build_wishes(event: Event, keys: Sequence[str]) -> list[Target]:
-    """The checked targets of ranked wish keys, best first (Wish rows are made only when they are stored)."""
+def wish_target_ids(event: Event) -> dict[str, TargetIds]:
+    """Every employer and offer of the event a candidate may wish, by key, as (employer id, offer id or None)."""
+    targets: dict[str, TargetIds] = {}
+    for choice in lookup.wish_choices(event):
+        targets.setdefault(employer_key(choice.employer_id), (choice.employer_id, None))
+        if choice.offer_id is not None:
+            targets[offer_key(choice.offer_id)] = (choice.employer_id, choice.offer_id)
+    return targets
+
+
+def build_wishes(event: Event, keys: Sequence[str]) -> list[TargetIds]:
+    """The checked (employer id, offer id) of ranked wish keys, best first (Wish rows are made when stored)."""
     chosen = [key for key in keys if key]
     if not chosen:
         raise RegistrationError(_l("Choisissez au moins un employeur ou une offre."), "wishes")
     if len(chosen) > event.max_wishes:
         raise RegistrationError(_l("Vous pouvez faire au plus %(n)d vœux.", n=event.max_wishes), "wishes")
-    targets = wish_targets(event)
-    wishes: list[Target] = []
+    targets = wish_target_ids(event)
+    wishes: list[TargetIds] = []
     whole_employers: set[int] = set()
     offer_employers: set[int] = set()
     for rank, key in enumerate(chosen, start=1):
@@ -67,9 +78,9 @@ def build_wishes(event: Event, keys: Sequence[str]) -> list[Target]:
         if chosen.index(key) != rank - 1:
             raise RegistrationError(_l("Vous avez choisi deux fois la même chose : chaque vœu doit être "
                                        "différent."), "wishes")
-        employer, offer = targets[key]
-        (offer_employers if offer else whole_employers).add(employer.id)
-        wishes.append((employer, offer))
+        employer_id, offer_id = targets[key]
+        (offer_employers if offer_id else whole_employers).add(employer_id)
+        wishes.append((employer_id, offer_id))
     if whole_employers & offer_employers:
         raise RegistrationError(_l("Vous avez choisi une entreprise et aussi une de ses offres : gardez "
                                    "l'une ou l'autre."), "wishes")

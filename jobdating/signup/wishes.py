@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from flask import request
 from flask_babel import gettext as _
 
+from jobdating.core import lookup
 from jobdating.core.keys import employer_key, offer_key
-from jobdating.core.models import Candidate, Event
+from jobdating.core.models import CONTRACT_LABELS, Candidate, Event
 
 PICKER = "picker"  # hidden field of the picker: the checkboxes say which wishes are chosen
 
@@ -22,6 +23,7 @@ class Group:
     company: str
     sector: str
     options: list[tuple[str, str, str]]  # (key, text, contract label or "")
+    employer_id: int = 0
 
 
 @dataclass
@@ -31,17 +33,24 @@ class WishCatalog:
 
 
 def wish_catalog(event: Event) -> WishCatalog:
-    """Every wish target of the event: per company, the whole company first, then each of its offers."""
+    """Every wish target of the event: per company, the whole company first, then each of its offers (built
+    once per request from plain rows; each text translated once, not once per company)."""
+    cached = getattr(request, "wish_catalog", None)
+    if cached is not None and cached[0] == event.id:
+        return cached[1]
     catalog = WishCatalog()
-    for employer in event.employers:
-        whole = employer_key(employer)
-        options = [(whole, _("Toute l'entreprise"), "")]
-        catalog.labels[whole] = _("%(company)s — toute l'entreprise", company=employer.company)
-        for offer in employer.offers:
-            key = offer_key(offer)
-            options.append((key, offer.title, str(offer.contract_label)))
-            catalog.labels[key] = f"{offer.title} ({offer.contract_label}) — {employer.company}"
-        catalog.groups.append(Group(employer.company, employer.sector, options))
+    whole_text, whole_label = _("Toute l'entreprise"), _("%(company)s — toute l'entreprise")
+    contracts = {kind: str(label) for kind, label in CONTRACT_LABELS.items()}
+    for choice in lookup.wish_choices(event):
+        if not catalog.groups or catalog.groups[-1].employer_id != choice.employer_id:
+            whole = employer_key(choice.employer_id)
+            catalog.groups.append(Group(choice.company, choice.sector, [(whole, whole_text, "")], choice.employer_id))
+            catalog.labels[whole] = whole_label % {"company": choice.company}
+        if choice.offer_id is not None and choice.contract_type is not None:
+            key, contract = offer_key(choice.offer_id), contracts[choice.contract_type]
+            catalog.groups[-1].options.append((key, choice.title or "", contract))
+            catalog.labels[key] = f"{choice.title} ({contract}) — {choice.company}"
+    request.wish_catalog = (event.id, catalog)  # type: ignore[attr-defined]
     return catalog
 
 

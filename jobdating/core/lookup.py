@@ -9,7 +9,6 @@ from typing import NamedTuple
 from flask import has_request_context, request
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
-from sqlalchemy.orm.attributes import set_committed_value
 
 from jobdating.core.models import (
     AuditEntry,
@@ -37,14 +36,6 @@ def visible_event(slug: str, *, with_offers: bool = False) -> Event | None:
         query = query.options(selectinload(Event.employers).selectinload(Employer.offers))
     event = db.session.scalar(query)
     return None if event is None or event.status == EventStatus.DRAFT else event
-
-
-def load_offers(event: Event) -> Event:
-    """Load the event's employers with their offers in two queries (not one per employer); returns the event."""
-    employers = db.session.scalars(select(Employer).where(Employer.event_id == event.id)
-                                   .options(selectinload(Employer.offers)).order_by(Employer.id)).all()
-    set_committed_value(event, "employers", list(employers))
-    return event
 
 
 class WishChoice(NamedTuple):

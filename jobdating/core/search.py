@@ -60,11 +60,11 @@ def index_text(parts: Iterable[str]) -> str:
 
 
 def query_terms(query: str) -> list[tuple[str, ...]]:
-    """Each word of a query with its alternatives (feminine form, without a plural s); one-letter words dropped."""
+    """Each word of a query with its alternatives (feminine form, without a plural s); one letter words dropped."""
     text, feminines = _inclusive(fold(query))
     terms: list[tuple[str, ...]] = []
     for token in _TOKEN.findall(text):
-        if len(token) < 2:
+        if len(token) < 2 and not token.isdigit():  # "l'", "d'"; but "bac+5" keeps its 5
             continue
         forms = dict.fromkeys([token, feminines.get(token, token)])
         for form in list(forms):

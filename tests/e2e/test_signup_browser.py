@@ -140,8 +140,10 @@ def _employer_preselects(page, url, artifacts) -> None:
     with page.expect_download() as download:
         card.get_by_role("link", name="Télécharger le CV de Inès Haddad").click()
     assert download.value.suggested_filename == "CV Inès Haddad.pdf"
-    card.get_by_role("button", name="Favori Inès Haddad").click()
-    assert "1 candidat mis à jour." in page.content()
+    card.get_by_role("button", name="Favori Inès Haddad").click()  # saved in the page (fetch), no reload
+    from playwright.sync_api import expect
+
+    expect(card.locator("[data-wisher-status]")).to_have_text("Enregistré : Favori.")
     assert page.locator("li.wisher", has_text="Inès Haddad").locator(".badge").inner_text() == "Favori"
     check_page(page, artifacts, "employer-home")
     page.get_by_role("link", name="Modifier l'inscription et les offres").click()

@@ -36,7 +36,7 @@
     });
   }
   function queryTerms(query) {
-    return words(query).filter(function (w) { return w.length > 1; }).map(function (w) {
+    return words(query).filter(function (w) { return w.length > 1 || /[0-9]/.test(w); }).map(function (w) {
       return /[sx]$/.test(w) && w.length > 3 ? [w, w.slice(0, -1)] : [w];
     });
   }

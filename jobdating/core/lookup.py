@@ -57,7 +57,8 @@ def wish_choices(event: Event) -> list[WishChoice]:
         return cache[1]
     rows = db.session.execute(
         select(Employer.id, Employer.company, Employer.sector, Offer.id, Offer.title, Offer.contract_type)
-        .outerjoin(Offer, Offer.employer_id == Employer.id).where(Employer.event_id == event.id)
+        .outerjoin(Offer, Offer.employer_id == Employer.id)
+        .where(Employer.event_id == event.id, Employer.approval_pending.is_(False))
         .order_by(Employer.id, Offer.id))
     choices = [WishChoice(*row) for row in rows]
     if has_request_context():

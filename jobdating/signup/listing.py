@@ -22,7 +22,7 @@ def _offer_text(offer: Offer) -> list[str]:
 
 def listed_employer(employer: Employer, terms: list[tuple[str, ...]], sector: str, contract: str) -> Listed | None:
     """How this employer appears under the filters, or None when it does not match them."""
-    if sector and employer.sector != sector:
+    if employer.approval_pending or sector and employer.sector != sector:
         return None
     offers = [o for o in employer.offers if not contract or o.contract_type.value == contract]
     if contract and not offers:

@@ -74,7 +74,7 @@ def event(slug: str):
     sector = request.args.get("secteur", "")
     contract = request.args.get("contrat", "")
     listed = listing.search_employers(event, query, sector, contract)
-    sectors = sorted({e.sector for e in event.employers if e.sector})
+    sectors = sorted({e.sector for e in event.employers if e.sector and not e.approval_pending})
     return render_template("public/event.html", event=event, listed=listed, query=query, sector=sector,
                            contract=contract, sectors=sectors, contracts=CONTRACT_LABELS,
                            filtered=bool(query or sector or contract))

@@ -4,12 +4,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, BinaryIO
 
+from flask import current_app
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from jobdating.core.mail import send_private_link
+from jobdating.core.mail import private_url, send_private_link
 from jobdating.core.models import Candidate, ContractType, Employer, Event, Offer, Wish
+from jobdating.core.outbox import queue_mail
 from jobdating.core.times import utcnow
 from jobdating.extensions import db
 from jobdating.signup import cv as cv_files
@@ -188,8 +192,9 @@ def _fill_employer(employer: Employer, values: dict[str, Any], offers, available
 
 def register_employer(event: Event, *, offers: Sequence[dict[str, Any]], available: list | None = None,
                       preferred: list | None = None, consent: bool = False, check_open: bool = True,
-                      notify: bool = True, **details: Any) -> Employer:
-    """Create an employer and its offers (dicts: title, contract_type, description, tables)."""
+                      notify: bool = True, approved: bool = False, **details: Any) -> Employer:
+    """Create an employer and its offers (dicts: title, contract_type, description, tables). On an event that
+    moderates employers it waits for an organizer's approval, unless `approved` (an organizer signs it up)."""
     _check_open(event, check_open)
     if not consent:
         raise RegistrationError(_l("Cochez cette case pour pouvoir vous inscrire."), "consent")
@@ -198,7 +203,8 @@ def register_employer(event: Event, *, offers: Sequence[dict[str, Any]], availab
         raise DuplicateEmail(_l("Cette adresse e-mail est déjà inscrite pour ce job dating."), "email")
     try:
         with db.session.no_autoflush:  # the new employer joins the session only once complete
-            employer = Employer(event=event, consent_at=utcnow())
+            employer = Employer(event=event, consent_at=utcnow(),
+                                approval_pending=event.moderate_employers and not approved)
             _fill_employer(employer, values, offers, available, preferred)
         db.session.add(employer)
         db.session.flush()  # its token, for the email: the sign-up and its email are saved together
@@ -228,6 +234,23 @@ def update_employer(employer: Employer, *, offers: Sequence[dict[str, Any]], ava
         db.session.rollback()
         raise
     return employer
+
+
+def approve_employer(employer: Employer) -> bool:
+    """Make a waiting employer public (shown, wished, planned) and tell it by e-mail; False if it was not waiting."""
+    if not employer.approval_pending:
+        return False
+    employer.approval_pending = False
+    link = private_url("employer.home", employer.token)
+    with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
+        subject = _("Votre entreprise est validée — %(event)s", event=employer.event.name)
+        text = _("Bonjour,\n\nL'équipe organisatrice de « %(event)s » a validé l'inscription de %(company)s : "
+                 "l'entreprise et ses offres sont maintenant visibles des candidats, qui peuvent la choisir.\n\n"
+                 "Votre espace privé (candidats intéressés, modifications) :\n%(link)s\n",
+                 event=employer.event.name, company=employer.company, link=link)
+    queue_mail(employer.email, subject, text, event_id=employer.event_id, commit=False)
+    db.session.commit()
+    return True
 
 
 def resend_private_links(event: Event, email: str) -> int:

@@ -45,6 +45,8 @@ def wish_targets(event: Event) -> dict[str, Target]:
     """Every employer and offer of the event a candidate may wish, by key ('E12', 'O34')."""
     targets: dict[str, Target] = {}
     for employer in event.employers:
+        if employer.approval_pending:  # not approved by the organizers yet
+            continue
         targets[employer_key(employer)] = (employer, None)
         for offer in employer.offers:
             targets[offer_key(offer)] = (employer, offer)

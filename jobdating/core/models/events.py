@@ -6,7 +6,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from jobdating.core.models.base import UTCDateTime, enum_column, new_token
@@ -83,6 +83,8 @@ class Event(Model):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Bumped by each save of the settings form: a save from a page shown before another one is refused.
     settings_version: Mapped[int] = mapped_column(default=1, server_default="1")
+    # New employers signing up on the public form wait for an organizer's approval (False: public at once).
+    moderate_employers: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     employers: Mapped[list[Employer]] = relationship(
         back_populates="event", cascade="all, delete-orphan", order_by="Employer.id"
@@ -152,6 +154,9 @@ class Employer(Model):
     arrived_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     plan_digest: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Signed up on an event whose organizers approve new employers, not approved yet: not shown to candidates,
+    # not wished, not planned.
+    approval_pending: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     event: Mapped[Event] = relationship(back_populates="employers")
     offers: Mapped[list[Offer]] = relationship(

@@ -51,8 +51,10 @@ def job_phrase(title: str) -> str:
 
 
 def demo_dates(today: dt.date) -> dict:
-    """A demo is always usable: the day is four weeks ahead, sign-up opened two weeks ago and closes a week before."""
+    """A demo is always usable: the day is the Thursday four to five weeks ahead, sign-up opened two weeks ago
+    and closes a week before the day."""
     day = today + dt.timedelta(weeks=4)
+    day += dt.timedelta(days=(3 - day.weekday()) % 7)  # a Thursday, as a job dating would be
     return dict(date=day, signup_opens=dt.datetime.combine(today - dt.timedelta(weeks=2), dt.time(9, 0)),
                 signup_closes=dt.datetime.combine(day - dt.timedelta(weeks=1), dt.time(23, 59)))
 

@@ -90,10 +90,10 @@ def test_the_demo_never_expires_its_day_is_weeks_ahead_and_sign_up_is_open(app):
     import datetime as dt
 
     event = create_demo_event(candidates=10, employers=4, slug="plus-tard", today=dt.date(2031, 5, 6))
-    assert event.date == dt.date(2031, 6, 3)
-    assert event.signup_closes == dt.datetime(2031, 5, 27, 23, 59)
+    assert event.date == dt.date(2031, 6, 5) and event.date.weekday() == 3  # a Thursday 4 to 5 weeks ahead
+    assert event.signup_closes == dt.datetime(2031, 5, 29, 23, 59)
     assert event.signup_is_open(now=dt.datetime(2031, 5, 6, 8, 0))
-    assert not event.signup_is_open(now=dt.datetime(2031, 5, 28, 0, 0))
+    assert not event.signup_is_open(now=dt.datetime(2031, 5, 30, 0, 0))
     assert create_demo_event(candidates=10, employers=4, slug="maintenant").signup_is_open()
 
 

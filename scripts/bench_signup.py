@@ -133,6 +133,31 @@ def request(port: int, method: str, path: str, body: bytes | None = None,
         connection.close()
 
 
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (0 if it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / TICK
+
+
+def server_pids(master: int, url: str) -> list[int]:
+    """The gunicorn workers and the PostgreSQL backends serving the benchmark's database."""
+    import psycopg
+
+    workers = [int(p) for p in subprocess.run(["ps", "--ppid", str(master), "-o", "pid="], capture_output=True,
+                                               text=True).stdout.split()]
+    parts = urlsplit(url.replace("postgresql+psycopg", "postgresql"))
+    with psycopg.connect(parts._replace(scheme="postgresql").geturl()) as connection:
+        backends = [row[0] for row in connection.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")]
+    return [master, *workers, *backends]
+
+
 class Level:
     """One concurrency level: `users` threads signing up in a loop until the time is up."""
 
@@ -145,6 +170,7 @@ class Level:
         self.errors: dict[str, int] = {}
         self.confirmed: list[str] = []
         self.attempted = 0
+        self.cpu = 0.0
         self.lock = threading.Lock()
 
     def run(self) -> float:
@@ -244,7 +270,13 @@ def main() -> None:
     with Server(folder, args.database_url, args.workers) as server:
         for users in levels:
             level = Level(server.port, slug, wish_lists, users, args.seconds, args.max_signups)
+            pids = server_pids(server.process.pid, args.database_url) if server.process else []
+            before = {pid: _cpu_seconds(pid) for pid in pids}
             elapsed = level.run()
+            # CPU of the server side (gunicorn and PostgreSQL) per sign-up: what the machine must give to each,
+            # whatever else runs on it (the wall-clock figures above depend on that).
+            pids = set(pids) | set(server_pids(server.process.pid, args.database_url) if server.process else [])
+            level.cpu = sum(_cpu_seconds(pid) - before.get(pid, 0.0) for pid in pids)
             confirmed += level.confirmed
             results.append((users, level, elapsed))
             print(f"  concurrency {users}: {len(level.confirmed)} sign-ups in {elapsed:.1f} s", file=sys.stderr)
@@ -255,8 +287,8 @@ def main() -> None:
           f"{os.cpu_count()} CPUs; GET form + POST sign-up per candidate, {args.seconds:.0f} s per level")
     print()
     print("| concurrency | sign-ups | sign-ups/s | GET p50 / p99 ms | POST p50 / p99 ms | sign-up p50 / p99 ms "
-          "| errors |")
-    print("|---|---|---|---|---|---|---|")
+          "| errors | server CPU ms per sign-up |")
+    print("|---|---|---|---|---|---|---|---|")
     for users, level, elapsed in results:
         ms = lambda values, share: 1000 * _percentile(values, share)  # noqa: E731
         errors = sum(level.errors.values())
@@ -264,7 +296,8 @@ def main() -> None:
         print(f"| {users} | {len(level.confirmed)} | {len(level.confirmed) / elapsed:.1f} "
               f"| {ms(level.get_times, .5):.0f} / {ms(level.get_times, .99):.0f} "
               f"| {ms(level.post_times, .5):.0f} / {ms(level.post_times, .99):.0f} "
-              f"| {ms(level.total_times, .5):.0f} / {ms(level.total_times, .99):.0f} | {errors}{detail} |")
+              f"| {ms(level.total_times, .5):.0f} / {ms(level.total_times, .99):.0f} | {errors}{detail} "
+              f"| {1000 * level.cpu / max(1, len(level.confirmed)):.0f} |")
     print()
     print(f"database: {check['stored']} candidates stored for {check['confirmed']} sign-ups confirmed; "
           f"lost {check['lost']}, stored without confirmation {check['stored_unconfirmed']}, "

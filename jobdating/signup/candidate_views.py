@@ -33,7 +33,7 @@ def home(token: str):
     event = candidate.event
     editable = event.signup_is_open()
     form = WishesForm()
-    formdata.setup_wishes(form, event)
+    formdata.setup_wishes(form, event, selects=False)
     reordered = False
     if not form.is_submitted():
         formdata.fill_wishes(form, candidate)

@@ -87,7 +87,7 @@ def candidate_signup(slug: str):
     if not event.signup_is_open():
         return render_template("public/closed.html", event=event)
     form = CandidateSignupForm()
-    formdata.setup_wishes(form, event)
+    formdata.setup_wishes(form, event, selects=False)
     duplicate = False
     if form.is_submitted() and formdata.apply_move(form):
         return _render_candidate_signup(event, form, duplicate, reordered=True)
@@ -164,7 +164,7 @@ def expired_form(error: CSRFError):
         form.form_errors.append(message)
         return _render_employer_signup(event, form), 400
     form = CandidateSignupForm()
-    formdata.setup_wishes(form, event)
+    formdata.setup_wishes(form, event, selects=False)
     form.form_errors.append(message)
     return _render_candidate_signup(event, form, duplicate=False), 400
 

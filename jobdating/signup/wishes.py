@@ -54,13 +54,14 @@ def wish_catalog(event: Event) -> WishCatalog:
     return catalog
 
 
-def setup_wishes(form, event: Event) -> None:
-    """One row per allowed wish (a select on the organizer's form), in the order of the picker when it is used."""
+def setup_wishes(form, event: Event, *, selects: bool = True) -> None:
+    """One row per allowed wish, in the order of the picker when it is used; `selects`: the rows are shown as
+    selects (the organizer's form), which need every choice (the picker reads the catalogue itself)."""
     while len(form.wishes) < event.max_wishes:
         form.wishes.append_entry()
     while len(form.wishes) > event.max_wishes:
         form.wishes.pop_entry()
-    choices = [("", ""), *wish_catalog(event).labels.items()]
+    choices = [("", ""), *wish_catalog(event).labels.items()] if selects else [("", "")]
     for rank, entry in enumerate(form.wishes, start=1):
         entry.choices = choices
         entry.data = entry.data or ""

@@ -102,7 +102,8 @@ class Server:
         self.process: subprocess.Popen | None = None
 
     def __enter__(self) -> Server:
-        env = dict(os.environ, PYTHONPATH=str(self.folder))
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(self.folder),
+                                                                        os.environ.get("PYTHONPATH")])))
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "--workers", str(self.workers), "--worker-class", "sync",
              "--bind", f"127.0.0.1:{self.port}", "--timeout", "60", "--backlog", "2048", "benchapp:app"],

@@ -51,11 +51,12 @@ def test_deciding_on_the_61st_of_100_candidates_keeps_the_page_where_it_is(hundr
         page.screenshot(path=str(artifacts / "preselection-100.png"))
         # Found again by a search without the accent, in its new state.
         page.fill("#q", "elodie")
-        page.get_by_role("button", name="Afficher").click()
-        assert page.locator("li.wisher").all_inner_texts()[0].strip().startswith("Élodie Numéro 061")
-        assert page.locator("li.wisher").count() == 1
+        with page.expect_navigation():
+            page.get_by_role("button", name="Afficher").click()
+        expect(page.locator("li.wisher")).to_have_count(1)
+        expect(page.locator("li.wisher .wisher-name")).to_have_text("Élodie Numéro 061")
         page.goto(f"{base}/e/{token}?etat=favourite")
-        assert page.locator("li.wisher").count() == 1
+        expect(page.locator("li.wisher")).to_have_count(1)
     finally:
         page.close()
 

@@ -3,6 +3,7 @@ and a candidate on a phone picks wishes with the searchable picker, sees their r
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +29,8 @@ def test_the_public_search_ignores_accents_case_and_inclusive_endings(demo, brow
         for query in ("infirmière", "infirmiere", "INFIRMIER", "infirmier·ère"):
             page.goto(f"{base}/demo")
             page.fill("#q", query)
-            page.get_by_role("button", name="Filtrer").click()
+            with page.expect_navigation():
+                page.get_by_role("button", name="Filtrer").click()
             listed = page.locator("ul.employers > li.card h3").all_inner_texts()
             assert sorted(listed) == nurses, query
             expected = f"{len(nurses)} employeur{'s correspondent' if len(nurses) > 1 else ' correspond'}"
@@ -73,8 +75,9 @@ def test_a_candidate_picks_wishes_on_a_phone_and_always_sees_their_ranks(demo, b
         page.fill("#last_name", "Haddad")
         page.fill("#email", "ines.haddad@exemple.fr")
         page.check("#consent")
-        page.get_by_role("button", name="Valider mon inscription").click()
-        assert page.get_by_role("heading", name="Merci, votre inscription est enregistrée").is_visible()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Valider mon inscription").click()
+        expect(page.get_by_role("heading", name="Merci, votre inscription est enregistrée")).to_be_visible()
     finally:
         page.close()
 

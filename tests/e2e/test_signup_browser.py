@@ -105,9 +105,11 @@ def _candidate_signs_up(page, base, artifacts) -> str:
     # The first name was forgotten: the error is next to the field and in the summary, which has the focus; the
     # rest is kept, the CV (which was fine) must be chosen again.
     assert page.locator("#first_name-erreur").inner_text() == "Indiquez votre prénom."
-    assert page.evaluate("document.activeElement.id") == "erreurs"
+    from playwright.sync_api import expect
+
+    expect(page.locator("#erreurs")).to_be_focused()
     page.get_by_role("link", name="Prénom : Indiquez votre prénom.").click()
-    assert page.evaluate("document.activeElement.id") == "first_name"
+    expect(page.locator("#first_name")).to_be_focused()
     assert page.locator("#last_name").input_value() == "Haddad"
     assert "choisissez-le à nouveau" in page.content() and len(wishes(page)) == 3
     check_page(page, artifacts, "candidate-form-errors")

@@ -58,9 +58,12 @@ translations: $(MO_FILES)
 %.mo: %.po $(VENV)/.installed
 	$(BIN)/pybabel compile --use-fuzzy -i $< -o $@
 
+# English is translated by hand; the French catalogue holds only the plural messages (French is the msgid, but
+# counts need the French rule: "0 personne"), written from the .pot by scripts/fr_catalog.py.
 extract-messages: install
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o jobdating/translations/messages.pot .
-	$(BIN)/pybabel update -i jobdating/translations/messages.pot -d jobdating/translations
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -w 120 -o jobdating/translations/messages.pot .
+	$(BIN)/pybabel update -w 120 -l en -i jobdating/translations/messages.pot -d jobdating/translations
+	$(BIN)/python scripts/fr_catalog.py
 
 clean:
 	rm -rf $(VENV) *.egg-info

@@ -146,6 +146,7 @@ def register_commands(app: Flask) -> None:
 
 
 def register_template_helpers(app: Flask) -> None:
+    from jobdating.core.formerrors import error_summary
     from jobdating.core.mail import notice_url
     from jobdating.core.notice import erase_on
     from jobdating.core.times import frozen_clock, hhmm
@@ -156,6 +157,7 @@ def register_template_helpers(app: Flask) -> None:
 
     app.jinja_env.globals["webcal"] = webcal
     app.jinja_env.filters["hhmm"] = hhmm
+    app.jinja_env.globals["error_summary"] = error_summary
     # The private token of the page being shown: a recruiter's pages link with their own token, never the employer's.
     app.jinja_env.globals["link_token"] = lambda: (request.view_args or {}).get("token", "")
     app.jinja_env.globals["cv_max_mb"] = app.config["CV_MAX_BYTES"] // (1024 * 1024)

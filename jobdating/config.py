@@ -30,6 +30,9 @@ class DefaultConfig:
     # Upload and request limits: a CV is at most 5 MB, a request a little more.
     CV_MAX_BYTES = int(os.environ.get("CV_MAX_BYTES", 5 * 1024 * 1024))
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", 6 * 1024 * 1024))
+    # The candidate sign-up form reads bodies up to this size (the file goes to a temporary file), so that a CV
+    # over CV_MAX_BYTES comes back as an error on the form, with everything typed kept, even without JavaScript.
+    SIGNUP_MAX_CONTENT_LENGTH = int(os.environ.get("SIGNUP_MAX_CONTENT_LENGTH", 30 * 1024 * 1024))
     # Personal data is erased this many months after the event's day (flask --app jobdating purge, daily).
     DATA_RETENTION_MONTHS = int(os.environ.get("DATA_RETENTION_MONTHS", 6))
     # The data controller named by the privacy notice (/confidentialite), the forms and the emails.

@@ -56,3 +56,37 @@ def text_of(message) -> str:
 
 def private_link(message) -> str:
     return re.search(r"https?://\S+/[ce]/[A-Za-z0-9_-]+", text_of(message)).group(0)
+
+
+class Statements(list):
+    """The SQL statements run inside `with recorded_statements() as statements:`."""
+
+
+def recorded_statements():
+    """A context manager recording the SQL statements this thread sends (to count a page's queries; the
+    background delivery of mails runs in other threads)."""
+    import threading
+    from contextlib import contextmanager
+
+    from sqlalchemy import event as sa_event
+
+    from jobdating.extensions import db
+
+    @contextmanager
+    def recording():
+        statements = Statements()
+
+        me = threading.get_ident()
+
+        def record(_conn, _cursor, statement, *_args):
+            if threading.get_ident() == me:
+                statements.append(statement)
+
+        engine = db.engine
+        sa_event.listen(engine, "before_cursor_execute", record)
+        try:
+            yield statements
+        finally:
+            sa_event.remove(engine, "before_cursor_execute", record)
+
+    return recording()

@@ -4,9 +4,24 @@ Views call these instead of writing queries; `None` means "not found here" and t
 """
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import NamedTuple
 
-from jobdating.core.models import AuditEntry, Candidate, Employer, Event, EventStatus, Interview, Organizer, SolveRun
+from flask import has_request_context, request
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from jobdating.core.models import (
+    AuditEntry,
+    Candidate,
+    ContractType,
+    Employer,
+    Event,
+    EventStatus,
+    Interview,
+    Offer,
+    Organizer,
+    SolveRun,
+)
 from jobdating.extensions import db
 
 
@@ -14,10 +29,41 @@ def event_by_id(event_id: int) -> Event | None:
     return db.session.get(Event, event_id)
 
 
-def visible_event(slug: str) -> Event | None:
-    """The event of a public page: any status but draft."""
-    event = db.session.scalar(select(Event).where(Event.slug == slug))
+def visible_event(slug: str, *, with_offers: bool = False) -> Event | None:
+    """The event of a public page: any status but draft; with its employers and offers in two more queries."""
+    query = select(Event).where(Event.slug == slug)
+    if with_offers:
+        query = query.options(selectinload(Event.employers).selectinload(Employer.offers))
+    event = db.session.scalar(query)
     return None if event is None or event.status == EventStatus.DRAFT else event
+
+
+class WishChoice(NamedTuple):
+    """A company, or one of its offers (offer_id set), as a candidate may wish it."""
+
+    employer_id: int
+    company: str
+    sector: str
+    offer_id: int | None
+    title: str | None
+    contract_type: ContractType | None
+
+
+def wish_choices(event: Event) -> list[WishChoice]:
+    """Every employer of the event, each followed by its offers, in one query of plain rows (no ORM objects:
+    the sign-up page lists them all and a sign-up checks its wishes against them); read once per request."""
+    cache = getattr(request, "wish_choices", None) if has_request_context() else None
+    if cache is not None and cache[0] == event.id:
+        return cache[1]
+    rows = db.session.execute(
+        select(Employer.id, Employer.company, Employer.sector, Offer.id, Offer.title, Offer.contract_type)
+        .outerjoin(Offer, Offer.employer_id == Employer.id)
+        .where(Employer.event_id == event.id, Employer.approval_pending.is_(False))
+        .order_by(Employer.id, Offer.id))
+    choices = [WishChoice(*row) for row in rows]
+    if has_request_context():
+        request.wish_choices = (event.id, choices)  # type: ignore[attr-defined]
+    return choices
 
 
 def visible_events() -> list[Event]:

@@ -32,9 +32,11 @@ def notice_url() -> str:
     return absolute_url("privacy.notice")
 
 
-def send_private_link(person: Candidate | Employer, *, reminder: bool = False) -> OutboxMail | None:
+def send_private_link(person: Candidate | Employer, *, reminder: bool = False,
+                      commit: bool = True) -> OutboxMail | None:
     """Email a candidate or an employer the link to their private page (after sign-up, or on request): the
-    mail is queued and committed, and leaves in the background; a mail server that is down loses nothing."""
+    mail is queued and committed (commit=False: with the caller's transaction, e.g. the sign-up itself), and
+    leaves in the background; a mail server that is down loses nothing."""
     is_candidate = isinstance(person, Candidate)
     link = private_url("candidate.home" if is_candidate else "employer.home", person.token)
     locale = str(get_locale()) if has_request_context() else current_app.config["BABEL_DEFAULT_LOCALE"]
@@ -46,4 +48,4 @@ def send_private_link(person: Candidate | Employer, *, reminder: bool = False) -
                    else _("Inscription enregistrée — %(event)s", event=person.event.name))
         text = render_template(f"{name}.txt", **context)
         html = render_template(f"{name}.html", **context)
-    return outbox.queue_mail(person.email, subject, text, html, event_id=person.event_id)
+    return outbox.queue_mail(person.email, subject, text, html, event_id=person.event_id, commit=commit)

@@ -19,7 +19,18 @@ from jobdating.core.models import (
     Situation,
     Wish,
 )
-from jobdating.demo.data import FIRST_NAMES, FIRST_NAMES_CONTACT, LAST_NAMES, PLACES, PREFIXES, SECTORS, TOWNS
+from jobdating.core.search import fold
+from jobdating.core.times import local_now
+from jobdating.demo.data import (
+    FIRST_NAMES,
+    FIRST_NAMES_CONTACT,
+    IN_SECTOR,
+    LAST_NAMES,
+    PLACES,
+    PREFIXES,
+    SECTORS,
+    TOWNS,
+)
 from jobdating.extensions import db
 
 MORNING = [["09:00", "12:30"]]
@@ -33,6 +44,21 @@ def _ascii(text: str) -> str:
     return "".join(ch for ch in folded.lower() if ch.isalnum() or ch in ".-")
 
 
+def job_phrase(title: str) -> str:
+    """'Poste d'infirmier·ère', 'Poste de cariste CACES': elided before a vowel, acronyms kept."""
+    word = title[:1].lower() + title[1:]
+    return ("Poste d'" if fold(word[:1]) in tuple("aeiouy") else "Poste de ") + word
+
+
+def demo_dates(today: dt.date) -> dict:
+    """A demo is always usable: the day is the Thursday four to five weeks ahead, sign-up opened two weeks ago
+    and closes a week before the day."""
+    day = today + dt.timedelta(weeks=4)
+    day += dt.timedelta(days=(3 - day.weekday()) % 7)  # a Thursday, as a job dating would be
+    return dict(date=day, signup_opens=dt.datetime.combine(today - dt.timedelta(weeks=2), dt.time(9, 0)),
+                signup_closes=dt.datetime.combine(day - dt.timedelta(weeks=1), dt.time(23, 59)))
+
+
 def _presence(rng: random.Random) -> list[list[str]]:
     roll = rng.random()
     if roll < 0.15:
@@ -43,24 +69,26 @@ def _presence(rng: random.Random) -> list[list[str]]:
 
 
 def create_demo_event(candidates: int = 300, employers: int = 40, seed: int = 1,
-                      slug: str | None = None) -> Event:
-    """Create and commit a demo event; the same arguments always give the same event."""
+                      slug: str | None = None, today: dt.date | None = None) -> Event:
+    """Create and commit a demo event, dated from `today` (the event's today by default); the same arguments
+    always give the same event."""
     rng = random.Random(seed)
+    dates = demo_dates(today or local_now().date())
     event = Event(
         slug=slug or f"connectic-day-lens-{seed}",
         name="Connec'Tic Day — Lens",
         venue="Halle des sports Bollaert, Lens",
         description=("Job dating du bassin minier : logistique, numérique, santé, green tech, robotique, "
                      "industrie, agroalimentaire et BTP. Entretiens de 15 minutes planifiés à l'avance."),
-        date=dt.date(2027, 3, 18), start_time=dt.time(9, 0), end_time=dt.time(17, 0), slot_minutes=15,
+        start_time=dt.time(9, 0), end_time=dt.time(17, 0), slot_minutes=15,
         breaks=[["12:30", "13:30"]], min_gap_slots=0, max_wishes=6, max_interviews_per_candidate=4,
-        signup_opens=dt.datetime(2026, 11, 1, 9, 0), signup_closes=dt.datetime(2027, 3, 11, 23, 59),
-        status=EventStatus.OPEN, table_rows=6,
+        status=EventStatus.OPEN, table_rows=6, **dates,
     )
     db.session.add(event)
     employer_rows = _make_employers(rng, event, employers)
     db.session.flush()
-    candidate_rows = _make_candidates(rng, event, candidates, employer_rows)
+    opened = dates["signup_opens"].replace(tzinfo=dt.UTC)
+    candidate_rows = _make_candidates(rng, event, candidates, employer_rows, opened)
     db.session.flush()
     _make_preselections(rng, employer_rows, candidate_rows)
     db.session.commit()
@@ -84,7 +112,7 @@ def _make_employers(rng: random.Random, event: Event, count: int) -> list[Employ
         contact = f"{rng.choice(FIRST_NAMES_CONTACT)} {rng.choice(LAST_NAMES)}"
         employer = Employer(
             event=event, company=name, sector=sector, contact_name=contact,
-            description=f"{name} recrute dans le secteur {sector.lower()} sur le bassin lensois.",
+            description=f"{name} recrute dans {IN_SECTOR[sector]} sur le bassin lensois.",
             email=f"recrutement{index + 1}@{_ascii(name.split()[-1])}-{index + 1}.exemple.fr",
             phone=f"03 21 {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}",
             tables=tables, first_table=next_table, available=_presence(rng),
@@ -96,7 +124,7 @@ def _make_employers(rng: random.Random, event: Event, count: int) -> list[Employ
         for title, contracts in rng.sample(jobs, k=min(len(jobs), rng.randint(1, 3))):
             employer.offers.append(Offer(
                 title=title, contract_type=ContractType(rng.choice(contracts)),
-                description=f"Poste de {title.lower()} basé dans l'Artois.",
+                description=f"{job_phrase(title)} basé dans l'Artois.",
             ))
         if tables >= 2 and len(employer.offers) >= 2 and rng.random() < 0.5:
             # Bind the first offer to table 1: a specialist recruiter interviews for it.
@@ -106,7 +134,8 @@ def _make_employers(rng: random.Random, event: Event, count: int) -> list[Employ
     return rows
 
 
-def _make_candidates(rng: random.Random, event: Event, count: int, employers: list[Employer]) -> list[Candidate]:
+def _make_candidates(rng: random.Random, event: Event, count: int, employers: list[Employer],
+                     signed_up_from: dt.datetime) -> list[Candidate]:
     # Skewed popularity: a few employers are wanted by many (Zipf-like weights over a shuffled order).
     order = employers[:]
     rng.shuffle(order)
@@ -127,7 +156,7 @@ def _make_candidates(rng: random.Random, event: Event, count: int, employers: li
             wanted_contracts=sorted(rng.sample([c.value for c in ContractType], k=rng.randint(1, 3))),
             available=_presence(rng),
             accessibility_needs="Fauteuil roulant : table accessible." if rng.random() < 0.02 else "",
-            consent_at=dt.datetime(2026, 11, 2, tzinfo=dt.UTC) + dt.timedelta(minutes=rng.randint(0, 60 * 24 * 120)),
+            consent_at=signed_up_from + dt.timedelta(minutes=rng.randint(0, 60 * 24 * 13)),
         )
         chosen: list[Employer] = []
         wanted = min(rng.randint(3, 6), len(order))

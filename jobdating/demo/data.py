@@ -75,6 +75,11 @@ SECTORS: dict[str, tuple[list[str], list[tuple[str, list[str]]]]] = {
     ),
 }
 
+# "X recrute dans …": each sector as a French phrase with its article.
+IN_SECTOR = {"Logistique": "la logistique", "Numérique": "le numérique", "Santé": "la santé",
+             "Green tech": "la green tech", "Robotique": "la robotique", "Industrie": "l'industrie",
+             "Agroalimentaire": "l'agroalimentaire", "BTP": "le BTP"}
+
 PLACES = ["Artois", "Lens", "Gohelle", "Liévin", "Opale", "Hauts-de-France", "Béthune", "Arras", "Scarpe",
           "Douaisis", "Flandres", "Bassin minier", "Deûle", "Terril", "Escaut"]
 PREFIXES = ["", "Groupe ", "SAS ", "", "Atelier ", "", "Coopérative ", ""]

@@ -20,7 +20,8 @@ PLAN_SETTINGS = ("date", "start_time", "end_time", "slot_minutes", "breaks", "mi
                  "max_interviews_per_candidate", "plan_priority")
 SETTINGS = ("name", "slug", "venue", "description", "date", "start_time", "end_time", "slot_minutes", "breaks",
             "min_gap_slots", "max_wishes", "max_interviews_per_candidate", "plan_priority", "signup_opens",
-            "signup_closes", "table_rows", "status", "reminder_day_before", "reminder_hours_before")
+            "signup_closes", "table_rows", "status", "reminder_day_before", "reminder_hours_before",
+            "moderate_employers")
 _WINDOW = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*[-–à]\s*(\d{1,2}):(\d{2})\s*$")
 
 

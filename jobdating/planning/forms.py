@@ -69,6 +69,8 @@ class EventForm(FlaskForm):
                                       format="%Y-%m-%dT%H:%M")
     signup_closes = DateTimeLocalField(_l("Clôture des inscriptions"), validators=[Optional()],
                                        format="%Y-%m-%dT%H:%M")
+    moderate_employers = BooleanField(_l("Valider chaque nouvel employeur avant qu'il soit visible des candidats"),
+                                      default=True)
     table_rows = IntegerField(_l("Rangées de tables dans la salle (plan imprimé)"), default=4,
                               validators=[DataRequired(_l("Indiquez un nombre de rangées.")), NumberRange(1, 50)])
     status = SelectField(_l("Statut"), choices=[(s.value, label) for s, label in STATUS_LABELS.items()])

@@ -45,6 +45,8 @@ def instance_dict(
         locked = [i for i in event.interviews if i.locked]
     employers = []
     for employer in event.employers:
+        if employer.approval_pending:  # not approved by the organizers yet: not planned
+            continue
         decisions = {p.candidate_id: p.decision for p in employer.preselections}
         employers.append({
             "id": employer_key(employer),
@@ -61,11 +63,12 @@ def instance_dict(
             "rejects": sorted(candidate_key(c) for c, d in decisions.items() if d == Decision.DECLINED),
             "favorites": sorted(candidate_key(c) for c, d in decisions.items() if d == Decision.FAVOURITE),
         })
+    waiting = {e.id for e in event.employers if e.approval_pending}
     candidates = []
     for candidate in event.candidates:
         wishes = [
             offer_key(w.offer_id) if w.offer_id is not None else employer_key(w.employer_id)
-            for w in sorted(candidate.wishes, key=lambda w: w.rank)
+            for w in sorted(candidate.wishes, key=lambda w: w.rank) if w.employer_id not in waiting
         ]
         entry: dict[str, Any] = {
             "id": candidate_key(candidate),

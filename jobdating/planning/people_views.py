@@ -16,7 +16,7 @@ from jobdating.planning.forms import (
     OnBehalfEmployerForm,
     SearchForm,
 )
-from jobdating.signup import formdata
+from jobdating.signup import formdata, registration
 from jobdating.signup.forms import ConfirmForm
 from jobdating.signup.registration import (
     RegistrationError,
@@ -128,7 +128,8 @@ def new_employer():
     form = OnBehalfEmployerForm()
     if not formdata.add_offer_row(form) and form.validate_on_submit():
         try:
-            employer = register_employer(event, check_open=False, consent=True, **_employer_values(form, event))
+            employer = register_employer(event, check_open=False, consent=True, approved=True,
+                                         **_employer_values(form, event))
         except RegistrationError as error:
             formdata.attach_error(form, error)
         else:
@@ -157,6 +158,17 @@ def edit_employer(employer_id: int):
             flash(_("Inscription de %(company)s enregistrée.", company=employer.company), "success")
             return redirect(url_for("organizer.employers", event_id=event.id))
     return _employer_form(form, event, _("Modifier %(company)s", company=employer.company), employer)
+
+
+@bp.route("/evenements/<int:event_id>/employeurs/<int:employer_id>/valider", methods=["POST"])
+def approve_employer(employer_id: int):
+    event = g.event
+    employer = _person(Employer, event, employer_id)
+    if ConfirmForm().validate_on_submit() and registration.approve_employer(employer):
+        people.note("employer.approve", f"Employeur validé : {employer.company}", current_user, event.id)
+        flash(_("%(company)s est validé : l'entreprise est visible des candidats et a été prévenue par e-mail.",
+                company=employer.company), "success")
+    return redirect(url_for("organizer.employers", event_id=event.id))
 
 
 @bp.route("/evenements/<int:event_id>/employeurs/<int:employer_id>/retirer", methods=["POST"])

@@ -35,7 +35,7 @@ def home(token: str):
     editable = event.signup_is_open()
     needs_consent = notice_changed(candidate)
     form = WishesForm()
-    formdata.setup_wishes(form, event)
+    formdata.setup_wishes(form, event, selects=False)
     reordered = False
     if not form.is_submitted():
         formdata.fill_wishes(form, candidate)
@@ -47,7 +47,7 @@ def home(token: str):
         reordered = True
     elif needs_consent and not form.consent.data:
         form.consent.errors = [_("La notice de confidentialité a changé : cochez cette case pour enregistrer.")]
-    elif form.validate():
+    elif formdata.validate_candidate(form, event):
         try:
             registration.update_candidate(candidate, wishes=formdata.wish_keys(form),
                                           available=formdata.window(form.availability, event))
@@ -61,7 +61,7 @@ def home(token: str):
     plan = planning.plan_for_candidate(candidate)
     return render_template(
         "candidate/home.html", candidate=candidate, event=event, form=form, editable=editable,
-        groups=formdata.wish_groups(event), reordered=reordered, needs_consent=needs_consent,
+        catalog=formdata.wish_catalog(event), reordered=reordered, needs_consent=needs_consent,
         availability=times.describe(event, candidate.available), published=plan is not None,
         plan=plan or [])
 
@@ -85,7 +85,7 @@ def cv_download(candidate: Candidate):
     if path is None or not path.is_file():
         abort(404)
     response = send_file(path, mimetype="application/pdf", as_attachment=True,
-                         download_name=candidate.cv_original_name or "cv.pdf", max_age=0)
+                         download_name=cv_files.download_name(candidate), max_age=0)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Cache-Control"] = "private, no-store"
     return response

@@ -26,16 +26,30 @@ def cv_dir() -> Path:
     return path
 
 
-def store_cv(stream: BinaryIO, original_name: str | None) -> tuple[str, str]:
-    """Check and store an uploaded CV; returns (stored name, original name for the download)."""
-    limit = current_app.config["CV_MAX_BYTES"]
-    data = stream.read(limit + 1)
+def _checked(data: bytes, limit: int) -> bytes:
     if not data:
         raise CVError(_l("Le fichier est vide. Choisissez votre CV au format PDF."))
     if len(data) > limit:
-        raise CVError(_l("Le CV doit faire au plus %(size)s Mo.", size=_megabytes(limit)))
+        raise CVError(_l("Le CV doit faire au plus %(size)s Mo. Choisissez un fichier PDF plus léger.",
+                         size=_megabytes(limit)))
     if not data.startswith(PDF_MAGIC):
         raise CVError(_l("Le CV doit être un fichier PDF (le fichier choisi n'en est pas un)."))
+    return data
+
+
+def check_cv(stream: BinaryIO) -> None:
+    """Raise CVError if the CV would be refused; the stream is left at its start, to be stored later."""
+    limit = current_app.config["CV_MAX_BYTES"]
+    try:
+        _checked(stream.read(limit + 1), limit)
+    finally:
+        stream.seek(0)
+
+
+def store_cv(stream: BinaryIO, original_name: str | None) -> tuple[str, str]:
+    """Check and store an uploaded CV; returns (stored name, original name for the download)."""
+    limit = current_app.config["CV_MAX_BYTES"]
+    data = _checked(stream.read(limit + 1), limit)
     stored = secrets.token_hex(16) + ".pdf"
     target = cv_dir() / stored
     temporary = target.with_suffix(".part")
@@ -77,6 +91,12 @@ def _download_name(original_name: str | None) -> str:
     if not name.lower().endswith(".pdf"):
         name = (name or "cv") + ".pdf"
     return name
+
+
+def download_name(candidate: Candidate) -> str:
+    """The file name of a CV download: the candidate's name, so that a folder of CVs can be told apart."""
+    name = " ".join(f"CV {candidate.first_name or ''} {candidate.last_name or ''}".replace("/", " ").split())
+    return _download_name(" ".join(name.translate({ord(ch): " " for ch in '\\"<>|:*?'}).split()))
 
 
 def _megabytes(size: int) -> str:

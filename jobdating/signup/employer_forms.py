@@ -11,6 +11,7 @@ from wtforms import (
     FormField,
     HiddenField,
     IntegerField,
+    SearchField,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -72,7 +73,7 @@ class EmployerForm(FlaskForm):
         Optional(), NumberRange(1, 500, _l("Indiquez un nombre entre 1 et 500, ou laissez vide."))])
     max_consecutive = IntegerField(_l("Entretiens d'affilée avant une pause (facultatif)"), validators=[
         Optional(), NumberRange(1, 50, _l("Indiquez un nombre entre 1 et 50, ou laissez vide."))])
-    offers = FieldList(FormField(OfferForm), min_entries=2, max_entries=30)
+    offers = FieldList(FormField(OfferForm), _l("Offre"), min_entries=2, max_entries=30)
 
 
 class EmployerSignupForm(EmployerForm):
@@ -88,6 +89,31 @@ class PreselectionForm(FlaskForm):
     selected = SelectMultipleField(_l("Candidats sélectionnés"), coerce=int, choices=[], validate_choice=False)
     bulk_action = SelectField(_l("Pour les candidats cochés"), choices=DECISION_CHOICES, default="accepted")
     decide = StringField(validators=[Optional(), Regexp(r"^\d+:(accepted|favourite|declined|clear)$")])
+
+
+class PreselectionFilterForm(FlaskForm):
+    """Search, order and state of the preselection list (read from the address, or sent back with a decision)."""
+
+    class Meta:
+        csrf = False
+
+    q = SearchField(_l("Rechercher un candidat"), validators=[Optional(), Length(max=100)])
+    tri = SelectField(_l("Trier par"), default="rank", validate_choice=False, choices=[
+        ("rank", _l("Rang du vœu")), ("signup", _l("Date d'inscription")), ("situation", _l("Situation")),
+        ("education", _l("Niveau de diplôme"))])
+    etat = HiddenField(default="all")
+
+    def values(self) -> tuple[str, str, str]:
+        """(search, order, state), each falling back to its default when unknown."""
+        sorts, states = {value for value, _label in self.tri.choices}, {"all", "none", "accepted", "favourite",
+                                                                        "declined"}
+        return ((self.q.data or "").strip()[:100], self.tri.data if self.tri.data in sorts else "rank",
+                self.etat.data if self.etat.data in states else "all")
+
+    def args(self) -> dict[str, str]:
+        """The non-default values, for an address that keeps the list as it was."""
+        query, sort, state = self.values()
+        return {k: v for k, v in (("q", query), ("tri", sort), ("etat", state)) if v and v not in ("rank", "all")}
 
 
 class RecruiterForm(FlaskForm):

@@ -1,7 +1,7 @@
 """An employer's private page: preselection of the candidates who wished it, edits until close, its plan."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
@@ -13,7 +13,7 @@ from jobdating.core.people import employer_by_token
 from jobdating.signup import cv as cv_files
 from jobdating.signup import feeds, formdata, preselection, recruiters, registration
 from jobdating.signup.candidate_views import cv_download
-from jobdating.signup.employer_forms import EmployerForm, PreselectionForm, RecruiterForm
+from jobdating.signup.employer_forms import EmployerForm, PreselectionFilterForm, PreselectionForm, RecruiterForm
 from jobdating.signup.registration import DuplicateEmail, RegistrationError
 
 bp = Blueprint("employer", __name__, template_folder="templates")
@@ -32,40 +32,68 @@ def home(token: str):
     employer = _employer(token)
     event = employer.event
     plan = planning.plan_for_employer(employer)
-    wishers = preselection.wishers(employer)
-    counts = {decision: sum(1 for w in wishers if w.decision == decision) for decision in Decision}
+    everyone = preselection.wishers(employer)
+    filters = PreselectionFilterForm(formdata=request.args)
+    query, sort, state = filters.values()
+    done = request.args.get("fait", type=int)
+    shown = preselection.filtered(everyone, query, state, sort, keep=done)
     return render_template(
-        "employer/home.html", employer=employer, event=event, wishers=wishers, counts=counts,
+        "employer/home.html", employer=employer, event=event, wishers=shown, everyone=len(everyone),
+        counts=preselection.counts(everyone), filters=filters, state=state, filter_args=filters.args(),
+        done=done,
         form=PreselectionForm(), team_form=RecruiterForm(), main_contact=employer.token == token,
         can_decide=preselection.preselection_is_open(employer),
         editable=event.signup_is_open(), published=plan is not None, plan=plan or [],
         presence=times.describe(event, employer.available),
-        preferred=times.describe(event, employer.preferred) if employer.preferred else _("Pas de préférence"))
+        preferred=times.describe(event, employer.preferred) if employer.preferred else _("Pas de préférence"),
+        preference_warning=formdata.preference_warning(event, employer.available, employer.preferred))
 
 
 @bp.route("/e/<token>/preselection", methods=["POST"])
 def decide(token: str):
+    """A decision on one candidate (its button) or on the ticked ones. With JavaScript (fetch) the answer is
+    JSON and the page stays where it is; without, the page comes back on the candidate's card."""
     employer = _employer(token)
     form = PreselectionForm()
+    back = PreselectionFilterForm(formdata=request.form).args()
     if not form.validate_on_submit():
-        flash(_("Cette action n'a pas pu être enregistrée. Réessayez."), "error")
-        return redirect(url_for("employer.home", token=token))
+        return _decided(token, back, None, error=_("Cette action n'a pas pu être enregistrée. Réessayez."))
     if form.decide.data:
         candidate_id, _sep, action = form.decide.data.partition(":")
-        ids = [int(candidate_id)]
+        ids, single = [int(candidate_id)], int(candidate_id)
     else:
-        ids, action = form.selected.data or [], form.bulk_action.data
+        ids, action, single = form.selected.data or [], form.bulk_action.data, None
         if not ids:
-            flash(_("Cochez d'abord un ou plusieurs candidats."), "warning")
-            return redirect(url_for("employer.home", token=token) + "#preselection")
+            return _decided(token, back, None, error=_("Cochez d'abord un ou plusieurs candidats."))
     decision = None if action == "clear" else Decision(action)
     try:
         changed = preselection.set_preselection(employer, ids, decision)
     except RegistrationError as error:
-        flash(error.message, "error")
-    else:
-        flash(ngettext("%(num)d candidat mis à jour.", "%(num)d candidats mis à jour.", changed), "success")
-    return redirect(url_for("employer.home", token=token) + "#preselection")
+        return _decided(token, back, None, error=str(error.message))
+    message = ngettext("%(num)d candidat mis à jour.", "%(num)d candidats mis à jour.", changed)
+    if _wants_json():
+        everyone = preselection.wishers(employer)
+        return jsonify(message=message, decision=decision.value if decision else None,
+                       ids=[e.candidate.id for e in everyone if e.candidate.id in set(ids)],
+                       counts=preselection.counts(everyone))
+    if single is None:
+        flash(message, "success")
+    return _decided(token, back, single)
+
+
+def _wants_json() -> bool:
+    return request.headers.get("X-Requested-With") == "fetch"
+
+
+def _decided(token: str, back: dict, single: int | None, error: str | None = None):
+    """Back to the list as it was: on the decided candidate's card, or on the list for a bulk action."""
+    if error and _wants_json():
+        return jsonify(error=error), 400
+    if error:
+        flash(error, "error")
+    if single is not None:
+        return redirect(url_for("employer.home", token=token, fait=single, **back) + f"#candidat-{single}")
+    return redirect(url_for("employer.home", token=token, **back) + "#preselection")
 
 
 @bp.route("/e/<token>/modifier", methods=["GET", "POST"])
@@ -82,7 +110,7 @@ def edit(token: str):
         formdata.fill_employer(form, employer)
     elif formdata.add_offer_row(form):
         pass
-    elif form.validate():
+    elif formdata.validate_employer(form, event):
         try:
             registration.update_employer(
                 employer, offers=formdata.offer_rows(form), available=formdata.window(form.presence, event),
@@ -95,7 +123,8 @@ def edit(token: str):
         else:
             flash(_("Les informations de l'entreprise sont enregistrées."), "success")
             return redirect(url_for("employer.home", token=token))
-    return render_template("employer/edit.html", employer=employer, event=event, form=form, duplicate=duplicate)
+    return render_template("employer/edit.html", employer=employer, event=event, form=form, duplicate=duplicate,
+                           preference_warning=formdata.form_preference_warning(form, event))
 
 
 @bp.route("/e/<token>/cv/<int:candidate_id>")

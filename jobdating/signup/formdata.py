@@ -1,4 +1,4 @@
-"""Between forms and services: choices for the selects, and form data turned into service arguments."""
+"""Between forms and services: form data turned into service arguments, checks that span a whole form."""
 from __future__ import annotations
 
 from typing import Any
@@ -8,56 +8,11 @@ from flask_babel import gettext as _
 from wtforms import StringField
 
 from jobdating.core import times
-from jobdating.core.keys import employer_key, offer_key
-from jobdating.core.models import Candidate, Employer, Event
+from jobdating.core.models import Employer, Event
+from jobdating.signup import cv as cv_files
+from jobdating.signup import rules
 from jobdating.signup.registration import EMPLOYER_DETAILS, RegistrationError
-
-
-def wish_groups(event: Event) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Options of a wish select, grouped by company: the whole company, then each of its offers."""
-    groups = []
-    for employer in event.employers:
-        options = [(employer_key(employer), _("%(company)s — toute l'entreprise", company=employer.company))]
-        options += [(offer_key(offer), f"{offer.title} ({offer.contract_label}) — {employer.company}")
-                    for offer in employer.offers]
-        groups.append((employer.company, options))
-    return groups
-
-
-def setup_wishes(form, event: Event) -> None:
-    """One select per allowed wish, each offering every employer and offer of the event."""
-    while len(form.wishes) < event.max_wishes:
-        form.wishes.append_entry()
-    while len(form.wishes) > event.max_wishes:
-        form.wishes.pop_entry()
-    choices = [("", "")] + [option for _group, options in wish_groups(event) for option in options]
-    for rank, entry in enumerate(form.wishes, start=1):
-        entry.choices = choices
-        entry.data = entry.data or ""
-        entry.label.text = _("Vœu n° %(rank)d", rank=rank)
-
-
-def apply_move(form) -> bool:
-    """Handle an up/down button of the wish list (used without JavaScript); True if one was pressed."""
-    move = request.form.get("move", "")
-    index, _sep, direction = move.partition(":")
-    if not index.isdigit() or direction not in ("up", "down"):
-        return False
-    i = int(index)
-    j = i - 1 if direction == "up" else i + 1
-    if 0 <= i < len(form.wishes) and 0 <= j < len(form.wishes):
-        form.wishes[i].data, form.wishes[j].data = form.wishes[j].data, form.wishes[i].data
-    return True
-
-
-def wish_keys(form) -> list[str]:
-    return [entry.data for entry in form.wishes if entry.data]
-
-
-def fill_wishes(form, candidate: Candidate) -> None:
-    keys = [offer_key(w.offer_id) if w.offer_id else employer_key(w.employer_id) for w in candidate.wishes]
-    for entry, key in zip(form.wishes, keys, strict=False):  # the form may offer more rows than wishes
-        entry.data = key
+from jobdating.signup.wishes import apply_move, fill_wishes, setup_wishes, wish_catalog, wish_keys  # noqa: F401
 
 
 def window(subform, event: Event) -> list:
@@ -138,6 +93,63 @@ def attach_error(form, error: RegistrationError) -> None:
         field.errors = [*(field.errors or []), str(error.message)]
     else:
         form.form_errors.append(str(error.message))
+
+
+def _readable_window(subform, event: Event) -> list | None:
+    """The windows of a time choice, or None while the choice itself has errors (already shown)."""
+    return None if subform.errors else window(subform, event)
+
+
+def _attach_all(form, problems: list[RegistrationError]) -> None:
+    for problem in problems:
+        attach_error(form, problem)
+
+
+def check_cv(form) -> None:
+    """Check a chosen CV without storing it, so that its problem shows with the form's other errors."""
+    chosen = uploaded_cv(form) if "cv" in form else None
+    if chosen is None or form.cv.errors:
+        return
+    try:
+        cv_files.check_cv(chosen[0])
+    except cv_files.CVError as error:
+        form.cv.errors = [*form.cv.errors, str(error.args[0])]
+
+
+def validate_candidate(form, event: Event) -> bool:
+    """Validate the candidate form and the sign-up rules together: every error shows in one round."""
+    valid = form.validate()
+    _attach_all(form, rules.candidate_problems(event, wish_keys(form), _readable_window(form.availability, event)))
+    if valid and not form.wishes.errors and not form.availability.errors:
+        return True
+    check_cv(form)
+    return False
+
+
+def validate_employer(form, event: Event) -> bool:
+    """Validate the employer form and the sign-up rules together: every error shows in one round."""
+    valid = form.validate()
+    tables = form.tables.data if not form.tables.errors else None
+    _attach_all(form, rules.employer_problems(event, offer_rows(form), tables,
+                                              _readable_window(form.presence, event),
+                                              _readable_window(form.preferred, event)))
+    return valid and not any(getattr(form, name).errors for name in ("offers", "presence", "preferred"))
+
+
+def preference_warning(event: Event, available: list | None, preferred: list | None) -> str | None:
+    """A warning when the preferred time is (partly) outside the employer's presence, or None."""
+    if available is None or preferred is None or not rules.preference_outside_presence(event, available, preferred):
+        return None
+    return _("Votre moment préféré (%(preferred)s) n'est pas entièrement dans votre présence (%(presence)s) : les "
+             "entretiens n'auront lieu que pendant votre présence.",
+             preferred=times.describe(event, preferred), presence=times.describe(event, available))
+
+
+def form_preference_warning(form, event: Event) -> str | None:
+    """The preference warning for the times chosen in a submitted employer form."""
+    if not form.is_submitted() or form.presence.errors or form.preferred.errors:
+        return None
+    return preference_warning(event, window(form.presence, event), window(form.preferred, event))
 
 
 def retention_months() -> int:

@@ -18,7 +18,7 @@ from wtforms import (
     TextAreaField,
     TimeField,
 )
-from wtforms.validators import DataRequired, Email, Length, Optional, Regexp, ValidationError
+from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from jobdating.core.models import CONTRACT_LABELS, EDUCATION_LABELS, SITUATION_LABELS
@@ -48,17 +48,19 @@ class WindowForm(Form):
     start = TimeField(_l("De"), validators=[Optional()], format="%H:%M")
     end = TimeField(_l("À"), validators=[Optional()], format="%H:%M")
 
-    def validate_start(self, field):
-        if self.kind.data == "custom" and field.data is None:
-            raise ValidationError(_l("Indiquez l'heure de début de la plage."))
-
-    def validate_end(self, field):
-        if self.kind.data != "custom":
-            return
-        if field.data is None:
-            raise ValidationError(_l("Indiquez l'heure de fin de la plage."))
-        if self.start.data is not None and field.data <= self.start.data:
-            raise ValidationError(_l("L'heure de fin doit être après l'heure de début."))
+    def validate(self, extra_validators=None) -> bool:
+        """The times are needed only for a custom window (an inline validator would never run on an empty
+        field: Optional() stops the chain first)."""
+        valid = super().validate(extra_validators)
+        if self.kind.data != "custom" or self.start.errors or self.end.errors:
+            return valid
+        if self.start.data is None:
+            self.start.errors.append(_l("Indiquez l'heure de début de la plage."))
+        if self.end.data is None:
+            self.end.errors.append(_l("Indiquez l'heure de fin de la plage."))
+        elif self.start.data is not None and self.end.data <= self.start.data:
+            self.end.errors.append(_l("L'heure de fin doit être après l'heure de début."))
+        return valid and not self.start.errors and not self.end.errors
 
 
 class PreferenceForm(WindowForm):
@@ -73,7 +75,8 @@ class PreferenceForm(WindowForm):
 class WishesForm(FlaskForm):
     """Ranked wishes (the view adds one row per allowed wish and sets their choices) and availability."""
 
-    wishes = FieldList(SelectField(_l("Vœu"), choices=[("", "")]), min_entries=1)
+    # validate_choice=False: the sign-up rules say in French what is wrong with a wish (rules.build_wishes).
+    wishes = FieldList(SelectField(_l("Vœu"), choices=[("", "")], validate_choice=False), min_entries=1)
     availability = FormField(WindowForm, label=_l("Quand pouvez-vous venir ?"))
     # Shown on the private page only when the privacy notice changed since the candidate consented.
     consent = BooleanField(_l("J'ai lu la notice de confidentialité (elle a changé) et j'accepte que mes données "

@@ -8,8 +8,24 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from jobdating.core.models import Candidate, Decision, Employer, EventStatus, Preselection, Wish
+from jobdating.core.models import (
+    EDUCATION_LABELS,
+    SITUATION_LABELS,
+    Candidate,
+    Decision,
+    EducationLevel,
+    Employer,
+    EventStatus,
+    Preselection,
+    Situation,
+    Wish,
+)
+from jobdating.core.search import index_text, matches, query_terms
 from jobdating.extensions import db
+
+# The list's filters: every candidate, those without a decision, or one decision; and its orders.
+STATES = ("all", "none", *[d.value for d in Decision])
+SORTS = ("rank", "signup", "situation", "education")
 
 
 @dataclass
@@ -23,6 +39,53 @@ class Wisher:
     @property
     def best_rank(self) -> int:
         return min(wish.rank for wish in self.wishes)
+
+    @property
+    def state(self) -> str:
+        return self.decision.value if self.decision else "none"
+
+    def search_text(self) -> str:
+        c = self.candidate
+        parts = [c.first_name, c.last_name, c.town, str(SITUATION_LABELS[c.situation])]
+        if c.education_level:
+            parts.append(str(EDUCATION_LABELS[c.education_level]))
+        parts += [wish.offer.title for wish in self.wishes if wish.offer]
+        return index_text(parts)
+
+
+def counts(entries: list[Wisher]) -> dict[str, int]:
+    """How many candidates in each state of the filter ("all", "none", "accepted", …)."""
+    result = dict.fromkeys(STATES, 0)
+    result["all"] = len(entries)
+    for entry in entries:
+        result[entry.state] += 1
+    return result
+
+
+def _order(sort: str):
+    situations, levels = list(Situation), list(EducationLevel)
+
+    def name(entry: Wisher) -> tuple[str, str]:
+        return entry.candidate.last_name.lower(), entry.candidate.first_name.lower()
+
+    if sort == "signup":
+        return lambda e: (e.candidate.created_at, name(e))
+    if sort == "situation":
+        return lambda e: (situations.index(e.candidate.situation), e.best_rank, name(e))
+    if sort == "education":  # the highest level first; no level given last
+        return lambda e: (-(levels.index(e.candidate.education_level) if e.candidate.education_level else -1),
+                          e.best_rank, name(e))
+    return lambda e: (e.best_rank, name(e))
+
+
+def filtered(entries: list[Wisher], query: str = "", state: str = "all", sort: str = "rank",
+             keep: int | None = None) -> list[Wisher]:
+    """The candidates matching a search (name, town, situation, diploma, offers wished; accents ignored) and a
+    state, in the chosen order; `keep` (the candidate just decided on) stays, so the page comes back on it."""
+    terms = query_terms(query)
+    kept = [e for e in entries if e.candidate.id == keep or (state in ("all", "") or e.state == state)
+            and (not terms or matches(e.search_text(), terms))]
+    return sorted(kept, key=_order(sort if sort in SORTS else "rank"))
 
 
 def preselection_is_open(employer: Employer) -> bool:

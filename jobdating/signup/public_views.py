@@ -9,11 +9,11 @@ from flask_wtf.csrf import CSRFError
 
 from jobdating.core import lookup, times
 from jobdating.core.access import PUBLIC, protect
-from jobdating.core.models import CONTRACT_LABELS, Candidate, Employer, Event
+from jobdating.core.models import CONTRACT_LABELS, Candidate, Event
 from jobdating.core.people import employer_by_token, find_by_token
 from jobdating.core.times import local_now
 from jobdating.extensions import limiter
-from jobdating.signup import formdata, registration
+from jobdating.signup import formdata, listing, registration
 from jobdating.signup.employer_forms import EmployerSignupForm
 from jobdating.signup.forms import CandidateSignupForm, ResendLinkForm
 from jobdating.signup.registration import DuplicateEmail, RegistrationError
@@ -23,9 +23,18 @@ protect(bp, PUBLIC)
 
 
 
+@bp.url_value_preprocessor
+def _room_for_a_big_cv(endpoint: str | None, _values: dict | None) -> None:
+    """Read a too-big CV on the sign-up form instead of refusing the whole request, so the form comes back with
+    what was typed and a message on the CV field. Runs before any before_request hook (CSRF reads the form)."""
+    if endpoint == "public.candidate_signup":
+        request.max_content_length = max(current_app.config["SIGNUP_MAX_CONTENT_LENGTH"],
+                                         current_app.config["MAX_CONTENT_LENGTH"] or 0)
+
+
 def _rearranging() -> bool:
-    """Reordering wishes or adding an offer row without JavaScript is not a sign-up attempt."""
-    return "move" in request.form or "add_offer" in request.form
+    """Changing the wish list or adding an offer row without JavaScript is not a sign-up attempt."""
+    return any(name in request.form for name in ("move", "remove", "add_wishes", "add_offer"))
 
 
 def _succeeded(response: Response) -> bool:
@@ -54,38 +63,18 @@ def now_local() -> dt.datetime:
     return local_now()
 
 
-def _public_event(slug: str) -> Event:
-    return lookup.visible_event(slug) or abort(404)
-
-
-def _matches(employer: Employer, query: str, sector: str, contract: str) -> list | None:
-    """The offers to show for this employer under the filters, or None when it does not match."""
-    offers = [o for o in employer.offers if not contract or o.contract_type.value == contract]
-    if sector and employer.sector != sector or contract and not offers:
-        return None
-    if query:
-        words = query.lower().split()
-        text = " ".join([employer.company, employer.sector, employer.description,
-                         *[f"{o.title} {o.description} {o.contract_label}" for o in employer.offers]]).lower()
-        if not all(word in text for word in words):
-            return None
-        in_offers = [o for o in offers if all(w in f"{o.title} {o.description}".lower() for w in words)]
-        offers = in_offers or offers
-    return offers
+def _public_event(slug: str, with_offers: bool = False) -> Event:
+    return lookup.visible_event(slug, with_offers=with_offers) or abort(404)
 
 
 @bp.route("/<slug>")
 def event(slug: str):
-    event = _public_event(slug)
+    event = _public_event(slug, with_offers=True)
     query = request.args.get("q", "").strip()[:100]
     sector = request.args.get("secteur", "")
     contract = request.args.get("contrat", "")
-    listed = []
-    for employer in event.employers:
-        offers = _matches(employer, query, sector, contract)
-        if offers is not None:
-            listed.append((employer, offers))
-    sectors = sorted({e.sector for e in event.employers if e.sector})
+    listed = listing.search_employers(event, query, sector, contract)
+    sectors = sorted({e.sector for e in event.employers if e.sector and not e.approval_pending})
     return render_template("public/event.html", event=event, listed=listed, query=query, sector=sector,
                            contract=contract, sectors=sectors, contracts=CONTRACT_LABELS,
                            filtered=bool(query or sector or contract))
@@ -98,11 +87,11 @@ def candidate_signup(slug: str):
     if not event.signup_is_open():
         return render_template("public/closed.html", event=event)
     form = CandidateSignupForm()
-    formdata.setup_wishes(form, event)
+    formdata.setup_wishes(form, event, selects=False)
     duplicate = False
     if form.is_submitted() and formdata.apply_move(form):
         return _render_candidate_signup(event, form, duplicate, reordered=True)
-    if form.validate_on_submit():
+    if form.is_submitted() and formdata.validate_candidate(form, event):
         try:
             candidate = registration.register_candidate(
                 event, wishes=formdata.wish_keys(form), available=formdata.window(form.availability, event),
@@ -114,14 +103,14 @@ def candidate_signup(slug: str):
             formdata.attach_error(form, error)
         else:
             session["signed_up"] = candidate.token
-            return redirect(url_for("public.candidate_done", slug=event.slug))
+            return redirect(url_for("public.candidate_done", slug=slug))
     return _render_candidate_signup(event, form, duplicate)
 
 
 def _render_candidate_signup(event: Event, form, duplicate: bool, reordered: bool = False):
-    chosen = formdata.uploaded_cv(form) if form.is_submitted() else None
+    chosen = formdata.uploaded_cv(form) if form.is_submitted() and not form.cv.errors else None
     return render_template("public/candidate_signup.html", event=event, form=form, duplicate=duplicate,
-                           groups=formdata.wish_groups(event), reordered=reordered,
+                           catalog=formdata.wish_catalog(event), reordered=reordered,
                            lost_file=chosen[1] if chosen else None, resend_form=ResendLinkForm(),
                            months=formdata.retention_months())
 
@@ -136,7 +125,7 @@ def employer_signup(slug: str):
     duplicate = False
     if form.is_submitted() and formdata.add_offer_row(form):
         return _render_employer_signup(event, form)
-    if form.validate_on_submit():
+    if form.is_submitted() and formdata.validate_employer(form, event):
         try:
             employer = registration.register_employer(
                 event, offers=formdata.offer_rows(form), available=formdata.window(form.presence, event),
@@ -149,13 +138,14 @@ def employer_signup(slug: str):
             formdata.attach_error(form, error)
         else:
             session["signed_up_employer"] = employer.token
-            return redirect(url_for("public.employer_done", slug=event.slug))
+            return redirect(url_for("public.employer_done", slug=slug))
     return _render_employer_signup(event, form, duplicate)
 
 
 def _render_employer_signup(event: Event, form, duplicate: bool = False):
     return render_template("public/employer_signup.html", event=event, form=form, duplicate=duplicate,
-                           resend_form=ResendLinkForm(), months=formdata.retention_months())
+                           resend_form=ResendLinkForm(), months=formdata.retention_months(),
+                           preference_warning=formdata.form_preference_warning(form, event))
 
 
 @bp.errorhandler(CSRFError)
@@ -174,7 +164,7 @@ def expired_form(error: CSRFError):
         form.form_errors.append(message)
         return _render_employer_signup(event, form), 400
     form = CandidateSignupForm()
-    formdata.setup_wishes(form, event)
+    formdata.setup_wishes(form, event, selects=False)
     form.form_errors.append(message)
     return _render_candidate_signup(event, form, duplicate=False), 400
 
@@ -196,7 +186,9 @@ def employer_done(slug: str):
     person = employer_by_token(token) if token else None
     if person is not None and person.event_id != event.id:
         person = None
-    return render_template("public/done.html", event=event, person=person, is_candidate=False)
+    warning = formdata.preference_warning(event, person.available, person.preferred) if person else None
+    return render_template("public/done.html", event=event, person=person, is_candidate=False,
+                           preference_warning=warning)
 
 
 @bp.route("/<slug>/lien-prive", methods=["GET", "POST"])

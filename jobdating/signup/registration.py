@@ -4,40 +4,35 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, BinaryIO
 
+from flask import current_app
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from jobdating.core import times
-from jobdating.core.keys import employer_key, offer_key
-from jobdating.core.mail import send_private_link
+from jobdating.core.mail import private_url, send_private_link
 from jobdating.core.models import Candidate, ContractType, Employer, Event, Offer, Wish
 from jobdating.core.notice import consent_version
+from jobdating.core.outbox import queue_mail
 from jobdating.core.times import utcnow
 from jobdating.extensions import db
 from jobdating.signup import cv as cv_files
+from jobdating.signup.rules import (  # noqa: F401 (the errors are part of this module's interface)
+    DuplicateEmail,
+    RegistrationError,
+    SignupClosed,
+    build_wishes,
+    check_windows,
+    kept_offer_rows,
+    wish_targets,
+)
 
 CANDIDATE_DETAILS = {"first_name", "last_name", "email", "phone", "postcode", "town", "situation",
                      "education_level", "wanted_contracts", "accessibility_needs", "max_interviews", "walk_in"}
 # The employer form's own fields, listed once: the form is read, prefilled and registered through this list.
 EMPLOYER_DETAILS = ("company", "sector", "description", "contact_name", "email", "phone", "tables",
                     "max_interviews", "max_consecutive")
-
-
-class RegistrationError(ValueError):
-    """A problem the person can fix; `field` names the form field it belongs to, when there is one."""
-
-    def __init__(self, message: Any, field: str | None = None):
-        super().__init__(str(message))
-        self.message, self.field = message, field
-
-
-class DuplicateEmail(RegistrationError):
-    """This email is already signed up for this event: offer to send the private link again."""
-
-
-class SignupClosed(RegistrationError):
-    """Sign-up is not open (not yet, or any more)."""
 
 
 def _check_open(event: Event, check_open: bool) -> None:
@@ -56,15 +51,6 @@ def _email_taken(model: type[Candidate] | type[Employer], event: Event, email: s
     return db.session.scalar(query.limit(1)) is not None
 
 
-def _check_windows(event: Event, available: list, field: str) -> list:
-    windows_list = [[str(a), str(b)] for a, b in available or []]
-    if not times.inside_event(event, windows_list):
-        raise RegistrationError(_l("Choisissez une plage comprise entre %(start)s et %(end)s.",
-                                   start=event.start_time.strftime("%H:%M"),
-                                   end=event.end_time.strftime("%H:%M")), field)
-    return windows_list
-
-
 def _details(allowed: Iterable[str], values: dict[str, Any]) -> dict[str, Any]:
     unknown = set(values) - set(allowed)
     if unknown:
@@ -77,44 +63,9 @@ def _details(allowed: Iterable[str], values: dict[str, Any]) -> dict[str, Any]:
 
 # Candidates ----------------------------------------------------------------------------------------------
 
-def wish_targets(event: Event) -> dict[str, tuple[Employer, Offer | None]]:
-    """Every employer and offer of the event a candidate may wish, by key ('E12', 'O34')."""
-    targets: dict[str, tuple[Employer, Offer | None]] = {}
-    for employer in event.employers:
-        targets[employer_key(employer)] = (employer, None)
-        for offer in employer.offers:
-            targets[offer_key(offer)] = (employer, offer)
-    return targets
-
-
-def _build_wishes(event: Event, keys: Sequence[str]) -> list[tuple[Employer, Offer | None]]:
-    """The checked targets of ranked wish keys, best first (Wish rows are made only when they are stored)."""
-    chosen = [key for key in keys if key]
-    if not chosen:
-        raise RegistrationError(_l("Choisissez au moins un employeur ou une offre."), "wishes")
-    if len(chosen) > event.max_wishes:
-        raise RegistrationError(_l("Vous pouvez faire au plus %(n)d vœux.", n=event.max_wishes), "wishes")
-    targets = wish_targets(event)
-    wishes: list[tuple[Employer, Offer | None]] = []
-    whole_employers: set[int] = set()
-    offer_employers: set[int] = set()
-    for rank, key in enumerate(chosen, start=1):
-        if key not in targets:
-            raise RegistrationError(_l("Ce choix ne fait pas partie de ce job dating."), "wishes")
-        if chosen.index(key) != rank - 1:
-            raise RegistrationError(_l("Vous avez choisi deux fois la même chose : chaque vœu doit être "
-                                       "différent."), "wishes")
-        employer, offer = targets[key]
-        (offer_employers if offer else whole_employers).add(employer.id)
-        wishes.append((employer, offer))
-    if whole_employers & offer_employers:
-        raise RegistrationError(_l("Vous avez choisi une entreprise et aussi une de ses offres : gardez "
-                                   "l'une ou l'autre."), "wishes")
-    return wishes
-
-
-def _wish_rows(targets: list[tuple[Employer, Offer | None]]) -> list[Wish]:
-    return [Wish(employer=employer, offer=offer, rank=rank) for rank, (employer, offer) in enumerate(targets, 1)]
+def _wish_rows(targets: list[tuple[int, int | None]]) -> list[Wish]:
+    return [Wish(employer_id=employer_id, offer_id=offer_id, rank=rank)
+            for rank, (employer_id, offer_id) in enumerate(targets, 1)]
 
 
 def register_candidate(event: Event, *, wishes: Sequence[str], available: list | None = None,
@@ -130,13 +81,16 @@ def register_candidate(event: Event, *, wishes: Sequence[str], available: list |
     stored = None
     try:
         with db.session.no_autoflush:  # the new candidate joins the session only once complete
-            candidate = Candidate(event=event, available=_check_windows(event, available or [], "availability"),
+            candidate = Candidate(event=event, available=check_windows(event, available or [], "availability"),
                                   consent_at=utcnow(), consent_version=consent_version(), **values)
-            candidate.wishes = _wish_rows(_build_wishes(event, wishes))
+            candidate.wishes = _wish_rows(build_wishes(event, wishes))
         if cv is not None:
             stored, candidate.cv_original_name = _store(*cv)
             candidate.cv_filename = stored
         db.session.add(candidate)
+        db.session.flush()  # its token, for the email: the sign-up and its email are saved together
+        if notify:
+            send_private_link(candidate, commit=False)
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
@@ -146,8 +100,6 @@ def register_candidate(event: Event, *, wishes: Sequence[str], available: list |
         db.session.rollback()
         cv_files.delete_cv(stored)
         raise
-    if notify:
-        send_private_link(candidate)
     return candidate
 
 
@@ -168,9 +120,9 @@ def update_candidate(candidate: Candidate, *, wishes: Sequence[str] | None = Non
         raise DuplicateEmail(_l("Cette adresse e-mail est déjà inscrite à ce job dating."), "email")
     old_cv, stored = candidate.cv_filename, None
     try:
-        new_wishes = _build_wishes(candidate.event, wishes) if wishes is not None else None
+        new_wishes = build_wishes(candidate.event, wishes) if wishes is not None else None
         if available is not None:
-            candidate.available = _check_windows(candidate.event, available, "availability")
+            candidate.available = check_windows(candidate.event, available, "availability")
         for key, value in values.items():
             setattr(candidate, key, value)
         if cv is not None:
@@ -215,24 +167,14 @@ def _apply_offers(employer: Employer, offers: Iterable[dict[str, Any]]) -> None:
     """Create, change and remove offers; an existing offer keeps its id, so wishes for it stay."""
     existing = {offer.id: offer for offer in employer.offers}
     kept: list[Offer] = []
-    for row in offers:
+    for row in kept_offer_rows(offers, employer.tables):
         offer = existing.get(int(row["id"])) if row.get("id") else None
-        title = (row.get("title") or "").strip()
-        if row.get("remove") or not title:
-            continue
-        tables = sorted({int(t) for t in row.get("tables") or []})
-        if any(t < 1 or t > employer.tables for t in tables):
-            raise RegistrationError(_l("Les tables d'une offre vont de 1 à %(n)d.", n=employer.tables), "offers")
-        if row.get("contract_type") not in {c.value for c in ContractType}:
-            raise RegistrationError(_l("Choisissez le type de contrat de chaque offre."), "offers")
         if offer is None:
-            offer = Offer(title=title, contract_type=ContractType(row["contract_type"]))
-        offer.title, offer.contract_type = title, ContractType(row["contract_type"])
+            offer = Offer(title=row["title"], contract_type=ContractType(row["contract_type"]))
+        offer.title, offer.contract_type = row["title"], ContractType(row["contract_type"])
         offer.description = (row.get("description") or "").strip()
-        offer.tables = tables
+        offer.tables = sorted({int(t) for t in row.get("tables") or []})
         kept.append(offer)
-    if not kept:
-        raise RegistrationError(_l("Décrivez au moins une offre (intitulé et type de contrat)."), "offers")
     employer.offers = kept
 
 
@@ -241,15 +183,16 @@ def _fill_employer(employer: Employer, values: dict[str, Any], offers, available
         setattr(employer, key, value)
     if not 1 <= (employer.tables or 0) <= 10:
         raise RegistrationError(_l("Indiquez entre 1 et 10 tables."), "tables")
-    employer.available = _check_windows(employer.event, available or [], "presence")
-    employer.preferred = _check_windows(employer.event, preferred or [], "preferred")
+    employer.available = check_windows(employer.event, available or [], "presence")
+    employer.preferred = check_windows(employer.event, preferred or [], "preferred")
     _apply_offers(employer, offers)
 
 
 def register_employer(event: Event, *, offers: Sequence[dict[str, Any]], available: list | None = None,
                       preferred: list | None = None, consent: bool = False, check_open: bool = True,
-                      notify: bool = True, **details: Any) -> Employer:
-    """Create an employer and its offers (dicts: title, contract_type, description, tables)."""
+                      notify: bool = True, approved: bool = False, **details: Any) -> Employer:
+    """Create an employer and its offers (dicts: title, contract_type, description, tables). On an event that
+    moderates employers it waits for an organizer's approval, unless `approved` (an organizer signs it up)."""
     _check_open(event, check_open)
     if not consent:
         raise RegistrationError(_l("Cochez cette case pour pouvoir vous inscrire."), "consent")
@@ -258,9 +201,13 @@ def register_employer(event: Event, *, offers: Sequence[dict[str, Any]], availab
         raise DuplicateEmail(_l("Cette adresse e-mail est déjà inscrite pour ce job dating."), "email")
     try:
         with db.session.no_autoflush:  # the new employer joins the session only once complete
-            employer = Employer(event=event, consent_at=utcnow(), consent_version=consent_version())
+            employer = Employer(event=event, consent_at=utcnow(), consent_version=consent_version(),
+                                approval_pending=event.moderate_employers and not approved)
             _fill_employer(employer, values, offers, available, preferred)
         db.session.add(employer)
+        db.session.flush()  # its token, for the email: the sign-up and its email are saved together
+        if notify:
+            send_private_link(employer, commit=False)
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
@@ -268,8 +215,6 @@ def register_employer(event: Event, *, offers: Sequence[dict[str, Any]], availab
     except RegistrationError:
         db.session.rollback()
         raise
-    if notify:
-        send_private_link(employer)
     return employer
 
 
@@ -287,6 +232,23 @@ def update_employer(employer: Employer, *, offers: Sequence[dict[str, Any]], ava
         db.session.rollback()
         raise
     return employer
+
+
+def approve_employer(employer: Employer) -> bool:
+    """Make a waiting employer public (shown, wished, planned) and tell it by e-mail; False if it was not waiting."""
+    if not employer.approval_pending:
+        return False
+    employer.approval_pending = False
+    link = private_url("employer.home", employer.token)
+    with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
+        subject = _("Votre entreprise est validée — %(event)s", event=employer.event.name)
+        text = _("Bonjour,\n\nL'équipe organisatrice de « %(event)s » a validé l'inscription de %(company)s : "
+                 "l'entreprise et ses offres sont maintenant visibles des candidats, qui peuvent la choisir.\n\n"
+                 "Votre espace privé (candidats intéressés, modifications) :\n%(link)s\n",
+                 event=employer.event.name, company=employer.company, link=link)
+    queue_mail(employer.email, subject, text, event_id=employer.event_id, commit=False)
+    db.session.commit()
+    return True
 
 
 def resend_private_links(event: Event, email: str) -> int:

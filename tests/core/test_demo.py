@@ -84,3 +84,29 @@ def test_the_demo_draws_its_employers_from_the_sectors_of_the_employer_form():
     from jobdating.demo.data import SECTORS
 
     assert list(SECTORS) == list(SECTOR_NAMES)
+
+
+def test_the_demo_never_expires_its_day_is_weeks_ahead_and_sign_up_is_open(app):
+    import datetime as dt
+
+    event = create_demo_event(candidates=10, employers=4, slug="plus-tard", today=dt.date(2031, 5, 6))
+    assert event.date == dt.date(2031, 6, 5) and event.date.weekday() == 3  # a Thursday 4 to 5 weeks ahead
+    assert event.signup_closes == dt.datetime(2031, 5, 29, 23, 59)
+    assert event.signup_is_open(now=dt.datetime(2031, 5, 6, 8, 0))
+    assert not event.signup_is_open(now=dt.datetime(2031, 5, 30, 0, 0))
+    assert create_demo_event(candidates=10, employers=4, slug="maintenant").signup_is_open()
+
+
+def test_the_demo_writes_proper_french(app):
+    import re
+
+    from jobdating.demo.build import job_phrase
+
+    assert job_phrase("Infirmier·ère") == "Poste d'infirmier·ère"
+    assert job_phrase("Électricien·ne") == "Poste d'électricien·ne"
+    assert job_phrase("Cariste CACES") == "Poste de cariste CACES"
+    event = create_demo_event()
+    texts = [e.description for e in event.employers] + [o.description for e in event.employers for o in e.offers]
+    assert not [t for t in texts if re.search(r"\bde [aeiouyéèêàâîôû]", t, re.IGNORECASE)]
+    assert not [t for t in texts if "secteur" in t or "btp" in t]
+    assert any("recrute dans le BTP" in t for t in texts)

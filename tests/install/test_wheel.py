@@ -32,7 +32,8 @@ def test_the_wheel_carries_templates_static_files_migrations_and_translations(wh
                    "jobdating/dayof/templates/frontdesk/checkin.html", "jobdating/static/css/app.css",
                    "jobdating/migrations/env.py", "jobdating/migrations/alembic.ini",
                    "jobdating/migrations/versions/0001_initial_schema.py",
-                   "jobdating/translations/en/LC_MESSAGES/messages.mo", "jobdating/pdf/fonts/DejaVuSans.ttf",
+                   "jobdating/translations/en/LC_MESSAGES/messages.mo",
+                   "jobdating/translations/fr/LC_MESSAGES/messages.mo", "jobdating/pdf/fonts/DejaVuSans.ttf",
                    "solver/__init__.py"):
         assert needed in names, needed
 

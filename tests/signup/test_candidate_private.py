@@ -31,7 +31,8 @@ def test_the_private_page_greets_the_candidate_and_shows_their_wishes_in_order(c
     page = unescape(client.get(f"/c/{candidate.token}").text)
     assert "Bonjour Inès" in page
     first, second = event.employers
-    assert page.index(f'value="E{first.id}" selected') < page.index(f'value="E{second.id}" selected')
+    assert page.index(f'name="wishes-0" value="E{first.id}"') < page.index(f'name="wishes-1" value="E{second.id}"')
+    assert f'name="pick" value="E{first.id}" checked' in page
 
 
 def test_the_candidate_changes_wishes_and_availability(client, event, candidate):

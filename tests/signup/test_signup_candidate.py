@@ -106,13 +106,13 @@ def test_missing_fields_are_explained_in_french_and_typed_values_are_kept(client
     assert response.status_code == 200
     assert "Indiquez votre prénom." in page and "Cette adresse e-mail n'est pas valide" in page
     assert 'value="Liévin"' in page and 'value="pas-une-adresse"' in page
-    assert f'value="{keys(event)[0]}" selected' in page
+    assert f'name="wishes-0" value="{keys(event)[0]}"' in page
     assert count_candidates() == 0
 
 
 def test_a_chosen_cv_must_be_chosen_again_after_an_error_and_the_page_says_so(client, event):
     page = unescape(post(client, with_cv(candidate_form(keys(event), last_name=""))).text)
-    assert "Vous aviez choisi le fichier « cv-ines.pdf »" in page and "Choisissez-le à nouveau" in page
+    assert "Votre CV « cv-ines.pdf » convient" in page and "choisissez-le à nouveau" in page
 
 
 def test_a_cv_that_is_not_a_pdf_is_refused_whatever_its_name(client, event):
@@ -172,12 +172,16 @@ def test_at_least_one_wish_is_needed(client, event):
 def test_an_employer_of_another_event_cannot_be_wished(client, event, create_event, create_employer):
     other = create_employer(create_event(slug="ailleurs"))
     page = unescape(post(client, candidate_form([f"E{other.id}"])).text)
-    assert "pas un choix valide" in page.lower() and count_candidates() == 0
+    assert "Ce choix ne fait pas partie de ce job dating." in page and count_candidates() == 0
 
 
-def test_there_are_as_many_wish_rows_as_the_event_allows(client, event):
+def test_no_more_wishes_than_the_event_allows(client, event):
     page = unescape(client.get("/jd-lens/inscription").text)
-    assert 'name="wishes-2"' in page and 'name="wishes-3"' not in page
+    assert 'data-max="3"' in page and "0 vœu choisi sur 3" in page
+    first, second = event.employers[0], event.employers[1]
+    picks = [f"O{first.offers[0].id}", f"O{first.offers[1].id}", f"E{second.id}", f"E{event.employers[2].id}"]
+    page = unescape(post(client, {**candidate_form([]), "picker": "1", "pick": picks}).text)
+    assert "Vous pouvez faire au plus 3 vœux." in page and count_candidates() == 0
 
 
 def test_morning_availability_ends_at_the_midday_break(client, event):
@@ -214,8 +218,8 @@ def test_consent_is_required_and_the_retention_period_is_stated(app, client, eve
 def test_arrow_buttons_reorder_wishes_without_javascript_and_save_nothing(client, event):
     first, second, third = keys(event)
     page = unescape(post(client, candidate_form(keys(event), move="0:down")).text)
-    assert page.index(f'value="{second}" selected') < page.index(f'value="{first}" selected')
-    assert "L'ordre de vos vœux est modifié" in page and count_candidates() == 0
+    assert f'name="wishes-0" value="{second}"' in page and f'name="wishes-1" value="{first}"' in page
+    assert "Votre liste de vœux est modifiée" in page and count_candidates() == 0
 
 
 def test_an_email_with_an_accented_mailbox_name_is_refused_kindly(client, event):

@@ -91,6 +91,8 @@ class Event(Model):
     # After the retention purge: when it ran, and the anonymous figures kept for reporting (privacy.stats).
     purged_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     statistics: Mapped[dict | None] = mapped_column(JSON)
+    # New employers signing up on the public form wait for an organizer's approval (False: public at once).
+    moderate_employers: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     employers: Mapped[list[Employer]] = relationship(
         back_populates="event", cascade="all, delete-orphan", order_by="Employer.id"
@@ -169,6 +171,9 @@ class Employer(Model):
     arrived_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     plan_digest: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Signed up on an event whose organizers approve new employers, not approved yet: not shown to candidates,
+    # not wished, not planned.
+    approval_pending: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     event: Mapped[Event] = relationship(back_populates="employers")
     offers: Mapped[list[Offer]] = relationship(

@@ -131,6 +131,10 @@ class Candidate(Model):
     def situation_label(self) -> str:
         return str(SITUATION_LABELS[self.situation])
 
+    @property
+    def education_label(self) -> str:
+        return str(EDUCATION_LABELS[self.education_level]) if self.education_level else ""
+
     def __repr__(self) -> str:
         return f"<Candidate {self.full_name}>"
 

@@ -13,33 +13,10 @@
     update();
   });
 
-  // Wishes: the up/down buttons swap two rows in place instead of reloading the page.
-  document.querySelectorAll("[data-wishes]").forEach(function (fieldset) {
-    var rows = Array.prototype.slice.call(fieldset.querySelectorAll("[data-wish-row]"));
-    var status = fieldset.querySelector("[data-wish-status]");
-    fieldset.addEventListener("click", function (event) {
-      var button = event.target.closest("button[data-move]");
-      if (!button) { return; }
-      event.preventDefault();
-      var row = button.closest("[data-wish-row]");
-      var i = rows.indexOf(row);
-      var j = button.dataset.move === "up" ? i - 1 : i + 1;
-      if (j < 0 || j >= rows.length) { return; }
-      var a = row.querySelector("select"), b = rows[j].querySelector("select");
-      var value = a.value;
-      a.value = b.value;
-      b.value = value;
-      var target = rows[j].querySelector('button[data-move="' + button.dataset.move + '"]');
-      (target && !target.disabled ? target : b).focus();
-      rows[j].classList.add("moved");
-      window.setTimeout(function () { rows[j].classList.remove("moved"); }, 700);
-      if (status) {
-        var label = b.options[b.selectedIndex] ? b.options[b.selectedIndex].text : "";
-        status.textContent = (document.documentElement.lang === "en" ? "Now wish no. " : "Désormais vœu n° ") +
-          (j + 1) + (label ? " : " + label : "");
-      }
-    });
-  });
+  // Wishes: the picker of jobdating/signup/wishes.py, enhanced by wish-picker.js.
+  if (window.JobdatingWishPicker) {
+    document.querySelectorAll("[data-wishes]").forEach(window.JobdatingWishPicker);
+  }
 
   // Offers: "add another offer" copies the last row instead of reloading the page.
   document.querySelectorAll("[data-add-offer]").forEach(function (button) {

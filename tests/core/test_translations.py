@@ -34,7 +34,7 @@ def test_every_plural_message_of_the_code_is_in_the_french_catalogue_with_its_ow
     plurals = [m for m in extracted if m.id and m.pluralizable]
     assert len(plurals) > 15
     for message in plurals:
-        entry = french.get(message.id[0])
+        entry = french.get(message.id[0], context=message.context)
         assert entry is not None, f"{message.id[0]!r} is missing: run `make extract-messages translations`"
         assert tuple(entry.string) == tuple(message.id)
 

@@ -13,6 +13,7 @@ from jobdating.core.times import local_now
 from jobdating.dayof import outcomes, presence, replan, scoring
 from jobdating.dayof.desk_views import bp
 from jobdating.dayof.forms import ActionForm, OutcomeForm, ReplanForm, ScoreForm
+from jobdating.planning import charts as chart
 from jobdating.planning import scheduling
 
 
@@ -101,6 +102,8 @@ def results():
     return render_template("frontdesk/results.html", event=event, overall=overall, per_employer=per_employer,
                            employer=employer, interviews=interviews, form=OutcomeForm(), label=outcomes.label,
                            scores=scores, employer_scores=employer_scores, steps=scoring.NEXT_STEPS,
+                           charts={"outcomes": chart.outcomes(overall),
+                                   "per_candidate": chart.interviews_per_candidate(event)},
                            step_label=scoring.next_step_label)
 
 

@@ -101,3 +101,11 @@ def load_per_slot(event: Event) -> Markup:
     busy = Counter(i.start for i in event.interviews)
     bars = [Bar(hhmm(start), busy.get(start, 0)) for start in event.slot_starts()]
     return columns(_("Charge de la journée"), _("Entretiens planifiés à chaque créneau."), bars)
+
+
+def outcomes(overall: dict[str, int]) -> Markup:
+    """The day's outcomes ({"held": n, "follow_up": n, "missed": n, "none": n})."""
+    bars = [Bar(str(_("tenus")), overall.get("held", 0)), Bar(str(_("suite souhaitée")), overall.get("follow_up", 0)),
+            Bar(str(_("manqués")), overall.get("missed", 0)), Bar(str(_("non renseignés")), overall.get("none", 0))]
+    return columns(_("Résultats des entretiens"), _("Entretiens tenus, avec une suite, manqués et non renseignés."),
+                   bars)

@@ -9,6 +9,7 @@ from jobdating.core.access import ORGANIZER, protect
 from jobdating.core.models import Candidate, Employer
 from jobdating.core.people import employer_by_token, find_by_token
 from jobdating.printing import documents as printing
+from jobdating.printing.report import report_pdf
 
 bp = Blueprint("printing", __name__, template_folder="templates")
 # Candidates and employers download their own plan with their private token.
@@ -65,6 +66,13 @@ def event_document(document: str):
         name = printing.filename(event, document, f"e{employer.id}")
         return _pdf(printing.render(event, document, employers=[employer]), name)
     return _pdf(printing.render(event, document), printing.filename(event, document))
+
+
+@bp.route("/organisateur/evenements/<int:event_id>/bilan.pdf")
+def report():
+    """The one-page report for funders (anonymous figures; still there after the purge)."""
+    event = g.event
+    return _pdf(report_pdf(event), f"{event.slug}-bilan.pdf")
 
 
 def _by_token(model, token: str):

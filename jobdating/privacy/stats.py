@@ -29,5 +29,7 @@ def anonymous_statistics(event: Event) -> dict[str, Any]:
         "wishes": sum(wishes_per_sector.values()),
         "wishes_per_sector": dict(wishes_per_sector),
         "interviews": len(interviews),
+        "interviews_per_candidate": {str(n): count for n, count in sorted(
+            Counter(len(c.interviews) for c in candidates).items())},
         "outcomes": {key: outcomes.get(key, 0) for key in ("held", "missed", "follow_up", "unknown")},
     }

@@ -87,3 +87,31 @@ def test_the_move_form_names_tables_by_their_room_number_only(logged_in, planned
     page = logged_in.get(f"/organisateur/evenements/{event.id}/entretiens/{interview.id}").get_data(as_text=True)
     assert '<option selected value="1">Table 3</option>' in page
     assert "(salle" not in page
+
+
+def test_the_one_page_report_for_funders_holds_the_anonymous_figures_even_after_the_purge(app, logged_in, planned):
+    import io
+
+    import pdfplumber
+
+    from jobdating.privacy.retention import purge_event
+
+    event = planned[0]
+    url = f"/organisateur/evenements/{event.id}/bilan.pdf"
+    before = logged_in.get(url)
+    assert before.status_code == 200 and before.mimetype == "application/pdf"
+    with pdfplumber.open(io.BytesIO(before.data)) as document:
+        assert len(document.pages) == 1
+        text = document.pages[0].extract_text()
+    candidates = len(event.candidates)
+    assert f"Bilan — {event.name}" in text and f"Candidat·es inscrit·es {candidates}" in text
+    assert "Entretiens par candidat·e" in text and "Par secteur" in text
+    names = [c.full_name for c in event.candidates]
+    purge_event(event)
+    after = logged_in.get(url)
+    with pdfplumber.open(io.BytesIO(after.data)) as document:
+        text_after = document.pages[0].extract_text()
+    assert f"Candidat·es inscrit·es {candidates}" in text_after and "données personnelles effacées" in text_after
+    assert not any(name in text_after for name in names)
+    page = logged_in.get(f"/event/{event.id}/resultats").get_data(as_text=True)
+    assert page.count('<svg class="chart"') == 2 and "bilan.pdf" in page

@@ -3,14 +3,13 @@ event still keeps (the audit list, the solve runs' stored input and output, the 
 text). Deleting the person's own rows and CV is the sign-up feature's (signup.withdrawal)."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from flask import current_app
 from sqlalchemy import JSON, Enum, Text, cast, func, or_, select, update
 from sqlalchemy.sql.sqltypes import String
 
 from jobdating.core.models import Candidate, Employer, OutboxMail
+from jobdating.core.outbox import mail_file
 from jobdating.extensions import db
 
 ERASED = "[effacé]"
@@ -74,21 +73,17 @@ def forget_mails(event_id: int | None, person_key: str | None, addresses: list[s
     return len(mails)
 
 
-def _mail_file(mail: OutboxMail) -> Path:
-    return Path(current_app.config["MAIL_DIR"]) / f"{mail.created_at:%Y%m%d-%H%M%S}-{mail.id:08d}.eml"
-
-
 def remove_mail_file(mail: OutboxMail) -> None:
     """The .eml copy written in development and tests (MAIL_TO_FILES), if any."""
     if mail.created_at is not None:
-        _mail_file(mail).unlink(missing_ok=True)
+        mail_file(mail).unlink(missing_ok=True)
 
 
 def _scrub_mail_files(event_id: int, words: list[str]) -> int:
     """The .eml copies (development) of the event's other mails that name the person are deleted."""
     removed = 0
     for mail in db.session.scalars(select(OutboxMail).where(OutboxMail.event_id == event_id)):
-        path = _mail_file(mail)
+        path = mail_file(mail)
         if path.is_file() and any(word.encode("utf-8") in path.read_bytes() for word in words):
             path.unlink()
             removed += 1

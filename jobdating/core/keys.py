@@ -16,6 +16,17 @@ def candidate_key(candidate: Candidate | int) -> str:
     return f"C{candidate if isinstance(candidate, int) else candidate.id}"
 
 
+def person_by_key(key: str) -> Candidate | Employer | None:
+    """The candidate ('C12') or employer ('E3') a key names, or None (unknown key, or the person is gone)."""
+    from jobdating.extensions import db
+
+    if len(key) < 2 or not key[1:].isdigit() or key[0] not in "CE":
+        return None
+    if key[0] == "C":
+        return db.session.get(Candidate, int(key[1:]))
+    return db.session.get(Employer, int(key[1:]))
+
+
 def parse_key(key: str) -> tuple[str, int]:
     """'E12' -> ('E', 12): the kind of entry and its database id."""
     return key[0], int(key[1:])

@@ -223,6 +223,11 @@ def counts(**where: Any) -> dict[MailState, int]:
     return {state: found.get(state, 0) for state in MailState}
 
 
+def mail_file(mail: OutboxMail) -> Path:
+    """The .eml copy of a mail written in development and tests (MAIL_TO_FILES), named after its row."""
+    return Path(current_app.config["MAIL_DIR"]) / f"{mail.created_at:%Y%m%d-%H%M%S}-{mail.id:08d}.eml"
+
+
 class Transport:
     """Writes .eml files (MAIL_TO_FILES: development and tests) or talks SMTP over one connection per pass,
     with a timeout: a server that does not answer fails the attempt instead of hanging the worker."""
@@ -243,7 +248,7 @@ class Transport:
             folder = Path(config["MAIL_DIR"])
             folder.mkdir(parents=True, exist_ok=True)
             # One file per outbox row: a mail sent again after a crash replaces its file.
-            (folder / f"{mail.created_at:%Y%m%d-%H%M%S}-{mail.id:08d}.eml").write_bytes(message.as_bytes())
+            mail_file(mail).write_bytes(message.as_bytes())
             return
         try:
             self._connection().sendmail(parseaddr(str(config.get("MAIL_DEFAULT_SENDER") or ""))[1], [mail.recipient],

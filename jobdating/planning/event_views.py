@@ -116,9 +116,8 @@ def _show_saved(form: EventForm, event) -> None:
     form.settings_version.data = str(event.settings_version)
 
 
-def dashboard_charts(event) -> dict:
-    charts = {"signups": chart.signups(overview.signups_per_day(event)),
-              "demand": chart.demand(overview.demand(event))}
+def dashboard_charts(event, signups, demand) -> dict:
+    charts = {"signups": chart.signups(signups), "demand": chart.demand(demand)}
     if event.interviews:
         charts |= {"per_candidate": chart.interviews_per_candidate(event), "load": chart.load_per_slot(event)}
     return charts
@@ -127,10 +126,10 @@ def dashboard_charts(event) -> dict:
 @bp.route("/evenements/<int:event_id>")
 def dashboard():
     event = g.event
+    signups, demand = overview.signups_per_day(event), overview.demand(event)
     return render_template(
-        "organizer/dashboard.html", event=event, counts=overview.counts(event),
-        signups=overview.signups_per_day(event), demand=overview.demand(event), answers=overview.answers(event),
-        charts=dashboard_charts(event),
+        "organizer/dashboard.html", event=event, counts=overview.counts(event), signups=signups, demand=demand,
+        answers=overview.answers(event), charts=dashboard_charts(event, signups, demand),
         active=active_run(event), latest=latest_run(event), applied=applied_run(event))
 
 

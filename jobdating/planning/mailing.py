@@ -55,13 +55,6 @@ def sendings(event: Event, limit: int = 10) -> list[Sending]:
     return result
 
 
-def latest(event: Event) -> Sending | None:
-    """The latest publication's sending (for the plan page's banner)."""
-    publication = db.session.scalar(select(Publication).where(Publication.event_id == event.id)
-                                    .order_by(Publication.number.desc()).limit(1))
-    return _sending(event, publication) if publication is not None else None
-
-
 def retry(event: Event, publication_id: int | None) -> int:
     """Send the failed mails of a publication (or the event's other failed mails) again."""
     return outbox.retry_failed(event_id=event.id, publication_id=publication_id)

@@ -27,18 +27,16 @@ def search_employers(event: Event, query: str | None) -> list[Employer]:
     return list(db.session.scalars(statement.order_by(Employer.company)))
 
 
-def remove_candidate(candidate: Candidate, organizer: Organizer | None, *, on_request: bool = False) -> None:
-    """Remove a candidate with everything about them; the audit list does not name them. `on_request`: the
-    person asked for the erasure, and is sent a confirmation."""
-    erase_candidate(candidate, reason="à sa demande" if on_request else "retiré par l'organisateur",
-                    organizer=organizer, confirm=on_request)
+def remove_candidate(candidate: Candidate, organizer: Organizer | None) -> None:
+    """Remove a candidate with everything about them; the audit list does not name them (an erasure the person
+    asked for, with a confirmation to them, is privacy's)."""
+    erase_candidate(candidate, reason="retiré par l'organisateur", organizer=organizer, confirm=False)
 
 
-def remove_employer(employer: Employer, organizer: Organizer | None, *, on_request: bool = False) -> int:
+def remove_employer(employer: Employer, organizer: Organizer | None) -> int:
     """Remove an employer with its offers, the wishes for it, its interviews and contacts; returns how many
     interviews are freed."""
-    return erase_employer(employer, reason="à sa demande" if on_request else "retiré par l'organisateur",
-                          organizer=organizer, confirm=on_request)
+    return erase_employer(employer, reason="retiré par l'organisateur", organizer=organizer, confirm=False)
 
 
 def note(action: str, detail: str, organizer: Organizer | None, event_id: int) -> None:

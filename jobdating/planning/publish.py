@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from jobdating.core import accounts, outbox
 from jobdating.core.calendars import calendar
+from jobdating.core.keys import person_by_key
 from jobdating.core.mail import private_url
 from jobdating.core.models import (
     Candidate,
@@ -34,19 +35,11 @@ class PublishError(ValueError):
     """Publication refused, message in French."""
 
 
-def _person(key: str) -> Candidate | Employer | None:
-    if not key[1:].isdigit():
-        return None
-    if key.startswith("C"):
-        return db.session.get(Candidate, int(key[1:]))
-    return db.session.get(Employer, int(key[1:]))
-
-
 def render_plan_mail(mail: OutboxMail) -> outbox.Content | None:
     """A person's plan mail, rendered when it leaves from the plan as published now: None (nothing to send)
     if a newer publication changed their plan since (that one queued its own mail) or they left."""
     event = db.session.get(Event, mail.event_id) if mail.event_id is not None else None
-    person = _person(mail.person_key or "")
+    person = person_by_key(mail.person_key or "")
     if event is None or person is None or person.event_id != event.id:
         return None
     rows = (event.published_plan or {}).get(mail.person_key or "", [])
@@ -83,7 +76,7 @@ def render_plan_mail(mail: OutboxMail) -> outbox.Content | None:
 
 def plan_mail_sent(mail: OutboxMail) -> None:
     """The person now has this plan: the next publication writes to them only if it changes."""
-    person = _person(mail.person_key or "")
+    person = person_by_key(mail.person_key or "")
     if person is not None:
         person.plan_digest = mail.payload.get("digest")
 

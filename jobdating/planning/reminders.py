@@ -12,8 +12,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from jobdating.core import outbox
+from jobdating.core.keys import person_by_key
 from jobdating.core.mail import private_url
-from jobdating.core.models import Candidate, Employer, Event, OutboxMail, ReminderSent
+from jobdating.core.models import Candidate, Event, OutboxMail, ReminderSent
 from jobdating.core.people import is_real_email
 from jobdating.core.times import to_utc, utcnow
 from jobdating.extensions import db
@@ -69,10 +70,7 @@ def _queue(event: Event, kind: str) -> int:
 def render_reminder(mail: OutboxMail) -> outbox.Content | None:
     """The reminder as it leaves: the person's plan as published now, and the two links."""
     key = mail.person_key or ""
-    person: Candidate | Employer | None = None
-    if key[1:].isdigit():
-        person = db.session.get(Candidate, int(key[1:])) if key.startswith("C") else db.session.get(Employer,
-                                                                                                   int(key[1:]))
+    person = person_by_key(key)
     if person is None or person.declined_at is not None:
         return None
     event = person.event

@@ -25,10 +25,6 @@ class Changes:
     def __bool__(self) -> bool:
         return bool(self.added or self.moved or self.cancelled)
 
-    @property
-    def count(self) -> int:
-        return len(self.added) + len(self.moved) + len(self.cancelled)
-
 
 def _key(row: Row) -> str:
     """An interview across versions: its pair (older rows without a reference: the two names)."""

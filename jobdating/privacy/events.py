@@ -5,8 +5,9 @@ from sqlalchemy import select
 
 from jobdating.core import accounts, outbox
 from jobdating.core.erasure import remove_mail_file
-from jobdating.core.models import Candidate, Event, Membership, Organizer, OutboxMail, Role
+from jobdating.core.models import Event, Membership, Organizer, OutboxMail, Role
 from jobdating.extensions import db
+from jobdating.privacy.retention import cv_names
 from jobdating.signup import cv as cv_store
 
 
@@ -23,8 +24,7 @@ def tell_organizers(event: Event, text: str) -> None:
 
 def delete_event(event: Event, organizer: Organizer | None) -> None:
     """Delete an event with everything in it: people, CVs, plans, runs, emails, audit entries."""
-    stored = list(db.session.scalars(select(Candidate.cv_filename).where(Candidate.event_id == event.id,
-                                                                         Candidate.cv_filename.is_not(None))))
+    stored = cv_names(event)
     for mail in db.session.scalars(select(OutboxMail).where(OutboxMail.event_id == event.id)):
         remove_mail_file(mail)
     accounts.record("event.delete", f"Événement n° {event.id} supprimé", organizer=organizer, commit=False)

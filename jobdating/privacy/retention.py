@@ -68,6 +68,12 @@ def summarize(event: Event) -> Summary:
         invitations=_count(select(Invitation.id).where(Invitation.event_id == event.id)))
 
 
+def cv_names(event: Event) -> list[str]:
+    """The stored names of the event's CV files."""
+    return [name for name in db.session.scalars(select(Candidate.cv_filename).where(
+        Candidate.event_id == event.id, Candidate.cv_filename.is_not(None))) if name]
+
+
 def purge_event(event: Event, *, dry_run: bool = False, organizer: Organizer | None = None,
                 reason: str = "durée de conservation atteinte") -> Summary:
     """Erase every piece of personal data of `event`, keeping its anonymous figures; commits."""
@@ -76,8 +82,7 @@ def purge_event(event: Event, *, dry_run: bool = False, organizer: Organizer | N
         return summary
     if event.statistics is None or event.purged_at is None:
         event.statistics = anonymous_statistics(event)
-    for stored in db.session.scalars(select(Candidate.cv_filename).where(Candidate.event_id == event.id,
-                                                                         Candidate.cv_filename.is_not(None))):
+    for stored in cv_names(event):
         cv_store.delete_cv(stored)
     for mail in db.session.scalars(select(OutboxMail).where(OutboxMail.event_id == event.id)):
         remove_mail_file(mail)

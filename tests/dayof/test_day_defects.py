@@ -7,8 +7,7 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-from frontdesk_helpers import Clock, at, morning, place
+from frontdesk_helpers import Clock, at, place
 from pypdf import PdfReader
 from signup_helpers import mails, text_of
 
@@ -20,19 +19,6 @@ from jobdating.dayof import replan
 from jobdating.extensions import db
 from jobdating.planning import publish, scheduling
 from jobdating.printing import documents
-
-
-@pytest.fixture
-def clock(app):
-    app.config["REPLAN_TIME_LIMIT"] = 3
-    return Clock(app, at(9, 40))
-
-
-@pytest.fixture
-def day(clock, create_event, create_employer, create_candidate):
-    event, employers, people = morning(create_event, create_employer, create_candidate)
-    publish.publish(event, None)
-    return event, employers, people
 
 
 def page(response) -> str:

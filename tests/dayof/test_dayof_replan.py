@@ -7,27 +7,12 @@ import html
 import re
 from pathlib import Path
 
-import pytest
-from frontdesk_helpers import Clock, at, morning
+from frontdesk_helpers import at
 
 from jobdating.core import tasks as jobs
 from jobdating.core.models import Candidate, SolveRun
 from jobdating.dayof import replan
 from jobdating.extensions import db
-from jobdating.planning import publish
-
-
-@pytest.fixture
-def clock(app):
-    app.config["REPLAN_TIME_LIMIT"] = 3
-    return Clock(app, at(9, 40))
-
-
-@pytest.fixture
-def day(clock, create_event, create_employer, create_candidate):
-    event, employers, people = morning(create_event, create_employer, create_candidate)
-    publish.publish(event, None)
-    return event, employers, people
 
 
 def plan_of(person) -> set[tuple]:

@@ -33,20 +33,24 @@ def _kind(person: Candidate | Employer) -> str:
     return "Candidat" if isinstance(person, Candidate) else "Employeur"
 
 
+def free_interview(interview: Interview, *, by: str, reason: str) -> Cancellation:
+    """The interview's row goes; a Cancellation keeps what was freed (`by`: candidate, employer or organizer)."""
+    row = Cancellation(event_id=interview.event_id, candidate_id=interview.candidate_id,
+                       employer_id=interview.employer_id, table=interview.table, start=interview.start,
+                       end=interview.end, by=by, reason=reason)
+    db.session.add(row)
+    db.session.delete(interview)
+    return row
+
+
 def cancel_interview(interview: Interview, *, by: Candidate | Employer, reason: str) -> Cancellation:
     """Free one interview and tell the other side; `by` is the candidate or the employer who cannot come."""
     label = str(REASONS.get(reason, REASONS["autre"]))
-    candidate, employer = interview.candidate, interview.employer
-    row = Cancellation(event_id=interview.event_id, candidate_id=candidate.id, employer_id=employer.id,
-                       table=interview.table, start=interview.start, end=interview.end,
-                       by="candidate" if isinstance(by, Candidate) else "employer", reason=label)
-    db.session.add(row)
     _tell_other_side(interview, by)
     accounts.record("venue.cancel", f"Entretien de {hhmm(interview.start)} (table {interview.room_table}) annulé par "
                     f"{'le candidat' if isinstance(by, Candidate) else 'l’employeur'} : {label}",
                     event_id=interview.event_id, commit=False)
-    db.session.delete(interview)
-    return row
+    return free_interview(interview, by="candidate" if isinstance(by, Candidate) else "employer", reason=label)
 
 
 def cancel_day(person: Candidate | Employer, reason: str) -> int:

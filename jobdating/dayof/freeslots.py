@@ -14,7 +14,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from jobdating.core import accounts, outbox
+from jobdating.core import accounts, answers, outbox
 from jobdating.core.models import (
     Cancellation,
     Candidate,
@@ -200,10 +200,7 @@ def tell(interview: Interview) -> bool:
 
 def _free(interview: Interview) -> None:
     """A no-show's interview gives way: the row goes, a cancellation keeps the trace."""
-    db.session.add(Cancellation(event_id=interview.event_id, candidate_id=interview.candidate_id,
-                                employer_id=interview.employer_id, table=interview.table, start=interview.start,
-                                end=interview.end, by="organizer", reason="Absent·e : créneau réattribué"))
-    db.session.delete(interview)
+    answers.free_interview(interview, by="organizer", reason="Absent·e : créneau réattribué")
 
 
 def standby_lists(event: Event) -> dict[int, list[Standby]]:

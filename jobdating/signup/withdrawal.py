@@ -6,7 +6,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from jobdating.core import accounts, outbox
-from jobdating.core.erasure import forget_mails, scrub_event, traces
+from jobdating.core.erasure import forget_mails, remove_mail_file, scrub_event, traces
 from jobdating.core.models import Candidate, Employer, Organizer, OutboxMail
 from jobdating.core.people import is_real_email
 from jobdating.extensions import db
@@ -18,8 +18,6 @@ outbox.kinds["erased"] = outbox.Kind(render=lambda mail: None, sent=lambda mail:
 
 
 def _forget_sent(mail: OutboxMail) -> None:
-    from jobdating.core.erasure import remove_mail_file
-
     remove_mail_file(mail)  # development only: the copy the file transport wrote
     db.session.delete(mail)
 

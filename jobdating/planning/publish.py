@@ -22,6 +22,7 @@ from jobdating.core.models import (
     OutboxMail,
     Publication,
 )
+from jobdating.core.people import is_real_email
 from jobdating.core.plans import digest, plan_rows
 from jobdating.core.times import utcnow
 from jobdating.extensions import db
@@ -84,6 +85,30 @@ def plan_mail_sent(mail: OutboxMail) -> None:
 outbox.kinds["plan"] = outbox.Kind(render_plan_mail, plan_mail_sent)
 
 
+# What publishing does for one person (plan_decision): their mail with this plan is already on its way; they
+# already have it (or said they would not come and have nothing new); they have no address; or a mail goes.
+ON_ITS_WAY, UNCHANGED, NO_EMAIL, MAIL = "on_its_way", "unchanged", "no_email", "mail"
+
+
+def plan_decision(person: Candidate | Employer, fingerprint: str, waiting_digest: str | None) -> str:
+    """The one rule, for publishing and for telling beforehand what publishing will do."""
+    if waiting_digest == fingerprint:
+        return ON_ITS_WAY
+    if fingerprint == person.plan_digest:
+        return UNCHANGED
+    if person.declined_at is not None and not person.interviews:
+        # They said they would not come and their interviews were freed then: nothing new to tell them.
+        return UNCHANGED
+    if not is_real_email(person.email):
+        return NO_EMAIL  # a walk-in without an email address: the desk tells them (day-of tools)
+    return MAIL
+
+
+def waiting_digests(event: Event) -> dict[str, str | None]:
+    """The digest of each person's plan mail still waiting to leave."""
+    return {key: mail.payload.get("digest") for key, mail in _pending_plan_mails(event).items()}
+
+
 def _pending_plan_mails(event: Event) -> dict[str, OutboxMail]:
     """The plan mails of `event` still waiting to leave, by person."""
     mails = db.session.scalars(select(OutboxMail).where(
@@ -97,7 +122,7 @@ def told_digests(event: Event) -> dict[str, str | None]:
     plan they were last sent (None: never sent one)."""
     told: dict[str, str | None] = {f"C{c.id}": c.plan_digest for c in event.candidates}
     told.update({f"E{e.id}": e.plan_digest for e in event.employers})
-    told.update({key: mail.payload.get("digest") for key, mail in _pending_plan_mails(event).items()})
+    told.update(waiting_digests(event))
     return told
 
 
@@ -141,27 +166,23 @@ def _queue_plan(publication: Publication, person: Candidate | Employer, key: str
                 waiting: OutboxMail | None, republished: bool, since: int | None) -> None:
     """Queue `person`'s plan mail unless they have this plan already or it is on its way; a waiting mail for
     an older plan is cancelled (this one replaces it)."""
-    if waiting is not None and waiting.payload.get("digest") == fingerprint:
+    decision = plan_decision(person, fingerprint, waiting.payload.get("digest") if waiting is not None else None)
+    if decision == ON_ITS_WAY:
         _count(publication, person)
         return
     if waiting is not None:
         waiting.state = MailState.CANCELLED
-    if fingerprint == person.plan_digest:
-        publication.unchanged += 1
+    if decision in (UNCHANGED, NO_EMAIL):
+        person.plan_digest = fingerprint  # nothing to send: they have it, or the desk tells them
+        if decision == UNCHANGED:
+            publication.unchanged += 1
+        else:
+            publication.without_email += 1
         return
-    if person.declined_at is not None and not person.interviews:
-        # They said they would not come and their interviews were freed then: nothing new to tell them.
-        person.plan_digest = fingerprint
-        publication.unchanged += 1
-        return
-    mail = outbox.queue(person.email, kind="plan", event_id=publication.event_id, publication_id=publication.id,
-                        person_key=key, payload={"digest": fingerprint, "since": since,
-                                                 "changed": republished and person.plan_digest is not None})
-    if mail is None:  # a walk-in without an email address: the desk tells them (day-of tools)
-        person.plan_digest = fingerprint
-        publication.without_email += 1
-    else:
-        _count(publication, person)
+    outbox.queue(person.email, kind="plan", event_id=publication.event_id, publication_id=publication.id,
+                 person_key=key, payload={"digest": fingerprint, "since": since,
+                                          "changed": republished and person.plan_digest is not None})
+    _count(publication, person)
 
 
 def _count(publication: Publication, person: Candidate | Employer) -> None:

@@ -4,9 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from jobdating.core.models import Candidate, CheckIn, Employer, Event, Interview
-from jobdating.core.people import is_real_email
 from jobdating.core.plans import digest, plan_rows
-from jobdating.planning.publish import told_digests
+from jobdating.planning import publish
 
 
 @dataclass
@@ -28,15 +27,14 @@ def _people(event: Event) -> list[tuple[Candidate | Employer, str]]:
 def preview(event: Event) -> PublishPreview:
     """Count, person by person, what `publish.publish(event)` would queue now, without queuing anything."""
     rows = plan_rows(event)
-    told = told_digests(event)
+    waiting = publish.waiting_digests(event)
     result = PublishPreview(republished=event.published_at is not None)
     for person, key in _people(event):
-        fingerprint = digest(rows.get(key, []))
-        on_its_way = fingerprint == told.get(key) and told.get(key) != person.plan_digest
-        if not on_its_way and fingerprint == person.plan_digest:
+        decision = publish.plan_decision(person, digest(rows.get(key, [])), waiting.get(key))
+        if decision == publish.UNCHANGED:
             result.unchanged += 1
             continue
-        if not on_its_way and not is_real_email(person.email):
+        if decision == publish.NO_EMAIL:
             result.without_email += 1
             continue
         result.mails += 1

@@ -1,7 +1,7 @@
 """The ids of people and wish targets in solver instances and wish forms: 'E12', 'O5', 'C3'."""
 from __future__ import annotations
 
-from jobdating.core.models import Candidate, Employer, Offer
+from jobdating.core.models import Candidate, Employer, Event, Offer
 
 
 def employer_key(employer: Employer | int) -> str:
@@ -14,6 +14,12 @@ def offer_key(offer: Offer | int) -> str:
 
 def candidate_key(candidate: Candidate | int) -> str:
     return f"C{candidate if isinstance(candidate, int) else candidate.id}"
+
+
+def people_with_keys(event: Event) -> list[tuple[Candidate | Employer, str]]:
+    """The event's candidates then employers, each with its key ('C12', 'E3'), as plans are keyed."""
+    return ([(c, candidate_key(c)) for c in event.candidates]
+            + [(e, employer_key(e)) for e in event.employers])
 
 
 def person_by_key(key: str) -> Candidate | Employer | None:

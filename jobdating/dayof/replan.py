@@ -17,7 +17,7 @@ from sqlalchemy.orm import undefer
 
 from jobdating.core import accounts
 from jobdating.core import plans as planning
-from jobdating.core.keys import candidate_key
+from jobdating.core.keys import candidate_key, people_with_keys
 from jobdating.core.models import Candidate, Employer, Event, Interview, Organizer, Publication, RunStatus, SolveRun
 from jobdating.core.people import is_real_email
 from jobdating.core.times import local_now, minutes, within
@@ -170,7 +170,7 @@ def changes(event: Event, when: dt.datetime | None = None) -> list[Change]:
     when = when or local_now()
     result = []
     told = publish.told_digests(event)
-    for person, key in _people(event):
+    for person, key in people_with_keys(event):
         after = rows.get(key, [])
         if planning.digest(after) == told.get(key):
             continue
@@ -193,7 +193,7 @@ def told_in_person(event: Event, number: int) -> list[Change]:
     after_plan = found[number].plan or {}
     before_plan = found[number - 1].plan or {} if number - 1 in found else {}
     result = []
-    for person, key in _people(event):
+    for person, key in people_with_keys(event):
         if is_real_email(person.email):
             continue
         before, after = before_plan.get(key), after_plan.get(key, [])
@@ -203,9 +203,6 @@ def told_in_person(event: Event, number: int) -> list[Change]:
         result.append(Change(person, before, after, absent))
     return result
 
-
-def _people(event: Event) -> list[tuple[Candidate | Employer, str]]:
-    return [(c, f"C{c.id}") for c in event.candidates] + [(e, f"E{e.id}") for e in event.employers]
 
 
 def changed_plans_pdf(event: Event, found: list[Change]) -> bytes:

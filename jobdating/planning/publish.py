@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from jobdating.core import accounts, outbox
 from jobdating.core.calendars import calendar
-from jobdating.core.keys import person_by_key
+from jobdating.core.keys import people_with_keys, person_by_key
 from jobdating.core.mail import private_url
 from jobdating.core.models import (
     Candidate,
@@ -120,8 +120,7 @@ def _pending_plan_mails(event: Event) -> dict[str, OutboxMail]:
 def told_digests(event: Event) -> dict[str, str | None]:
     """Each person's plan as they know it or soon will: the digest of their plan mail on its way, else of the
     plan they were last sent (None: never sent one)."""
-    told: dict[str, str | None] = {f"C{c.id}": c.plan_digest for c in event.candidates}
-    told.update({f"E{e.id}": e.plan_digest for e in event.employers})
+    told: dict[str, str | None] = {key: person.plan_digest for person, key in people_with_keys(event)}
     told.update(waiting_digests(event))
     return told
 
@@ -146,7 +145,7 @@ def publish(event: Event, organizer: Organizer | None, comment: str | None = Non
     db.session.add(publication)
     db.session.flush()
     waiting = _pending_plan_mails(event)
-    people = [(c, f"C{c.id}") for c in event.candidates] + [(e, f"E{e.id}") for e in event.employers]
+    people = people_with_keys(event)
     sent = versions.last_sent(event, {key: person.plan_digest for person, key in people})
     for person, key in people:
         _queue_plan(publication, person, key, digest(rows.get(key, [])), waiting.get(key), republished,

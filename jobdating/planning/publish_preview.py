@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from jobdating.core.models import Candidate, CheckIn, Employer, Event, Interview
+from jobdating.core.keys import people_with_keys
+from jobdating.core.models import CheckIn, Event, Interview
 from jobdating.core.plans import digest, plan_rows
 from jobdating.planning import publish
 
@@ -20,16 +21,13 @@ class PublishPreview:
     without_interview: int = 0  # candidates left without any interview in this plan
 
 
-def _people(event: Event) -> list[tuple[Candidate | Employer, str]]:
-    return [(c, f"C{c.id}") for c in event.candidates] + [(e, f"E{e.id}") for e in event.employers]
-
 
 def preview(event: Event) -> PublishPreview:
     """Count, person by person, what `publish.publish(event)` would queue now, without queuing anything."""
     rows = plan_rows(event)
     waiting = publish.waiting_digests(event)
     result = PublishPreview(republished=event.published_at is not None)
-    for person, key in _people(event):
+    for person, key in people_with_keys(event):
         decision = publish.plan_decision(person, digest(rows.get(key, [])), waiting.get(key))
         if decision == publish.UNCHANGED:
             result.unchanged += 1

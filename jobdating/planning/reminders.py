@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from jobdating.core import outbox
-from jobdating.core.keys import person_by_key
+from jobdating.core.keys import people_with_keys, person_by_key
 from jobdating.core.mail import private_url
 from jobdating.core.models import Candidate, Event, OutboxMail, ReminderSent
 from jobdating.core.people import is_real_email
@@ -50,8 +50,7 @@ def _queue(event: Event, kind: str) -> int:
     done = set(db.session.scalars(select(ReminderSent.person_key).where(ReminderSent.event_id == event.id,
                                                                         ReminderSent.kind == kind)))
     published = event.published_plan or {}
-    people = [(c, f"C{c.id}") for c in event.candidates if c.declined_at is None] + \
-        [(e, f"E{e.id}") for e in event.employers if e.declined_at is None]
+    people = [(person, key) for person, key in people_with_keys(event) if person.declined_at is None]
     count = 0
     for person, key in people:
         if key in done or not published.get(key) or not is_real_email(person.email):

@@ -28,11 +28,11 @@ from .validate import figures
 
 # What each stage costs, in units of the time Problem() took on the same machine (measured on
 # generated days of 2,000 to 10,000 candidates; solver/README.md, "Where the time goes"), with a margin.
-COST_FLOW = 11.0            # the min-cost flow selection (measured 7 to 9.5)
-COST_TIMING = 3.5           # greedy timing of chosen pairs, fill, fairness move and compact (measured 3)
-COST_COVERING = 2.0         # the covering greedy, on top of COST_TIMING (measured 3.6 to 4.4 in all)
-COST_SELECTION = 7.0        # building the pair-selection model (measured 5 to 6)
-COST_FINISH = 1.8           # the schedule: figures and the reasons of unmet wishes (measured 1 to 1.3)
+COST_FLOW = 15.0            # the min-cost flow selection (measured 9 to 13)
+COST_TIMING = 5.0           # greedy timing of chosen pairs, fill, fairness move and compact (measured 3 to 4.3)
+COST_COVERING = 1.5         # the covering greedy, on top of COST_TIMING (measured 3.5 to 5.3 in all)
+COST_SELECTION = 7.0        # building the pair-selection model (measured 3.6 to 6)
+COST_FINISH = 1.2           # the schedule: figures and the reasons of unmet wishes (measured 0.7 to 0.8)
 WRITE_MARGIN = 0.3          # seconds kept for the caller to write the schedule (and 0.2 units more)
 MODEL_FLOOR = 1.0           # no CP-SAT model is built with less than this many seconds to solve it
 

@@ -18,7 +18,7 @@ from .config import Clock, SolverConfig
 from .cpsat import shifted
 from .explain import explain_dropped, explain_unmet
 from .greedy import fill, greedy, place_slots
-from .instance import Instance, Schedule
+from .instance import Instance, Interview, Schedule
 from .lns import build_seconds, improve, realise
 from .model import InterviewModel
 from .problem import Problem
@@ -43,7 +43,9 @@ def solve(instance: Instance, config: SolverConfig | None = None) -> Schedule:
     before = clock.elapsed
     run = Run(Problem(canonical(instance)), clock.config, unit=clock.elapsed - before)
     clock.reserve = run.cost(COST_FINISH + 0.2) + WRITE_MARGIN
+    clock.on_plan = run.announce
     run.bounds(clock)
+    clock.plan_improved(run.board)
     if clock.budget >= run.cost(COST_FLOW + COST_TIMING):
         run.flow_plan(clock)
     else:
@@ -114,7 +116,22 @@ class Run:
         if value <= self.best:
             return False
         self.board, self.best = board, value
+        self.announce(board)
         return True
+
+    def announce(self, board: Board) -> None:
+        """The figures of a better plan, for `SolverConfig.figures` (a progress page's bars)."""
+        if self.config.figures is None:
+            return
+        stats = figures(self.problem.instance, self.interviews(board))
+        stats.update(upper_bound_covered=self.ub_covered, upper_bound_interviews=self.ub_interviews)
+        self.config.figures(stats)
+
+    def interviews(self, board: Board) -> list[Interview]:
+        """The interviews of a plan: the fixed ones, then the placed pairs."""
+        problem = self.problem
+        placed = [problem.interview(p, s, t) for p, (s, t) in board.assign.items()]
+        return [fx.interview for fx in problem.fixed] + placed
 
     # ------------------------------------------------------------- 1. who meets whom, 2. when
     def bounds(self, clock: Clock) -> None:
@@ -139,6 +156,7 @@ class Run:
         if not realised:                # a few chosen pairs found no slot: others move to make room
             self.board = realise(self.problem, self.board, chosen, self.config, clock, self.unit)
         self.best = evaluate(self.problem, self.board.assign)
+        self.announce(self.board)
         clock.report(self.best, self.bound)
         self.settled = meeting_value(self.problem, self.board.assign) >= flow_optimum
         if self.settled:
@@ -217,14 +235,16 @@ class Run:
         """Large instances whose meetings are not settled: re-solve a few employers at a time (lns.py)."""
         if not self.free or clock.over() or self.settled:
             return
+        before = self.best
         self.board, self.best = improve(self.problem, self.board, self.best, self.config, clock, self.unit)
+        if self.best > before:
+            self.announce(self.board)
 
     # ------------------------------------------------------------- the schedule
     def finish(self, clock: Clock) -> Schedule:
         """The schedule: interviews in order, figures, what the solver proved, and why wishes are unmet."""
         problem = self.problem
-        interviews = [fx.interview for fx in problem.fixed]
-        interviews += [problem.interview(p, s, t) for p, (s, t) in self.board.assign.items()]
+        interviews = self.interviews(self.board)
         interviews.sort(key=lambda i: (i.start, i.employer, i.table, i.candidate))
         stats = figures(problem.instance, interviews)
         unmet = explain_unmet(self.board)

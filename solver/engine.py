@@ -34,6 +34,9 @@ COST_COVERING = 1.5         # the covering greedy, on top of COST_TIMING (measur
 COST_SELECTION = 7.0        # building the pair-selection model (measured 3.6 to 6)
 COST_FINISH = 1.2           # the schedule: figures and the reasons of unmet wishes (measured 0.7 to 0.8)
 WRITE_MARGIN = 0.3          # seconds kept for the caller to write the schedule (and 0.2 units more)
+# Below this much of the relaxation's optimum (less than a 6th interview, tier 1,000: only wishes' ranks and
+# favourites), with coverage and interviews at their bounds, a large plan skips the pair selection.
+NEARLY = 1_000
 MODEL_FLOOR = 1.0           # no CP-SAT model is built with less than this many seconds to solve it
 
 
@@ -104,6 +107,7 @@ class Run:
         self.settled = False            # who meets whom is proven optimal
         self.cover: dict[int, int] = {}
         self.covering_done = False      # the covering greedy already gave a plan (quick_plan)
+        self.flow_optimum = math.inf    # the relaxation's optimum of meeting_value, once the flow ran
         self.ub_interviews = self.ub_covered = 0
 
     def cost(self, units: float) -> float:
@@ -158,6 +162,7 @@ class Run:
         self.best = evaluate(self.problem, self.board.assign)
         self.announce(self.board)
         clock.report(self.best, self.bound)
+        self.flow_optimum = flow_optimum
         self.settled = meeting_value(self.problem, self.board.assign) >= flow_optimum
         if self.settled:
             self.bound = flow_bound
@@ -181,7 +186,8 @@ class Run:
             self.status, self.bound = "OPTIMAL", self.best
             return
         after = self.cost(COST_TIMING)            # timing the selection's choice
-        if self.settled or clock.budget < self.cost(COST_SELECTION) + after + MODEL_FLOOR:
+        if (self.settled or self.nearly_settled()
+                or clock.budget < self.cost(COST_SELECTION) + after + MODEL_FLOOR):
             return
         config = self.config
         selection = PairSelection(self.problem)
@@ -202,6 +208,16 @@ class Run:
             # who meets whom is then optimal; only slot-level terms (windows, waiting) could improve
             self.settled = name == "OPTIMAL" and realised
             clock.report(self.best, self.bound)
+
+    def nearly_settled(self) -> bool:
+        """Every coverable candidate covered, as many interviews as the bound, and less than NEARLY of the
+        relaxation's optimum of who meets whom left to gain: only ranks and favourites of a few wishes could
+        still improve, which does not pay for the pair selection (it can take the whole limit to prove it)."""
+        problem, assign = self.problem, self.board.assign
+        fixed = [fx for fx in problem.fixed if fx.c >= 0]
+        covered = len({problem.pairs[p].c for p in assign} | {fx.c for fx in fixed})
+        return (covered >= self.ub_covered and len(assign) + len(fixed) >= self.ub_interviews
+                and self.flow_optimum - meeting_value(problem, assign) < NEARLY)
 
     def polish(self, clock: Clock) -> None:
         """Small instances: the full CP-SAT timing model, hinted with the incumbent, can prove it optimal."""

@@ -63,3 +63,27 @@ def test_the_network_of_the_bounds_holds_every_free_pair_at_each_of_its_slots_an
     assert plan.stats["interviews"] <= interviews and plan.stats["covered"] <= covered
     assert covered == sum(1 for c in range(len(problem.cands)) if any(problem.pairs[p].slots
                                                                         for p in problem.pairs_of_cand[c]))
+
+
+def test_a_plan_at_its_bounds_and_within_a_few_ranks_of_the_relaxation_skips_the_pair_selection():
+    # The pair selection could take the whole limit to prove that one candidate's third choice instead of
+    # its second is the best possible; with everybody covered and every interview placed, it is skipped.
+    from solver.engine import NEARLY, Run
+    from solver.generate import generate
+    from solver.greedy import greedy
+    from solver.problem import Problem
+    from solver.score import meeting_value
+    problem = Problem(generate(10, 60, seed=2))
+    run = Run(problem, SolverConfig(time_limit=5))
+    run.board = greedy(problem)
+    covered = len({problem.pairs[p].c for p in run.board.assign})
+    run.ub_covered, run.ub_interviews = covered, len(run.board.assign)
+    value = meeting_value(problem, run.board.assign)
+    run.flow_optimum = value + NEARLY - 1
+    assert run.nearly_settled()
+    run.flow_optimum = value + NEARLY
+    assert not run.nearly_settled()
+    run.flow_optimum, run.ub_interviews = value, len(run.board.assign) + 1
+    assert not run.nearly_settled()
+    run.ub_interviews, run.ub_covered = len(run.board.assign), covered + 1
+    assert not run.nearly_settled()

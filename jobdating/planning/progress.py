@@ -2,6 +2,7 @@
 figures of its best plan so far), committed to the run's row twice a second for the progress page."""
 from __future__ import annotations
 
+import math
 import threading
 import time
 from typing import Any
@@ -15,6 +16,10 @@ from jobdating.extensions import db
 PROGRESS_EVERY_SECONDS = 0.5
 
 
+def _finite(value: float | None) -> float | None:
+    return value if value is not None and math.isfinite(value) else None
+
+
 class Progress:
     """What the solver reported last; written by the solver's callback, read by the monitor thread."""
 
@@ -26,8 +31,10 @@ class Progress:
         self.stop = threading.Event()
 
     def report(self, best: float | None, bound: float | None, elapsed: float | None = None) -> None:
+        """The solver's best objective and bound; "no bound yet" (infinity) is stored as none: the status
+        page's JSON has no infinity (a poll that cannot be read stops the page following the run)."""
         with self.lock:
-            self.best, self.bound = best, bound
+            self.best, self.bound = _finite(best), _finite(bound)
 
     def figures(self, stats: dict[str, Any]) -> None:
         """The solver's figures of its best plan so far (the bars of the progress page fill from them)."""

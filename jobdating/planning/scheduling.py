@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import threading
 import time
 from typing import Any
@@ -267,7 +268,8 @@ def run_status(run: SolveRun) -> dict[str, Any]:
     if run.started_at is not None:
         elapsed = ((run.finished_at or utcnow()) - run.started_at).total_seconds()
     gap = None
-    if run.best_objective is not None and run.bound:
+    if (run.best_objective is not None and run.bound and math.isfinite(run.bound)
+            and math.isfinite(run.best_objective)):
         gap = max(0.0, (run.bound - run.best_objective) / abs(run.bound))
     return {
         "id": run.id, "status": str(run.status), "progress": round(run.progress or 0, 3),

@@ -13,15 +13,15 @@ class ProgressSink(Protocol):
 
 
 def solve_instance(data: dict[str, Any], time_limit: float, progress: ProgressSink | None = None) -> dict[str, Any]:
-    """Solve a `jobdating-instance/1` dict; returns the `jobdating-schedule/1` dict."""
+    """Solve a `jobdating-instance/1` dict in a child process (solver.isolated: this process keeps serving its
+    other requests while OR-Tools runs); returns the `jobdating-schedule/1` dict. Raises solver's
+    SolverFailed with the reason when there is no plan (a refused instance, a solver process that died)."""
     # Imported here: OR-Tools takes half a second to load, which web processes need not pay at start-up.
-    from solver import SolverConfig, load_instance, schedule_to_dict, solve
+    from solver.isolated import solve_dict
 
-    config = SolverConfig(time_limit=time_limit)
-    if progress is not None:
-        config = SolverConfig(time_limit=time_limit, progress=progress.report, figures=progress.figures,
-                              stop=progress.stop)
-    return schedule_to_dict(solve(load_instance(data), config))
+    if progress is None:
+        return solve_dict(data, time_limit)
+    return solve_dict(data, time_limit, progress=progress.report, figures=progress.figures, stop=progress.stop)
 
 
 def violations(data: dict[str, Any], interviews: list[dict[str, Any]]) -> list[str]:

@@ -216,6 +216,7 @@ def test_while_a_run_solves_its_row_and_page_show_the_figures_of_the_best_plan_s
     page = logged_in.get(f"/organisateur/evenements/{event.id}/calculs/{run.id}").get_data(as_text=True)
     assert "Le meilleur planning trouvé jusqu'ici" in page and 'id="fig-interviews"' in page
     progress, done = Progress(), threading.Event()
+    progress.report(12345.0, float("inf"))   # a plan, no bound proven yet
     progress.figures({"covered": 3, "interviews": 5, "first_choices": 2, "favourites_met": 0,
                       "mean_wait_minutes": 7.5, "upper_bound_covered": 4, "upper_bound_interviews": 8})
     base = plan_figures(json.loads(run.input_json), [])
@@ -227,7 +228,10 @@ def test_while_a_run_solves_its_row_and_page_show_the_figures_of_the_best_plan_s
         db.session.expire_all()
     done.set()
     monitor.join()
-    state = logged_in.get(f"/organisateur/evenements/{event.id}/calculs/{run.id}/etat.json").get_json()
+    raw = logged_in.get(f"/organisateur/evenements/{event.id}/calculs/{run.id}/etat.json").get_data(as_text=True)
+    # what a browser's JSON.parse reads: no Infinity or NaN (a poll it cannot read stops the page following)
+    state = json.loads(raw, parse_constant=lambda name: pytest.fail(f"{name} in the status JSON"))
+    assert state["best"] == 12345.0 and state["bound"] is None and state["gap"] is None
     assert not state["finished"]
     assert state["figures"]["interviews"] == 5 and state["figures"]["upper_bound_interviews"] == 8
     assert state["figures"]["candidates"] == base["candidates"] == 4

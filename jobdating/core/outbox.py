@@ -5,6 +5,10 @@ commits, a background delivery starts, and the periodic job (`core.periodic`) de
 retries, and mails claimed by a worker that died (its claim runs out). A mail is marked sent only after the
 server accepted it; a crash in between sends it again, with the same Message-ID so that mail programs show it
 once. Kinds rendered at send time (a person's plan) register a renderer here.
+
+Nothing is ever sent from a rehearsal (a training copy of an event, core.models.Rehearsal): whatever feature
+queues a mail for one, or for one of its made-up addresses, the row is kept as SUPPRESSED, and a delivery that
+meets such a mail suppresses it instead of sending it. This is the one place that rule lives.
 """
 from __future__ import annotations
 
@@ -25,8 +29,8 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from jobdating.core import tasks
-from jobdating.core.models import MailState, OutboxMail
-from jobdating.core.people import is_real_email
+from jobdating.core.models import MailState, OutboxMail, Rehearsal
+from jobdating.core.people import is_real_email, is_rehearsal_address
 from jobdating.core.security import mask
 from jobdating.core.times import utcnow
 from jobdating.extensions import db
@@ -80,8 +84,24 @@ def queue(recipient: str, content: Content | None = None, *, kind: str = "messag
         data["attachments"] = [[name, ctype, base64.b64encode(blob).decode()]
                                for name, ctype, blob in content.attachments]
     db.session.add(row)
+    if suppressed(recipient, event_id):
+        row.state = MailState.SUPPRESSED
+        kind_of = kinds.get(kind)
+        if kind_of is not None and kind_of.sent is not None:
+            kind_of.sent(row)  # in a rehearsal what the mail tells counts as told, as it would on the day
+        return row
     db.session.info["outbox_kick"] = True
     return row
+
+
+def suppressed(recipient: str | None, event_id: int | None) -> bool:
+    """Whether a mail must never leave: it belongs to a rehearsal, or goes to a rehearsal's made-up address."""
+    if is_rehearsal_address(recipient):
+        return True
+    if event_id is None:
+        return False
+    with db.session.no_autoflush:
+        return db.session.scalar(select(Rehearsal.event_id).where(Rehearsal.event_id == event_id)) is not None
 
 
 def queue_mail(to: str, subject: str, text: str, html: str | None = None, attachments: Iterable[Attachment] = (),
@@ -149,6 +169,10 @@ def deliver_due(limit: int | None = None) -> int:
 
 
 def _deliver_one(mail: OutboxMail, transport: Transport, *, skip_send: bool) -> str:
+    if suppressed(mail.recipient, mail.event_id):
+        mail.state, mail.claimed_until = MailState.SUPPRESSED, None
+        db.session.commit()
+        return "suppressed"
     kind = kinds.get(mail.kind)
     try:
         content = _content(mail, kind)

@@ -6,6 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     EmailField,
+    IntegerField,
     RadioField,
     SelectField,
     StringField,
@@ -13,9 +14,9 @@ from wtforms import (
     TextAreaField,
     TimeField,
 )
-from wtforms.validators import DataRequired, Email, Length, Optional
+from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
-from jobdating.core.models import Outcome
+from jobdating.core.models import SPEEDS, Outcome
 
 
 class ScanForm(FlaskForm):
@@ -78,3 +79,23 @@ class ScoreForm(FlaskForm):
     next_step = SelectField(_l("Suite"), choices=NEXT_STEP_CHOICES, validators=[Optional()])
     notes = TextAreaField(_l("Remarques"), validators=[Optional(), Length(max=2000)])
     absent = BooleanField(_l("Absent·e"))
+
+
+def _bounded(label, low: int, high: int) -> IntegerField:
+    message = _l("Un nombre entier de %(low)d à %(high)d.", low=low, high=high)
+    return IntegerField(label, validators=[InputRequired(message), NumberRange(low, high, message)])
+
+
+class RehearsalForm(FlaskForm):
+    """A rehearsal's simulated start and arrivals (the bounds are dayof.clock's)."""
+
+    origin = TimeField(_l("Heure simulée au démarrage"),
+                       validators=[DataRequired(_l("Indiquez l'heure à laquelle la journée simulée commence."))])
+    no_show_percent = _bounded(_l("Candidats absents (%)"), 0, 100)
+    spread_minutes = _bounded(_l("Écart des arrivées (minutes, en plus ou en moins)"), 0, 120)
+    walk_ins = _bounded(_l("Personnes qui s'inscrivent sur place"), 0, 50)
+    seed = _bounded(_l("Graine du tirage"), 0, 999_999)
+
+
+class SpeedForm(FlaskForm):
+    speed = SelectField(_l("Vitesse"), choices=[(str(s), f"×{s}") for s in SPEEDS], default="10")

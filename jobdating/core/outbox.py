@@ -7,8 +7,9 @@ server accepted it; a crash in between sends it again, with the same Message-ID 
 once. Kinds rendered at send time (a person's plan) register a renderer here.
 
 Nothing is ever sent from a rehearsal (a training copy of an event, core.models.Rehearsal): whatever feature
-queues a mail for one, or for one of its made-up addresses, the row is kept as SUPPRESSED, and a delivery that
-meets such a mail suppresses it instead of sending it. This is the one place that rule lives.
+queued a mail for one, or for one of its made-up addresses, the delivery keeps it as SUPPRESSED instead of
+handing it to the transport, and records what it told as a sent mail would (so the copy's later publications
+behave as on the day). This is the one place that rule lives.
 """
 from __future__ import annotations
 
@@ -84,12 +85,6 @@ def queue(recipient: str, content: Content | None = None, *, kind: str = "messag
         data["attachments"] = [[name, ctype, base64.b64encode(blob).decode()]
                                for name, ctype, blob in content.attachments]
     db.session.add(row)
-    if suppressed(recipient, event_id):
-        row.state = MailState.SUPPRESSED
-        kind_of = kinds.get(kind)
-        if kind_of is not None and kind_of.sent is not None:
-            kind_of.sent(row)  # in a rehearsal what the mail tells counts as told, as it would on the day
-        return row
     db.session.info["outbox_kick"] = True
     return row
 
@@ -169,10 +164,6 @@ def deliver_due(limit: int | None = None) -> int:
 
 
 def _deliver_one(mail: OutboxMail, transport: Transport, *, skip_send: bool) -> str:
-    if suppressed(mail.recipient, mail.event_id):
-        mail.state, mail.claimed_until = MailState.SUPPRESSED, None
-        db.session.commit()
-        return "suppressed"
     kind = kinds.get(mail.kind)
     try:
         content = _content(mail, kind)
@@ -180,6 +171,13 @@ def _deliver_one(mail: OutboxMail, transport: Transport, *, skip_send: bool) -> 
             mail.state, mail.claimed_until = MailState.CANCELLED, None
             db.session.commit()
             return "cancelled"
+        if suppressed(mail.recipient, mail.event_id):
+            # Handled as if it had left (what it tells counts as told), but nothing reaches the transport.
+            mail.state, mail.claimed_until, mail.last_error = MailState.SUPPRESSED, None, None
+            if kind is not None and kind.sent is not None:
+                kind.sent(mail)
+            db.session.commit()
+            return "suppressed"
         if skip_send:  # the server failed the last tries of this pass: count a try without calling it again
             _failed(mail, transport.last_error or "ConnectionError")
             return "down"

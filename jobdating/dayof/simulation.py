@@ -19,11 +19,10 @@ import random
 from dataclasses import dataclass
 
 from flask import current_app
-from sqlalchemy import select, update
-from sqlalchemy.orm import selectinload
+from sqlalchemy import func, select, update
 
 from jobdating.core.keys import candidate_key, employer_key, person_by_key
-from jobdating.core.models import Candidate, Employer, Event, Rehearsal
+from jobdating.core.models import Candidate, Employer, Event, Interview, Rehearsal
 from jobdating.core.times import event_local_now
 from jobdating.dayof import checkin, presence, walkins
 from jobdating.demo.data import FIRST_NAMES, LAST_NAMES
@@ -67,30 +66,29 @@ def draw(event: Event, clock: Rehearsal) -> Draw:
     """The day's simulated arrivals, in order, and the no-shows."""
     before = dt.timedelta(minutes=current_app.config["ARRIVE_MINUTES_BEFORE"])
     result = Draw([], set())
-    candidates = db.session.scalars(select(Candidate).where(Candidate.event_id == event.id)
-                                    .options(selectinload(Candidate.interviews)))
-    for candidate in candidates:
-        if candidate.walk_in or candidate.declined_at is not None or not candidate.interviews:
-            continue
-        key = candidate_key(candidate)
+    # Plain rows (each person's first interview), not objects: the desk's pages draw on every request.
+    candidates = db.session.execute(
+        select(Candidate.id, func.min(Interview.start)).join(Interview, Interview.candidate_id == Candidate.id)
+        .where(Candidate.event_id == event.id, Candidate.walk_in.is_(False), Candidate.declined_at.is_(None))
+        .group_by(Candidate.id))
+    for candidate_id, first_start in candidates:
+        key = candidate_key(candidate_id)
         rng = _rng(clock.seed, key)
         absent = rng.random() * 100 < clock.no_show_percent
         offset = dt.timedelta(minutes=rng.uniform(-clock.spread_minutes, clock.spread_minutes))
         if absent:
             result.no_shows.add(key)
             continue
-        first = presence.at(event, min(i.start for i in candidate.interviews))
+        first = presence.at(event, first_start)
         at = (first - before + offset).replace(microsecond=0)
         result.arrivals.append(Planned(key, at, at > first))
-    employers = db.session.scalars(select(Employer).where(Employer.event_id == event.id)
-                                   .options(selectinload(Employer.interviews)))
-    for employer in employers:
-        if employer.declined_at is not None or not employer.interviews:
-            continue
-        key = employer_key(employer)
+    employers = db.session.execute(
+        select(Employer.id, func.min(Interview.start)).join(Interview, Interview.employer_id == Employer.id)
+        .where(Employer.event_id == event.id, Employer.declined_at.is_(None)).group_by(Employer.id))
+    for employer_id, first_start in employers:
+        key = employer_key(employer_id)
         early = dt.timedelta(minutes=_rng(clock.seed, key).uniform(*EMPLOYERS_EARLY))
-        result.arrivals.append(Planned(key, (presence.at(event, min(i.start for i in employer.interviews))
-                                             - early).replace(microsecond=0)))
+        result.arrivals.append(Planned(key, (presence.at(event, first_start) - early).replace(microsecond=0)))
     opening, closing = presence.at(event, event.start_time), presence.at(event, event.end_time)
     last = max(opening, closing - dt.timedelta(hours=1))
     for index in range(clock.walk_ins):

@@ -171,3 +171,18 @@ def test_the_clock_is_driven_from_the_rehearsal_page_and_polled_by_every_page(ap
     assert "Répétition — 08:35 simulée, ×5 en pause" in banner(page)
     assert f'data-url="/event/{copy.id}/repetition/horloge.json"' in page and "js/rehearsal.js" in page
     assert orga.post(f"/event/{copy.id}/repetition/horloge", data={"action": "rewind"}).status_code == 400
+
+
+def test_the_day_of_code_asks_the_events_clock_and_nothing_else():
+    """One clock: day-of modules take "now" from event_local_now(event) (core.times), never from local_now() or
+    the system clock; only the rehearsal's controls read real time, to anchor the simulated clock."""
+    import re
+    from pathlib import Path
+
+    import jobdating.dayof
+
+    for path in Path(jobdating.dayof.__file__).parent.glob("*.py"):
+        text = path.read_text()
+        assert not re.search(r"(?<!event_)local_now\(", text), path.name
+        assert not re.search(r"datetime\.now\(|(?<![\w.])time\.(time|monotonic)\(", text), path.name
+        assert path.name == "clock.py" or "utcnow(" not in text, path.name

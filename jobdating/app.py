@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, render_template, request
+from flask import Flask, g, render_template, request
 from sqlalchemy import event as sa_event
 from sqlalchemy.engine import Engine
 
@@ -146,10 +146,12 @@ def register_commands(app: Flask) -> None:
 
 
 def register_template_helpers(app: Flask) -> None:
+    from jinja2 import pass_context
+
     from jobdating.core.formerrors import error_summary
     from jobdating.core.mail import notice_url
     from jobdating.core.notice import erase_on
-    from jobdating.core.times import frozen_clock, hhmm
+    from jobdating.core.times import frozen_clock, hhmm, rehearsal_clock
 
     app.jinja_env.globals["notice_url"] = notice_url
     app.jinja_env.globals["erase_on"] = erase_on
@@ -163,3 +165,6 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.globals["cv_max_mb"] = app.config["CV_MAX_BYTES"] // (1024 * 1024)
     app.jinja_env.globals["current_locale"] = lambda: select_locale()
     app.jinja_env.globals["frozen_clock"] = frozen_clock
+    # The simulated clock of the page's event (its `event`, else the one the URL named) when it is a rehearsal.
+    app.jinja_env.globals["rehearsal_clock"] = pass_context(
+        lambda context: rehearsal_clock(context.get("event") or g.get("event")))

@@ -20,6 +20,7 @@ from jobdating.core.models import (
     Interview,
     Offer,
     Organizer,
+    Rehearsal,
     SolveRun,
 )
 from jobdating.extensions import db
@@ -29,9 +30,14 @@ def event_by_id(event_id: int) -> Event | None:
     return db.session.get(Event, event_id)
 
 
+def _not_a_rehearsal():
+    return ~select(Rehearsal.event_id).where(Rehearsal.event_id == Event.id).exists()
+
+
 def visible_event(slug: str, *, with_offers: bool = False) -> Event | None:
-    """The event of a public page: any status but draft; with its employers and offers in two more queries."""
-    query = select(Event).where(Event.slug == slug)
+    """The event of a public page: any status but draft, never a rehearsal (a training copy has no public page
+    and takes no sign-up); with its employers and offers in two more queries."""
+    query = select(Event).where(Event.slug == slug, _not_a_rehearsal())
     if with_offers:
         query = query.options(selectinload(Event.employers).selectinload(Employer.offers))
     event = db.session.scalar(query)
@@ -67,9 +73,15 @@ def wish_choices(event: Event) -> list[WishChoice]:
 
 
 def visible_events() -> list[Event]:
-    """The events listed on the home page, by date."""
+    """The events listed on the home page, by date (rehearsals are never listed)."""
     return list(db.session.scalars(
-        select(Event).where(Event.status != EventStatus.DRAFT).order_by(Event.date, Event.id)))
+        select(Event).where(Event.status != EventStatus.DRAFT, _not_a_rehearsal()).order_by(Event.date, Event.id)))
+
+
+def rehearsals_of(event: Event) -> list[Rehearsal]:
+    """The rehearsals made from `event`, oldest first."""
+    return list(db.session.scalars(select(Rehearsal).where(Rehearsal.original_id == event.id)
+                                   .order_by(Rehearsal.created_at, Rehearsal.event_id)))
 
 
 def in_event[Row: (Candidate, Employer, Interview, SolveRun)](model: type[Row], event: Event,

@@ -5,6 +5,11 @@ commits, a background delivery starts, and the periodic job (`core.periodic`) de
 retries, and mails claimed by a worker that died (its claim runs out). A mail is marked sent only after the
 server accepted it; a crash in between sends it again, with the same Message-ID so that mail programs show it
 once. Kinds rendered at send time (a person's plan) register a renderer here.
+
+Nothing is ever sent from a rehearsal (a training copy of an event, core.models.Rehearsal): whatever feature
+queued a mail for one, or for one of its made-up addresses, the delivery keeps it as SUPPRESSED instead of
+handing it to the transport, and records what it told as a sent mail would (so the copy's later publications
+behave as on the day). This is the one place that rule lives.
 """
 from __future__ import annotations
 
@@ -25,8 +30,8 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from jobdating.core import tasks
-from jobdating.core.models import MailState, OutboxMail
-from jobdating.core.people import is_real_email
+from jobdating.core.models import MailState, OutboxMail, Rehearsal
+from jobdating.core.people import is_real_email, is_rehearsal_address
 from jobdating.core.security import mask
 from jobdating.core.times import utcnow
 from jobdating.extensions import db
@@ -82,6 +87,16 @@ def queue(recipient: str, content: Content | None = None, *, kind: str = "messag
     db.session.add(row)
     db.session.info["outbox_kick"] = True
     return row
+
+
+def suppressed(recipient: str | None, event_id: int | None) -> bool:
+    """Whether a mail must never leave: it belongs to a rehearsal, or goes to a rehearsal's made-up address."""
+    if is_rehearsal_address(recipient):
+        return True
+    if event_id is None:
+        return False
+    with db.session.no_autoflush:
+        return db.session.scalar(select(Rehearsal.event_id).where(Rehearsal.event_id == event_id)) is not None
 
 
 def queue_mail(to: str, subject: str, text: str, html: str | None = None, attachments: Iterable[Attachment] = (),
@@ -156,6 +171,13 @@ def _deliver_one(mail: OutboxMail, transport: Transport, *, skip_send: bool) -> 
             mail.state, mail.claimed_until = MailState.CANCELLED, None
             db.session.commit()
             return "cancelled"
+        if suppressed(mail.recipient, mail.event_id):
+            # Handled as if it had left (what it tells counts as told), but nothing reaches the transport.
+            mail.state, mail.claimed_until, mail.last_error = MailState.SUPPRESSED, None, None
+            if kind is not None and kind.sent is not None:
+                kind.sent(mail)
+            db.session.commit()
+            return "suppressed"
         if skip_send:  # the server failed the last tries of this pass: count a try without calling it again
             _failed(mail, transport.last_error or "ConnectionError")
             return "down"

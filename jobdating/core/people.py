@@ -41,6 +41,15 @@ def placeholder_email() -> str:
     return f"sur-place-{secrets.token_hex(6)}@{PLACEHOLDER_DOMAIN}"
 
 
+# The made-up addresses of a rehearsal's pseudonymised people (RFC 2606 ".example": no mail server answers for
+# it); the outbox never sends to them, whichever event a mail names.
+REHEARSAL_DOMAIN = "repetition.example"
+
+
+def is_rehearsal_address(address: str | None) -> bool:
+    return (address or "").strip().rstrip(">").lower().endswith("@" + REHEARSAL_DOMAIN)
+
+
 def is_real_email(address: str | None) -> bool:
     """False for a placeholder (any address under the reserved .invalid domain) or no address at all."""
     text = (address or "").strip().rstrip(">").lower()

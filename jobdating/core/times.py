@@ -6,12 +6,15 @@ One clock, two kinds of values:
 - the hours of an event day ("09:00", a break, an interview's start, sign-up opening and closing as the
   organizer typed them) are wall-clock times in the deployment's zone (TIMEZONE, Europe/Paris by default).
 `utcnow()` is the only source of "now"; CLOCK (a callable returning an aware datetime) freezes it for a
-rehearsal or a test. Windows are stored as [["HH:MM", "HH:MM"], ...], half-open; [] means the whole day.
+rehearsal or a test. The day-of rules of an event ask `event_now(event)`: the same, except in a rehearsal (a
+training copy of an event), whose simulated clock runs from utcnow() at its own speed.
+Windows are stored as [["HH:MM", "HH:MM"], ...], half-open; [] means the whole day.
 """
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -37,6 +40,54 @@ def utcnow() -> dt.datetime:
     if moment.tzinfo is None:
         raise ValueError("CLOCK must return an aware datetime (with tzinfo)")
     return moment.astimezone(dt.UTC)
+
+
+def simulated(real: dt.datetime, running_since: dt.datetime | None, simulated_at: dt.datetime,
+              speed: int) -> dt.datetime:
+    """A simulated clock at the real moment `real`: it stood at `simulated_at` when it started running at
+    `running_since` and runs `speed` times faster; paused (`running_since` None) it stays at `simulated_at`."""
+    if running_since is None:
+        return simulated_at
+    return simulated_at + (real - running_since) * speed
+
+
+def event_now(event: Event) -> dt.datetime:
+    """Now for the day of `event` (aware UTC): utcnow(), or the simulated moment of a rehearsal's clock."""
+    real = utcnow()
+    clock = event.rehearsal
+    if clock is None:
+        return real
+    return simulated(real, clock.running_since, clock.simulated_at, clock.speed)
+
+
+def event_local_now(event: Event) -> dt.datetime:
+    """event_now() on the event's wall clock (naive, deployment's zone): what the day-of rules compare."""
+    return to_local(event_now(event))
+
+
+@dataclass(frozen=True)
+class RehearsalClock:
+    """What a rehearsal's pages show in their header: the simulated wall-clock time, and how the clock runs."""
+
+    event_id: int
+    time: dt.datetime
+    speed: int
+    running: bool
+    started: bool
+
+    @property
+    def seconds(self) -> int:
+        """Seconds since midnight of the simulated time, from which the page keeps the clock moving."""
+        return self.time.hour * 3600 + self.time.minute * 60 + self.time.second
+
+
+def rehearsal_clock(event: object) -> RehearsalClock | None:
+    """The header's clock for a page of a rehearsal; None for an ordinary event (or no event)."""
+    clock = getattr(event, "rehearsal", None)
+    if clock is None:
+        return None
+    return RehearsalClock(clock.event_id, event_local_now(event), clock.speed,  # type: ignore[arg-type]
+                          clock.running_since is not None, clock.started_at is not None)
 
 
 def frozen_clock() -> dt.datetime | None:

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 
 from jobdating.core import accounts
 from jobdating.core.models import Candidate, CheckIn, Employer, Event, Organizer
-from jobdating.core.times import hhmm, local_now, minutes, minutes_of, to_utc
+from jobdating.core.times import event_local_now, hhmm, minutes, minutes_of, to_utc
 from jobdating.dayof.presence import DayError
 from jobdating.extensions import db
 
@@ -20,7 +20,7 @@ def mark_no_show(event: Event, candidate: Candidate, organizer: Organizer | None
     if candidate.arrived_at is not None:
         raise DayError(_("%(name)s est déjà arrivé·e : impossible de le ou la déclarer absent·e.",
                          name=candidate.full_name))
-    candidate.absent_at = candidate.absent_at or to_utc(when or local_now())
+    candidate.absent_at = candidate.absent_at or to_utc(when or event_local_now(event))
     count = 0
     for interview in candidate.interviews:
         if interview.outcome is None:

@@ -87,8 +87,10 @@ def check_in(event: Event, code: str, organizer: Organizer | None, when: dt.date
     return arrive(event, person, organizer, when)
 
 
-def arrive(event: Event, person: Candidate | Employer, organizer: Organizer | None, when: dt.datetime) -> Arrival:
-    """Mark a person of `event` arrived (once: the first arrival time is kept)."""
+def arrive(event: Event, person: Candidate | Employer, organizer: Organizer | None, when: dt.datetime, *,
+           commit: bool = True) -> Arrival:
+    """Mark a person of `event` arrived (once: the first arrival time is kept); `commit=False` leaves the
+    transaction to the caller (a rehearsal's simulated arrivals, saved together)."""
     kind = CANDIDATE if isinstance(person, Candidate) else EMPLOYER
     if person.event_id != event.id:
         raise CheckinError(_("Cette personne n'est pas inscrite à cet événement."))
@@ -102,7 +104,8 @@ def arrive(event: Event, person: Candidate | Employer, organizer: Organizer | No
                     interview.checkin = CheckIn.PRESENT
         name = person.display_name
         accounts.record("jour.arrivee", f"Arrivée : {name}", organizer=organizer, event_id=event.id, commit=False)
-        db.session.commit()
+        if commit:
+            db.session.commit()
     return Arrival(person, kind, already, next_interview(person, when))
 
 

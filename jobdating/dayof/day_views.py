@@ -9,7 +9,7 @@ from flask_login import current_user
 from jobdating.core import lookup
 from jobdating.core.models import Employer, Interview
 from jobdating.core.people import employer_by_token
-from jobdating.core.times import local_now
+from jobdating.core.times import event_local_now
 from jobdating.dayof import outcomes, presence, replan, scoring
 from jobdating.dayof.desk_views import bp
 from jobdating.dayof.forms import ActionForm, OutcomeForm, ReplanForm, ScoreForm
@@ -21,7 +21,7 @@ from jobdating.planning import scheduling
 def replan_form():
     event = g.event
     form = ReplanForm()
-    when = local_now()
+    when = event_local_now(event)
     if form.validate_on_submit():
         try:
             run = replan.start_replan(event, current_user, allow_moves=form.allow_moves.data, when=when)

@@ -4,15 +4,15 @@ Re-planning and interview outcomes live in frontdesk_day.py, on the same bluepri
 """
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, g, jsonify, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, g, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from jobdating.core import lookup
-from jobdating.core.access import ORGANIZER, protect, role_of
+from jobdating.core.access import ORGANIZER, protect, role_of, route_access
 from jobdating.core.models import Candidate, Employer, Event
-from jobdating.core.times import local_now
-from jobdating.dayof import absences, checkin, presence, walkins
+from jobdating.core.times import event_local_now
+from jobdating.dayof import absences, checkin, presence, simulation, walkins
 from jobdating.dayof.forms import ActionForm, DepartureForm, ScanForm, WalkInForm
 from jobdating.signup.registration import RegistrationError, wish_targets
 
@@ -26,6 +26,14 @@ protect(bp, ORGANIZER, token=("badge", "employer_results", "employer_outcome", "
         desk=("desk", "arrive", "undo", "board", "board_json", "no_show", "walk_in", "departure", "results",
               "desk_outcome", "free_slots", "assign_slot", "slot_given", "slot_slip", "join_standby",
               "leave_standby"))
+
+
+@bp.before_request
+def simulated_arrivals() -> None:
+    """In a rehearsal, the people whose simulated arrival has come are checked in before a desk page is served."""
+    event = g.get("event") if route_access(request.endpoint or "") == ORGANIZER else None
+    if event is not None and event.is_rehearsal:
+        simulation.apply_due(event)
 
 
 def _desk(event: Event, form: ScanForm, **context):
@@ -44,7 +52,7 @@ def desk():
     if not checkin.looks_like_code(text):
         return _desk(event, form, query=text, matches=checkin.search(event, text))
     try:
-        arrival = checkin.check_in(event, text, current_user, local_now())
+        arrival = checkin.check_in(event, text, current_user, event_local_now(event))
     except checkin.CheckinError as error:
         return _desk(event, form, error=str(error)), 422
     return _desk(event, form, arrival=arrival)
@@ -77,7 +85,7 @@ def _posted_person(kind: str, person_id: int):
 def arrive(kind: str, person_id: int):
     """Check-in of a person found by name."""
     event, person = _posted_person(kind, person_id)
-    arrival = checkin.arrive(event, person, current_user, local_now())
+    arrival = checkin.arrive(event, person, current_user, event_local_now(event))
     return _desk(event, ScanForm(formdata=None), arrival=arrival)
 
 
@@ -92,14 +100,14 @@ def undo(kind: str, person_id: int):
 @bp.route("/event/<int:event_id>/tableau")
 def board():
     event = g.event
-    return render_template("frontdesk/board.html", event=event, board=presence.board(event, local_now()),
-                           action=ActionForm())
+    state = presence.board(event, event_local_now(event))
+    return render_template("frontdesk/board.html", event=event, board=state, action=ActionForm())
 
 
 @bp.route("/event/<int:event_id>/tableau.json")
 def board_json():
     event = g.event
-    return jsonify(presence.board(event, local_now()).as_dict())
+    return jsonify(presence.board(event, event_local_now(event)).as_dict())
 
 
 @bp.route("/event/<int:event_id>/absent/<int:candidate_id>", methods=["POST"])
@@ -108,7 +116,7 @@ def no_show(candidate_id: int):
     candidate = lookup.in_event(Candidate, event, candidate_id) or abort(404)
     if ActionForm().validate_on_submit():
         try:
-            absences.mark_no_show(event, candidate, current_user, local_now())
+            absences.mark_no_show(event, candidate, current_user, event_local_now(event))
         except presence.DayError as error:
             flash(str(error), "error")
         else:
@@ -134,7 +142,7 @@ def walk_in():
         try:
             candidate = walkins.register_walk_in(
                 event, first_name=form.first_name.data, last_name=form.last_name.data, email=form.email.data,
-                phone=form.phone.data, wishes=form.wishes(), organizer=current_user, when=local_now())
+                phone=form.phone.data, wishes=form.wishes(), organizer=current_user, when=event_local_now(event))
         except (RegistrationError, presence.DayError) as error:
             target = getattr(error, "field", None)
             field = {"wishes": form.wish1, "email": form.email}.get(target)
@@ -143,7 +151,8 @@ def walk_in():
             flash(_("%(name)s est inscrit·e sur place et rejoint la liste d'attente : la prochaine "
                     "re-planification lui donnera des entretiens.", name=candidate.full_name), "success")
             return redirect(url_for("frontdesk.walk_in", event_id=event.id))
-    waiting = [c for c in event.candidates if presence.status(event, c, local_now()) == presence.WAITING]
+    now = event_local_now(event)
+    waiting = [c for c in event.candidates if presence.status(event, c, now) == presence.WAITING]
     return render_template("frontdesk/walk_in.html", event=event, form=form, waiting=waiting)
 
 

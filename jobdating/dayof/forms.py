@@ -6,6 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     EmailField,
+    IntegerField,
     RadioField,
     SelectField,
     StringField,
@@ -13,9 +14,9 @@ from wtforms import (
     TextAreaField,
     TimeField,
 )
-from wtforms.validators import DataRequired, Email, Length, Optional
+from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, StopValidation
 
-from jobdating.core.models import Outcome
+from jobdating.core.models import SPEEDS, Outcome
 
 
 class ScanForm(FlaskForm):
@@ -78,3 +79,37 @@ class ScoreForm(FlaskForm):
     next_step = SelectField(_l("Suite"), choices=NEXT_STEP_CHOICES, validators=[Optional()])
     notes = TextAreaField(_l("Remarques"), validators=[Optional(), Length(max=2000)])
     absent = BooleanField(_l("Absent·e"))
+
+
+class WholeNumber(IntegerField):
+    """A whole number between two bounds, with one French message for anything else (text, out of bounds)."""
+
+    def __init__(self, label=None, low: int = 0, high: int = 0, **kwargs) -> None:
+        self.message = _l("Un nombre entier de %(low)d à %(high)d.", low=low, high=high)
+        kwargs["validators"] = [InputRequired(self.message), NumberRange(low, high, self.message)]
+        super().__init__(label, **kwargs)
+
+    def process_formdata(self, valuelist) -> None:
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(str(self.message)) from None
+
+    def pre_validate(self, form) -> None:
+        if self.process_errors:
+            raise StopValidation()  # not a number: its message is said once
+
+
+class RehearsalForm(FlaskForm):
+    """A rehearsal's simulated start and arrivals (the bounds are dayof.clock's)."""
+
+    origin = TimeField(_l("Heure simulée au démarrage"),
+                       validators=[DataRequired(_l("Indiquez une heure du type 09:30."))])
+    no_show_percent = WholeNumber(_l("Candidats absents (%)"), 0, 100)
+    spread_minutes = WholeNumber(_l("Écart des arrivées (minutes, en plus ou en moins)"), 0, 120)
+    walk_ins = WholeNumber(_l("Personnes qui s'inscrivent sur place"), 0, 50)
+    seed = WholeNumber(_l("Graine du tirage"), 0, 999_999)
+
+
+class SpeedForm(FlaskForm):
+    speed = SelectField(_l("Vitesse"), choices=[(str(s), f"×{s}") for s in SPEEDS], default="10")

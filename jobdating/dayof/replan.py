@@ -20,7 +20,7 @@ from jobdating.core import plans as planning
 from jobdating.core.keys import candidate_key, people_with_keys
 from jobdating.core.models import Candidate, Employer, Event, Interview, Organizer, Publication, RunStatus, SolveRun
 from jobdating.core.people import is_real_email
-from jobdating.core.times import local_now, minutes, within
+from jobdating.core.times import event_local_now, minutes, within
 from jobdating.dayof import presence
 from jobdating.extensions import db
 from jobdating.planning import publish, scheduling, stale
@@ -167,7 +167,7 @@ def changes(event: Event, when: dt.datetime | None = None) -> list[Change]:
     """Exactly the people publishing will notify: their plan's digest differs from the one they were sent."""
     rows = planning.plan_rows(event)
     published = event.published_plan or {}
-    when = when or local_now()
+    when = when or event_local_now(event)
     result = []
     told = publish.told_digests(event)
     for person, key in people_with_keys(event):
@@ -208,7 +208,7 @@ def told_in_person(event: Event, number: int) -> list[Change]:
 def changed_plans_pdf(event: Event, found: list[Change]) -> bytes:
     """One PDF of the new plans of the changed candidates who are here or expected (not the no-shows)."""
     people = [c.person for c in found if isinstance(c.person, Candidate) and not c.absent and c.after]
-    return printing.render(event, "plans", candidates=people, when=local_now())
+    return printing.render(event, "plans", candidates=people, when=event_local_now(event))
 
 
 def publish_changes(event: Event, organizer: Organizer | None) -> Publication:

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from jobdating.core import lookup
 from jobdating.core.models import Employer
 from jobdating.core.people import employer_by_token
-from jobdating.core.times import local_now
+from jobdating.core.times import event_local_now
 from jobdating.dayof import checkin, outcomes, scoring
 from jobdating.dayof.desk_views import bp
 from jobdating.dayof.forms import ActionForm, ScoreForm
@@ -96,7 +96,7 @@ def employer_checkin(token: str):
     if found is None or found[1] != checkin.CANDIDATE or found[0].event_id != employer.event_id:
         flash(_("Ce badge ne correspond à aucun candidat de l'événement."), "error")
         return redirect(back)
-    arrival = checkin.arrive(employer.event, found[0], None, local_now())
+    arrival = checkin.arrive(employer.event, found[0], None, event_local_now(employer.event))
     flash(_("%(name)s était déjà enregistré·e.", name=arrival.name) if arrival.already
           else _("%(name)s : arrivée enregistrée.", name=arrival.name), "success")
     return redirect(back)

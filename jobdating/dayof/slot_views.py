@@ -10,7 +10,7 @@ from flask_login import current_user
 
 from jobdating.core import lookup
 from jobdating.core.models import Candidate, Employer, Interview
-from jobdating.core.times import local_now
+from jobdating.core.times import event_local_now
 from jobdating.dayof import freeslots, presence
 from jobdating.dayof.desk_views import bp
 from jobdating.dayof.forms import ActionForm
@@ -27,7 +27,7 @@ def _posted(model, name: str):
 @bp.route("/event/<int:event_id>/creneaux-libres")
 def free_slots():
     event = g.event
-    now = local_now()
+    now = event_local_now(event)
     present = sorted((c for c in event.candidates if c.arrived_at is not None and c.declined_at is None),
                      key=lambda c: (c.last_name.casefold(), c.first_name.casefold()))
     return render_template("frontdesk/free_slots.html", event=event, now=now, slots=freeslots.free_slots(event, now),
@@ -48,7 +48,7 @@ def assign_slot():
     except ValueError:
         abort(400)
     try:
-        interview = freeslots.assign(event, candidate, employer, table, start, current_user, local_now())
+        interview = freeslots.assign(event, candidate, employer, table, start, current_user, event_local_now(event))
     except (presence.DayError, AdjustError) as error:
         flash(str(error), "error")
         return redirect(url_for("frontdesk.free_slots", event_id=event.id))
@@ -70,7 +70,7 @@ def slot_slip(interview_id: int):
     """The candidate's slip: their plan as it stands now, with the new interview, printed for them to carry."""
     event = g.event
     interview = lookup.in_event(Interview, event, interview_id) or abort(404)
-    data = printing.render(event, "plans", candidates=[interview.candidate], when=local_now())
+    data = printing.render(event, "plans", candidates=[interview.candidate], when=event_local_now(event))
     return Response(data, mimetype="application/pdf", headers={
         "Content-Disposition": f'inline; filename="{event.slug}-fiche-{interview.id}.pdf"'})
 

@@ -130,7 +130,8 @@ def dashboard():
     return render_template(
         "organizer/dashboard.html", event=event, counts=overview.counts(event), signups=signups, demand=demand,
         answers=overview.answers(event), charts=dashboard_charts(event, signups, demand),
-        active=active_run(event), latest=latest_run(event), applied=applied_run(event))
+        active=active_run(event), latest=latest_run(event), applied=applied_run(event),
+        rehearsals=lookup.rehearsals_of(event))
 
 
 @bp.route("/evenements/<int:event_id>/journal")

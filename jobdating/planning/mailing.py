@@ -28,8 +28,13 @@ class Sending:
         return self.counts[MailState.SENT]
 
     @property
+    def suppressed(self) -> int:
+        """Mails of a rehearsal, kept but never sent."""
+        return self.counts[MailState.SUPPRESSED]
+
+    @property
     def total(self) -> int:
-        return sum(n for state, n in self.counts.items() if state != MailState.CANCELLED)
+        return sum(n for state, n in self.counts.items() if state not in (MailState.CANCELLED, MailState.SUPPRESSED))
 
 
 def _sending(event: Event, publication: Publication | None) -> Sending:
@@ -50,7 +55,7 @@ def sendings(event: Event, limit: int = 10) -> list[Sending]:
                                       .order_by(Publication.number.desc()).limit(limit))
     result = [_sending(event, p) for p in publications]
     others = _sending(event, None)
-    if others.total:
+    if others.total or others.suppressed:
         result.append(others)
     return result
 

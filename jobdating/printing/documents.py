@@ -12,7 +12,7 @@ from jobdating import pdf
 from jobdating.core.mail import private_url
 from jobdating.core.models import SITUATION_LABELS, Candidate, Employer, Event, Interview, Wish
 from jobdating.core.plans import in_default_language
-from jobdating.core.times import local_now, parse_hhmm
+from jobdating.core.times import event_local_now, parse_hhmm
 from jobdating.extensions import db
 
 DOCUMENTS = {
@@ -77,7 +77,7 @@ def candidate_plan(candidate: Candidate, when: dt.datetime | None = None) -> pdf
 
 def published_candidate_plan(candidate: Candidate, rows: list[dict]) -> pdf.CandidatePlan:
     """A candidate's plan from the published copy (services.planning), what their private page shows."""
-    now = local_now()
+    now = event_local_now(candidate.event)
     return pdf.CandidatePlan(
         first_name=candidate.first_name, last_name=candidate.last_name, checked_in=candidate.arrived_at is not None,
         printed_at=now.time() if now.date() == candidate.event.date else None,

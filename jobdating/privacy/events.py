@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from jobdating.core import accounts, outbox
+from jobdating.core import accounts, lookup, outbox
 from jobdating.core.erasure import remove_mail_file
 from jobdating.core.models import Event, Membership, Organizer, OutboxMail, Role
 from jobdating.extensions import db
@@ -23,12 +23,15 @@ def tell_organizers(event: Event, text: str) -> None:
 
 
 def delete_event(event: Event, organizer: Organizer | None) -> None:
-    """Delete an event with everything in it: people, CVs, plans, runs, emails, audit entries."""
+    """Delete an event with everything in it: people, CVs, plans, runs, emails, audit entries, and its
+    rehearsals (training copies)."""
     stored = cv_names(event)
-    for mail in db.session.scalars(select(OutboxMail).where(OutboxMail.event_id == event.id)):
+    doomed = [event] + [rehearsal.event for rehearsal in lookup.rehearsals_of(event)]
+    for mail in db.session.scalars(select(OutboxMail).where(OutboxMail.event_id.in_([e.id for e in doomed]))):
         remove_mail_file(mail)
     accounts.record("event.delete", f"Événement n° {event.id} supprimé", organizer=organizer, commit=False)
-    db.session.delete(event)
+    for gone in doomed:
+        db.session.delete(gone)
     db.session.commit()
     for name in stored:
         cv_store.delete_cv(name)

@@ -80,7 +80,9 @@ def purge_event(event: Event, *, dry_run: bool = False, organizer: Organizer | N
     summary = summarize(event)
     if dry_run:
         return summary
-    if event.statistics is None or event.purged_at is None:
+    if event.is_rehearsal:
+        event.statistics = None  # a training copy's figures count for nothing
+    elif event.statistics is None or event.purged_at is None:
         event.statistics = anonymous_statistics(event)
     for stored in cv_names(event):
         cv_store.delete_cv(stored)
@@ -105,10 +107,13 @@ def purge_event(event: Event, *, dry_run: bool = False, organizer: Organizer | N
 
 
 def due(today: dt.date | None = None) -> list[Event]:
-    """Events whose retention period is over and whose data is still there."""
+    """Events whose retention period is over and whose data is still there; a rehearsal goes with its original
+    at the latest."""
     today = today or local_now().date()
     events = db.session.scalars(select(Event).where(Event.purged_at.is_(None)).order_by(Event.date))
-    return [event for event in events if erase_on(event) <= today]
+    return [event for event in events if erase_on(event) <= today or (
+        event.rehearsal is not None and event.rehearsal.original is not None
+        and erase_on(event.rehearsal.original) <= today)]
 
 
 def purge_due(*, dry_run: bool = False) -> list[tuple[Event, Summary]]:

@@ -21,6 +21,7 @@ from jobdating.core.models.people import (
     Situation,
     Wish,
 )
+from jobdating.core.models.rehearsal import SPEEDS, Rehearsal
 from jobdating.core.models.schedule import (
     Cancellation,
     CheckIn,
@@ -37,6 +38,6 @@ __all__ = [
     "AuditEntry", "Cancellation", "Candidate", "CheckIn", "CONTRACT_LABELS", "ContractType", "Decision",
     "EDUCATION_LABELS", "EducationLevel", "Employer", "Event", "EventStatus", "Interview", "Invitation", "MailState",
     "Membership", "new_token", "NextStep", "Offer", "Organizer", "OutboxMail", "Outcome", "PeriodicRun", "Preselection",
-    "Publication", "Recruiter", "ReminderSent", "Role", "RunStatus", "SECTOR_NAMES", "Situation",
-    "SITUATION_LABELS", "SolveRun", "Standby", "Wish",
+    "Publication", "Recruiter", "Rehearsal", "ReminderSent", "Role", "RunStatus", "SECTOR_NAMES", "Situation",
+    "SITUATION_LABELS", "SolveRun", "SPEEDS", "Standby", "Wish",
 ]

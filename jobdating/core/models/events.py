@@ -15,6 +15,7 @@ from jobdating.extensions import Model
 
 if TYPE_CHECKING:
     from jobdating.core.models.people import Candidate, Preselection, Wish
+    from jobdating.core.models.rehearsal import Rehearsal
     from jobdating.core.models.schedule import Interview, SolveRun
 
 
@@ -106,6 +107,12 @@ class Event(Model):
     solve_runs: Mapped[list[SolveRun]] = relationship(
         back_populates="event", cascade="all, delete-orphan", order_by="SolveRun.id"
     )
+    # Set when this event is a rehearsal: a pseudonymised training copy of another event, with a simulated
+    # clock (dayof.rehearsal), from which nothing is emailed (core.outbox). Loaded with the event (a join of
+    # a small table): every day-of page asks for the event's clock (core.times.event_now).
+    rehearsal: Mapped[Rehearsal | None] = relationship(back_populates="event", cascade="all, delete-orphan",
+                                                       uselist=False, foreign_keys="Rehearsal.event_id",
+                                                       lazy="joined")
 
     def slot_starts(self) -> list[dt.time]:
         """Start times of the usable slots: back to back from the start of the day; a slot that would overlap a
@@ -122,6 +129,10 @@ class Event(Model):
             result.append(from_minutes(t))
             t += step
         return result
+
+    @property
+    def is_rehearsal(self) -> bool:
+        return self.rehearsal is not None
 
     def signup_is_open(self, now: dt.datetime | None = None) -> bool:
         now = now or local_now()

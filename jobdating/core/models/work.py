@@ -18,6 +18,7 @@ class MailState(StrEnum):
     SENT = "sent"
     FAILED = "failed"        # gave up after MAIL_MAX_ATTEMPTS, or refused for good by the server
     CANCELLED = "cancelled"  # superseded (a newer plan for the same person) or nothing left to send
+    SUPPRESSED = "suppressed"  # queued by a rehearsal (a training copy of an event): never sent
 
 
 class OutboxMail(Model):

@@ -61,8 +61,8 @@ def test_the_people_lists_link_to_the_import_page_which_documents_the_columns(lo
     assert f"/organisateur/evenements/{event.id}/importer?type=employeurs" in employers
     page = page_of(logged_in.get(f"/organisateur/evenements/{event.id}/importer?type=employeurs"))
     assert re.search(r'<input checked[^>]*value="employeurs"', page)
-    for words in ("Prénom", "Niveau de diplôme", "Courriel", "Demandeur·se d'emploi", "Type de contrat",
-                  "Green tech", "importer/modele/candidats.csv", "importer/modele/employeurs.csv", "au plus 2000 lignes"):
+    for words in ("Prénom", "Niveau de diplôme", "Courriel", "Demandeur·se d'emploi", "Type de contrat", "Green tech",
+                  "importer/modele/candidats.csv", "importer/modele/employeurs.csv", "au plus 2000 lignes"):
         assert words in page, words
 
 
@@ -170,7 +170,8 @@ def test_sending_the_links_mails_each_person_their_private_link(app, logged_in, 
 def test_employers_are_imported_approved_even_on_a_moderated_event(logged_in, event):
     event.moderate_employers = True
     db.session.commit()
-    rows = [EMPLOYER_HEADER, ["Bâti Nord", "Paul Martin", "rh@batinord.fr", "", "BTP", "Maçon; Grutier (CDD)", "CDI", "2"]]
+    rows = [EMPLOYER_HEADER,
+            ["Bâti Nord", "Paul Martin", "rh@batinord.fr", "", "BTP", "Maçon; Grutier (CDD)", "CDI", "2"]]
     address = preview_address(upload(logged_in, event, csv_bytes(rows, separator=","), kind="employeurs"))
     assert "Les employeurs importés sont validés" in page_of(logged_in.get(address))
     response = confirm(logged_in, address)

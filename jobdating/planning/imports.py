@@ -153,9 +153,10 @@ def import_list(event: Event, upload: ImportUpload, organizer: Organizer, *, con
     people: list[Candidate | Employer] = []
     line: Line | None = None
     try:
-        for line in result.lines:
-            people.append(_new_person(event, result.kind, line))
-            db.session.add(people[-1])
+        with db.session.no_autoflush:  # one flush for the whole list (the rules' queries would flush each row)
+            for line in result.lines:
+                people.append(_new_person(event, result.kind, line))
+                db.session.add(people[-1])
         db.session.flush()
         if send_links:
             with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):  # a French list gets French mails

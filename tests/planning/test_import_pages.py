@@ -192,20 +192,21 @@ def test_confirming_checks_the_list_again_against_the_event_as_it_is_now(logged_
 
 
 def test_a_database_error_midway_leaves_nothing_imported(logged_in, event):
-    address = preview_address(upload(logged_in, event, csv_bytes(GOOD)))
-    inserted = []
+    rows = [*GOOD, *[[f"P{n}", "Martin", f"p{n}@exemple.fr", "", "", "", ""] for n in range(3)]]
+    address = preview_address(upload(logged_in, event, csv_bytes(rows)))
+    written = []
 
-    def fail_on_the_third(_mapper, _connection, target):
-        inserted.append(target.email)
-        if len(inserted) == 3:
+    def fail_on_the_fourth(_mapper, connection, _target):
+        written.append(connection.scalar(db.select(db.func.count(Candidate.id))))
+        if len(written) == 4:
             raise OperationalError("INSERT INTO candidate", {}, Exception("disk full"))
 
-    sa_event.listen(Candidate, "before_insert", fail_on_the_third)
+    sa_event.listen(Candidate, "after_insert", fail_on_the_fourth)
     try:
         refused = page_of(confirm(logged_in, address, send_links="y"))
     finally:
-        sa_event.remove(Candidate, "before_insert", fail_on_the_third)
-    assert len(inserted) == 3, "two rows were written before the failure"
+        sa_event.remove(Candidate, "after_insert", fail_on_the_fourth)
+    assert len(written) == 4 and written[-1] >= 4, "rows were written in the transaction before the failure"
     assert "L'import n'a pas pu être enregistré : rien n'a été importé." in refused
     db.session.expire_all()
     assert db.session.scalar(db.select(db.func.count(Candidate.id))) == 0
@@ -213,7 +214,23 @@ def test_a_database_error_midway_leaves_nothing_imported(logged_in, event):
     assert db.session.scalar(db.select(db.func.count(AuditEntry.id)).where(AuditEntry.action.like("import.%"))) == 0
     assert db.session.scalar(db.select(db.func.count(ImportUpload.id))) == 1, "the list waits for another try"
     assert confirm(logged_in, address).status_code == 302
-    assert db.session.scalar(db.select(db.func.count(Candidate.id))) == 3
+    assert db.session.scalar(db.select(db.func.count(Candidate.id))) == 6
+
+
+def test_a_failure_after_the_rows_are_written_leaves_nothing_imported(app, organizer, event, monkeypatch):
+    """The audit entry, the mails and the list's deletion are in the same transaction as the rows."""
+    upload_row = imports.keep_upload(event, organizer, "candidates", "liste.csv", csv_bytes(GOOD))
+    sent = []
+
+    def mail_then_fail(person, **kwargs):
+        sent.append(person.email)
+        if len(sent) == 2:
+            raise OperationalError("INSERT INTO outbox_mail", {}, Exception("connection lost"))
+
+    monkeypatch.setattr(imports, "send_private_link", mail_then_fail)
+    with pytest.raises(imports.ImportRefused, match="rien n'a été importé"):
+        imports.import_list(event, upload_row, organizer, consent=True, send_links=True)
+    assert db.session.scalar(db.select(db.func.count(Candidate.id))) == 0
 
 
 def test_a_rule_broken_midway_leaves_nothing_imported(app, organizer, event, monkeypatch):

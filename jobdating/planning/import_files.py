@@ -7,6 +7,7 @@ import codecs
 import csv
 import datetime as dt
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +18,7 @@ from flask_babel import lazy_gettext as _l
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 MAX_COLUMNS = 100
 SEPARATORS = ";,\t"
+SEPARATOR_HINT = re.compile(r"\s*sep=([;,\t|])[ \t]*\r?\n", re.IGNORECASE)
 
 
 class FileProblem(ValueError):
@@ -90,7 +92,10 @@ def _separator(text: str) -> str:
 
 
 def _read_csv(text: str, max_rows: int) -> Table:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_separator(text))
+    hint = SEPARATOR_HINT.match(text)  # "sep=;", which Excel writes and reads, is not a row of the sheet
+    if hint:
+        text = text[hint.end():]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=hint.group(1) if hint else _separator(text))
     try:
         return _table(((number, row) for number, row in enumerate(reader, start=1)), max_rows, "csv")
     except csv.Error:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flask import current_app
-from flask_babel import force_locale, ngettext
+from flask_babel import force_locale, format_decimal, ngettext
 from flask_babel import gettext as _
 from sqlalchemy import delete, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -90,7 +90,8 @@ def check_rows(event: Event, content: bytes, filename: str, kind: str) -> Previe
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f}".replace(".", ",").replace(",0", "")
+    """A size in megabytes as the reader writes numbers: '2', '1,5' in French; a small one with more decimals."""
+    return format_decimal(size / 1024 / 1024, format="#,##0.#" if size >= 1024 * 1024 else "#,##0.###")
 
 
 # The uploaded file, between the preview and the confirmation ---------------------------------------------

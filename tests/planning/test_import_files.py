@@ -28,6 +28,11 @@ def test_a_csv_is_read_whatever_its_separator_with_or_without_bom(app, separator
     assert table.rows == [(2, ROWS[1]), (3, ROWS[2])]
 
 
+def test_excel_s_separator_line_is_obeyed_and_is_no_row(app):
+    table = _read(b"sep=,\r\nPr\xc3\xa9nom,Nom;Ville\r\nIn\xc3\xa8s,Haddad;Lens\r\n")
+    assert table.header == ["Prénom", "Nom;Ville"] and table.rows == [(2, ["Inès", "Haddad;Lens"])]
+
+
 def test_a_csv_saved_by_excel_in_france_is_read_in_windows_1252(app):
     content = csv_bytes(ROWS, encoding="cp1252")
     assert b"\xe9" in content and b"\xc3" not in content  # "é" as one byte: not UTF-8

@@ -87,8 +87,9 @@ class Header:
     width: int = 0
 
 
-def match_header(cells: list[str], kind: str) -> Header:
-    """The columns of a header row; a FileProblem when a required one is missing or one appears twice."""
+def match_header(cells: list[str], kind: str, *, other_kind: bool = True) -> Header:
+    """The columns of a header row; a FileProblem when a required one is missing (saying so when the file is a
+    list of the other kind, unless not `other_kind`) or one appears twice."""
     columns = COLUMNS[kind]
     lookup: dict[str, Column] = {}
     for known in columns:
@@ -107,11 +108,25 @@ def match_header(cells: list[str], kind: str) -> Header:
                                  "une seule.", column=column.header))
         header.positions[column.name] = index
     missing = [known.header for known in columns if known.required and known.name not in header.positions]
+    if missing and other_kind and _is_list_of(cells, EMPLOYERS if kind == CANDIDATES else CANDIDATES):
+        raise FileProblem(_l("Ce fichier est une liste d'employeurs : choisissez « des employeurs » et envoyez-le à "
+                             "nouveau.") if kind == CANDIDATES else
+                          _l("Ce fichier est une liste de candidats : choisissez « des candidats » et envoyez-le à "
+                             "nouveau."))
     if missing:
         raise FileProblem(_l("La première ligne du fichier doit donner le nom des colonnes ; il manque : "
                              "%(missing)s. Partez du fichier modèle, ou renommez vos colonnes.",
                              missing=", ".join(missing)))
     return header
+
+
+def _is_list_of(cells: list[str], kind: str) -> bool:
+    """Whether a header row has every required column of the other kind of list."""
+    try:
+        match_header(cells, kind, other_kind=False)
+    except FileProblem:
+        return False
+    return True
 
 
 def model_csv(kind: str) -> bytes:

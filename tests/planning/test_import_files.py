@@ -141,6 +141,13 @@ def test_a_header_without_a_required_column_names_what_is_missing(app):
         match_header(["Contact", "Mail"], EMPLOYERS)
 
 
+def test_a_list_of_the_other_kind_says_which_kind_to_choose(app):
+    with pytest.raises(FileProblem, match="Ce fichier est une liste d'employeurs : choisissez « des employeurs »"):
+        match_header(["Entreprise", "E-mail", "Offres"], CANDIDATES)
+    with pytest.raises(FileProblem, match="Ce fichier est une liste de candidats : choisissez « des candidats »"):
+        match_header(["Prénom", "Nom", "E-mail"], EMPLOYERS)
+
+
 def test_a_column_given_twice_is_refused(app):
     with pytest.raises(FileProblem, match="« E-mail » apparaît deux fois"):
         match_header(["Prénom", "Nom", "E-mail", "Courriel"], CANDIDATES)

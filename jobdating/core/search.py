@@ -87,7 +87,3 @@ def word_forms(text: str) -> set[str]:
     tokens = _TOKEN.findall(folded)
     return {" ".join(tokens), " ".join(feminines.get(token, token) for token in tokens)}
 
-
-def same_words(a: str, b: str) -> bool:
-    """True when two names are the same text but for case, accents, punctuation and inclusive writing."""
-    return bool(word_forms(a) & word_forms(b))

@@ -36,6 +36,9 @@ class DefaultConfig:
     # The candidate sign-up form, the same for every anonymous visitor, is rendered at most once every this
     # many seconds per process and event (signup/pagecache.py); 0 renders it for every request.
     PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", 10))
+    # An imported list (CSV or .xlsx) is at most this big and has at most this many rows.
+    IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 2 * 1024 * 1024))
+    IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", 2000))
     # Personal data is erased this many months after the event's day (flask --app jobdating purge, daily).
     DATA_RETENTION_MONTHS = int(os.environ.get("DATA_RETENTION_MONTHS", 6))
     # The data controller named by the privacy notice (/confidentialite), the forms and the emails.

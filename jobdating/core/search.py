@@ -77,3 +77,13 @@ def query_terms(query: str) -> list[tuple[str, ...]]:
 def matches(index: str, terms: list[tuple[str, ...]]) -> bool:
     """True when every term starts a word of the index (through one of its alternatives)."""
     return all(any(" " + form in index for form in term) for term in terms)
+
+
+def word_forms(text: str) -> set[str]:
+    """A name or a label as compared with another (column headers, employers and offers named in a list): folded
+    words one space apart, inclusive forms written masculine and feminine. 'Demandeur·se d’emploi' gives
+    {'demandeur d emploi', 'demandeuse d emploi'}; two texts are the same when their forms meet."""
+    folded, feminines = _inclusive(fold(text))
+    tokens = _TOKEN.findall(folded)
+    return {" ".join(tokens), " ".join(feminines.get(token, token) for token in tokens)}
+

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
     DateField,
@@ -11,6 +12,7 @@ from wtforms import (
     FloatField,
     HiddenField,
     IntegerField,
+    RadioField,
     SelectField,
     StringField,
     SubmitField,
@@ -152,3 +154,31 @@ class MessageForm(FlaskForm):
     previewed = HiddenField(default="")
     preview = SubmitField(_l("Aperçu"))
     send = SubmitField(_l("Envoyer"))
+
+
+class ImportForm(FlaskForm):
+    """A list of candidates or employers to import (a CSV or an .xlsx file)."""
+
+    kind = RadioField(_l("La liste contient"), default="candidats", choices=[
+        ("candidats", _l("des candidats")), ("employeurs", _l("des employeurs"))],
+        validators=[DataRequired(_l("Choisissez ce que contient la liste."))])
+    file = FileField(_l("Fichier (.csv ou .xlsx)"), validators=[FileRequired(_l("Choisissez le fichier à importer."))])
+
+
+class CandidateImportConfirmForm(FlaskForm):
+    """Confirming the import of a list of candidates: the organizer vouches for the people's agreement."""
+
+    consent = BooleanField(_l("Je confirme que les personnes de cette liste ont accepté que leurs données servent à "
+                              "organiser ce job dating (l'accord a été recueilli par l'organisme qui fournit la "
+                              "liste, ou par notre équipe)."),
+                           validators=[DataRequired(_l("Cochez cette case : l'import n'est possible qu'avec l'accord "
+                                                       "des personnes."))])
+    send_links = BooleanField(_l("Envoyer à chacun son lien personnel par e-mail"))
+
+
+class EmployerImportConfirmForm(CandidateImportConfirmForm):
+    consent = BooleanField(_l("Je confirme que les entreprises de cette liste ont accepté que ces informations servent "
+                              "à organiser ce job dating et soient montrées aux candidats (sauf l'e-mail et le "
+                              "téléphone)."),
+                           validators=[DataRequired(_l("Cochez cette case : l'import n'est possible qu'avec l'accord "
+                                                       "des entreprises."))])

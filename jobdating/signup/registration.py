@@ -68,22 +68,32 @@ def _wish_rows(targets: list[tuple[int, int | None]]) -> list[Wish]:
             for rank, (employer_id, offer_id) in enumerate(targets, 1)]
 
 
-def register_candidate(event: Event, *, wishes: Sequence[str], available: list | None = None,
-                       cv: tuple[BinaryIO, str] | None = None, consent: bool = False,
-                       check_open: bool = True, notify: bool = True, **details: Any) -> Candidate:
-    """Create a candidate with ranked wishes (keys 'E12' / 'O34') and an optional CV (stream, file name)."""
-    _check_open(event, check_open)
+def new_candidate(event: Event, details: dict[str, Any], wishes: Sequence[str], available: list | None = None, *,
+                  consent: bool = False, wishes_required: bool = True) -> Candidate:
+    """A candidate checked against the sign-up rules (consent, address not yet signed up, wishes, times) and built
+    with its ranked wishes (keys 'E12' / 'O34'), not yet in the session: the caller adds it in its transaction.
+    Without `wishes_required`, an empty list of wishes is accepted (the person chooses them later)."""
     values = _details(CANDIDATE_DETAILS, details)
     if not consent:
         raise RegistrationError(_l("Cochez cette case pour pouvoir vous inscrire."), "consent")
     if _email_taken(Candidate, event, values.get("email", ""), None):
         raise DuplicateEmail(_l("Cette adresse e-mail est déjà inscrite à ce job dating."), "email")
+    with db.session.no_autoflush:  # the new candidate joins the session only once complete
+        candidate = Candidate(event=event, available=check_windows(event, available or [], "availability"),
+                              consent_at=utcnow(), consent_version=consent_version(), **values)
+        chosen = [key for key in wishes if key]
+        candidate.wishes = _wish_rows(build_wishes(event, chosen)) if chosen or wishes_required else []
+    return candidate
+
+
+def register_candidate(event: Event, *, wishes: Sequence[str], available: list | None = None,
+                       cv: tuple[BinaryIO, str] | None = None, consent: bool = False,
+                       check_open: bool = True, notify: bool = True, **details: Any) -> Candidate:
+    """Create a candidate with ranked wishes (keys 'E12' / 'O34') and an optional CV (stream, file name)."""
+    _check_open(event, check_open)
     stored = None
     try:
-        with db.session.no_autoflush:  # the new candidate joins the session only once complete
-            candidate = Candidate(event=event, available=check_windows(event, available or [], "availability"),
-                                  consent_at=utcnow(), consent_version=consent_version(), **values)
-            candidate.wishes = _wish_rows(build_wishes(event, wishes))
+        candidate = new_candidate(event, details, wishes, available, consent=consent)
         if cv is not None:
             stored, candidate.cv_original_name = _store(*cv)
             candidate.cv_filename = stored
@@ -188,22 +198,32 @@ def _fill_employer(employer: Employer, values: dict[str, Any], offers, available
     _apply_offers(employer, offers)
 
 
+def new_employer(event: Event, details: dict[str, Any], offers: Sequence[dict[str, Any]],
+                 available: list | None = None, preferred: list | None = None, *, consent: bool = False,
+                 approved: bool = False) -> Employer:
+    """An employer checked against the sign-up rules (consent, address not yet signed up, tables, times, offers)
+    and built with its offers, not yet in the session: the caller adds it in its transaction. On an event that
+    moderates employers it waits for an organizer's approval, unless `approved` (an organizer signs it up)."""
+    if not consent:
+        raise RegistrationError(_l("Cochez cette case pour pouvoir vous inscrire."), "consent")
+    values = _details(EMPLOYER_DETAILS, details)
+    if _email_taken(Employer, event, values.get("email", ""), None):
+        raise DuplicateEmail(_l("Cette adresse e-mail est déjà inscrite pour ce job dating."), "email")
+    with db.session.no_autoflush:  # the new employer joins the session only once complete
+        employer = Employer(event=event, consent_at=utcnow(), consent_version=consent_version(),
+                            approval_pending=event.moderate_employers and not approved)
+        _fill_employer(employer, values, offers, available, preferred)
+    return employer
+
+
 def register_employer(event: Event, *, offers: Sequence[dict[str, Any]], available: list | None = None,
                       preferred: list | None = None, consent: bool = False, check_open: bool = True,
                       notify: bool = True, approved: bool = False, **details: Any) -> Employer:
     """Create an employer and its offers (dicts: title, contract_type, description, tables). On an event that
     moderates employers it waits for an organizer's approval, unless `approved` (an organizer signs it up)."""
     _check_open(event, check_open)
-    if not consent:
-        raise RegistrationError(_l("Cochez cette case pour pouvoir vous inscrire."), "consent")
-    values = _details(EMPLOYER_DETAILS, details)
-    if _email_taken(Employer, event, values.get("email", ""), None):
-        raise DuplicateEmail(_l("Cette adresse e-mail est déjà inscrite pour ce job dating."), "email")
     try:
-        with db.session.no_autoflush:  # the new employer joins the session only once complete
-            employer = Employer(event=event, consent_at=utcnow(), consent_version=consent_version(),
-                                approval_pending=event.moderate_employers and not approved)
-            _fill_employer(employer, values, offers, available, preferred)
+        employer = new_employer(event, details, offers, available, preferred, consent=consent, approved=approved)
         db.session.add(employer)
         db.session.flush()  # its token, for the email: the sign-up and its email are saved together
         if notify:

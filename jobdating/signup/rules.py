@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from flask import has_request_context, request
 from flask_babel import lazy_gettext as _l
 
 from jobdating.core import lookup, times
@@ -54,12 +55,19 @@ def wish_targets(event: Event) -> dict[str, Target]:
 
 
 def wish_target_ids(event: Event) -> dict[str, TargetIds]:
-    """Every employer and offer of the event a candidate may wish, by key, as (employer id, offer id or None)."""
+    """Every employer and offer of the event a candidate may wish, by key, as (employer id, offer id or None);
+    built once per request from its choices (an imported list checks hundreds of candidates' wishes)."""
+    choices = lookup.wish_choices(event)
+    cached = getattr(request, "wish_target_ids", None) if has_request_context() else None
+    if cached is not None and cached[0] is choices:
+        return cached[1]
     targets: dict[str, TargetIds] = {}
-    for choice in lookup.wish_choices(event):
+    for choice in choices:
         targets.setdefault(employer_key(choice.employer_id), (choice.employer_id, None))
         if choice.offer_id is not None:
             targets[offer_key(choice.offer_id)] = (choice.employer_id, choice.offer_id)
+    if has_request_context():
+        request.wish_target_ids = (choices, targets)  # type: ignore[attr-defined]
     return targets
 
 

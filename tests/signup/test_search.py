@@ -106,3 +106,13 @@ def test_the_event_page_costs_the_same_few_queries_for_any_number_of_employers(c
     for index in range(20):
         create_employer(town, company=f"Entreprise {index}", offers=["Cariste", "Soudeur·se"])
     assert statements_for("infirmière") == small <= 4
+
+
+def test_word_forms_compare_names_without_case_accents_punctuation_or_inclusive_writing():
+    from jobdating.core.search import word_forms
+
+    assert word_forms("Demandeur·se d’emploi") == {"demandeur d emploi", "demandeuse d emploi"}
+    assert word_forms("demandeuse d'emploi") & word_forms("Demandeur·se d’emploi")
+    assert word_forms("E-MAIL") == word_forms("e mail") == {"e mail"}
+    assert word_forms("Santé Plus Artois — Aide-soignant·e") & word_forms("sante plus artois aide soignante")
+    assert not word_forms("Cariste") & word_forms("Caristes du Nord")

@@ -32,12 +32,12 @@ from jobdating.core.models.schedule import (
     SolveRun,
     Standby,
 )
-from jobdating.core.models.work import MailState, OutboxMail, PeriodicRun, Publication, ReminderSent
+from jobdating.core.models.work import ImportUpload, MailState, OutboxMail, PeriodicRun, Publication, ReminderSent
 
 __all__ = [
     "AuditEntry", "Cancellation", "Candidate", "CheckIn", "CONTRACT_LABELS", "ContractType", "Decision",
-    "EDUCATION_LABELS", "EducationLevel", "Employer", "Event", "EventStatus", "Interview", "Invitation", "MailState",
-    "Membership", "new_token", "NextStep", "Offer", "Organizer", "OutboxMail", "Outcome", "PeriodicRun", "Preselection",
-    "Publication", "Recruiter", "Rehearsal", "ReminderSent", "Role", "RunStatus", "SECTOR_NAMES", "Situation",
-    "SITUATION_LABELS", "SolveRun", "SPEEDS", "Standby", "Wish",
+    "EDUCATION_LABELS", "EducationLevel", "Employer", "Event", "EventStatus", "ImportUpload", "Interview",
+    "Invitation", "MailState", "Membership", "new_token", "NextStep", "Offer", "Organizer", "OutboxMail", "Outcome",
+    "PeriodicRun", "Preselection", "Publication", "Recruiter", "Rehearsal", "ReminderSent", "Role", "RunStatus",
+    "SECTOR_NAMES", "Situation", "SITUATION_LABELS", "SolveRun", "SPEEDS", "Standby", "Wish",
 ]

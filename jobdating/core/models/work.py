@@ -1,13 +1,14 @@
-"""Background work kept in the database: the email outbox, publications, and periodic jobs' turns."""
+"""Background work kept in the database: the email outbox, publications, periodic jobs' turns, and lists uploaded
+for an import, waiting for the organizer's confirmation."""
 from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from jobdating.core.models.base import UTCDateTime, enum_column
+from jobdating.core.models.base import UTCDateTime, enum_column, new_token
 from jobdating.core.times import utcnow
 from jobdating.extensions import Model
 
@@ -94,4 +95,20 @@ class ReminderSent(Model):
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
     person_key: Mapped[str] = mapped_column(String(20))
     kind: Mapped[str] = mapped_column(String(20))  # "day" (the day before) or "hours" (a few hours before)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ImportUpload(Model):
+    """A list of people uploaded by an organizer, kept between its preview and the confirmation (found by its
+    random token, for the organizer who sent it); deleted once imported, and an hour after it was sent."""
+
+    __tablename__ = "import_upload"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token: Mapped[str] = mapped_column(String(64), unique=True, default=new_token)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    organizer_id: Mapped[int | None] = mapped_column(ForeignKey("organizer.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # "candidates" or "employers"
+    filename: Mapped[str] = mapped_column(String(200))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0022_rehearsal'
-down_revision = '0020_employer_moderation'
+down_revision = '0021_import_uploads'
 branch_labels = None
 depends_on = None
 

@@ -15,6 +15,7 @@ from jobdating.extensions import Model
 
 if TYPE_CHECKING:
     from jobdating.core.models.people import Candidate, Preselection, Wish
+    from jobdating.core.models.questions import Question
     from jobdating.core.models.schedule import Interview, SolveRun
 
 
@@ -105,6 +106,11 @@ class Event(Model):
     )
     solve_runs: Mapped[list[SolveRun]] = relationship(
         back_populates="event", cascade="all, delete-orphan", order_by="SolveRun.id"
+    )
+    # Every question of the event's forms, its own and its offers' (core/questions.py reads them).
+    questions: Mapped[list[Question]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="[Question.position, Question.id]"
     )
 
     def slot_starts(self) -> list[dt.time]:
@@ -220,6 +226,9 @@ class Offer(Model):
 
     employer: Mapped[Employer] = relationship(back_populates="offers")
     wishes: Mapped[list[Wish]] = relationship(back_populates="offer", cascade="all, delete-orphan")
+    questions: Mapped[list[Question]] = relationship(
+        back_populates="offer", cascade="all, delete-orphan", order_by="[Question.position, Question.id]"
+    )
 
     @property
     def contract_label(self) -> str:

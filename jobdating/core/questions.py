@@ -163,7 +163,8 @@ def add_question(event: Event, offer: Offer | None, *, kind: str, label: str, he
     last = db.session.scalar(select(func.max(Question.position)).where(
         Question.event_id == event.id,
         Question.offer_id.is_(None) if offer is None else Question.offer_id == offer.id))
-    question = Question(event=event, offer=offer, required=bool(required), position=(last or 0) + 1, **values)
+    with db.session.no_autoflush:  # joins the session once complete
+        question = Question(event=event, offer=offer, required=bool(required), position=(last or 0) + 1, **values)
     db.session.add(question)
     db.session.commit()
     return question

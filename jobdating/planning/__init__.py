@@ -6,7 +6,15 @@ from flask import Flask
 
 def register(app: Flask) -> None:
     # The people and plan pages add their routes to the events blueprint (one /organisateur workspace).
-    from jobdating.planning import confirm_views, event_views, mail_views, people_views, plan_views, team_views  # noqa: F401
+    from jobdating.planning import (  # noqa: F401
+        confirm_views,
+        event_views,
+        mail_views,
+        people_views,
+        plan_views,
+        question_views,
+        team_views,
+    )
 
     app.register_blueprint(event_views.bp)
     from jobdating.core import periodic, tasks

@@ -8,7 +8,7 @@ from typing import Any
 from flask import has_request_context, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 
 from jobdating.core.keys import offer_key
 from jobdating.core.models import Answer, Employer, Event, Offer, Question, QuestionKind

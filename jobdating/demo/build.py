@@ -133,9 +133,9 @@ def _make_questions(rng: random.Random, event: Event, employers: list[Employer],
         if rng.random() < 0.25:
             values[note] = rng.choice(NOTES)
         for wish in candidate.wishes:
-            question = per_offer.get(id(wish.offer)) if wish.offer is not None else None
-            if question is not None:
-                values[question] = rng.choice(["yes", "no"]) if question.kind == QuestionKind.YESNO \
+            offer_question = per_offer.get(id(wish.offer)) if wish.offer is not None else None
+            if offer_question is not None:
+                values[offer_question] = rng.choice(["yes", "no"]) if offer_question.kind == QuestionKind.YESNO \
                     else rng.choice(["CACES 1 et 3", "CACES 5", "Aucun pour l'instant"])
         db.session.add_all(Answer(event_id=event.id, candidate=candidate, question=question, value=value)
                            for question, value in values.items())

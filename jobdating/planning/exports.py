@@ -12,7 +12,6 @@ from flask_babel import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 

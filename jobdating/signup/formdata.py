@@ -8,8 +8,8 @@ from flask_babel import gettext as _
 from wtforms import StringField
 
 from jobdating.core import times
-from jobdating.core.questions import questionnaire  # noqa: F401
 from jobdating.core.models import Employer, Event
+from jobdating.core.questions import questionnaire  # noqa: F401
 from jobdating.signup import cv as cv_files
 from jobdating.signup import rules
 from jobdating.signup.questionnaire import fill_answers, form_class, typed_answers  # noqa: F401

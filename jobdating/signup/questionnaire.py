@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from wtforms import FormField, RadioField, TextAreaField
 from wtforms import Form as PlainForm
+from wtforms import FormField, RadioField, TextAreaField
 from wtforms.validators import Length, Optional
 
 from jobdating.core.models import Answer, Candidate, Event, Question, QuestionKind
@@ -60,9 +60,9 @@ def apply_answers(candidate: Candidate, kept: dict[int, str], asked: set[int]) -
     """Make the candidate's answers those of `kept` (question id -> value, already checked): answers to questions
     in `asked` not in `kept` are removed (emptied, or the offer no longer wished), others changed or added."""
     current = {answer.question_id: answer for answer in candidate.answers}
-    for question_id, answer in current.items():
+    for question_id, stale in current.items():
         if question_id in asked and question_id not in kept:
-            candidate.answers.remove(answer)
+            candidate.answers.remove(stale)
     for question_id, value in kept.items():
         answer = current.get(question_id)
         if answer is None:

@@ -38,6 +38,6 @@ __all__ = [
     "Answer", "AuditEntry", "Cancellation", "Candidate", "CheckIn", "CONTRACT_LABELS", "ContractType", "Decision",
     "EDUCATION_LABELS", "EducationLevel", "Employer", "Event", "EventStatus", "Interview", "Invitation", "MailState",
     "Membership", "new_token", "NextStep", "Offer", "Organizer", "OutboxMail", "Outcome", "PeriodicRun", "Preselection",
-    "Publication", "Question", "QUESTION_KIND_LABELS", "QuestionKind", "Recruiter", "ReminderSent", "Role", "RunStatus", "SECTOR_NAMES", "Situation",
-    "SITUATION_LABELS", "SolveRun", "Standby", "Wish",
+    "Publication", "Question", "QUESTION_KIND_LABELS", "QuestionKind", "Recruiter", "ReminderSent", "Role",
+    "RunStatus", "SECTOR_NAMES", "Situation", "SITUATION_LABELS", "SolveRun", "Standby", "Wish",
 ]

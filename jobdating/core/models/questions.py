@@ -51,6 +51,10 @@ class Question(Model):
     answers: Mapped[list[Answer]] = relationship(back_populates="question", cascade="all, delete-orphan",
                                                  passive_deletes=True)
 
+    @property
+    def kind_label(self) -> str:
+        return str(QUESTION_KIND_LABELS[self.kind])
+
     def __repr__(self) -> str:
         return f"<Question {self.label}>"
 

@@ -33,6 +33,9 @@ class DefaultConfig:
     # The candidate sign-up form reads bodies up to this size (the file goes to a temporary file), so that a CV
     # over CV_MAX_BYTES comes back as an error on the form, with everything typed kept, even without JavaScript.
     SIGNUP_MAX_CONTENT_LENGTH = int(os.environ.get("SIGNUP_MAX_CONTENT_LENGTH", 30 * 1024 * 1024))
+    # The candidate sign-up form, the same for every anonymous visitor, is rendered at most once every this
+    # many seconds per process and event (signup/pagecache.py); 0 renders it for every request.
+    PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", 10))
     # Personal data is erased this many months after the event's day (flask --app jobdating purge, daily).
     DATA_RETENTION_MONTHS = int(os.environ.get("DATA_RETENTION_MONTHS", 6))
     # The data controller named by the privacy notice (/confidentialite), the forms and the emails.

@@ -1,8 +1,10 @@
 """Proven upper bounds on interviews and on covered candidates, by max-flow relaxation."""
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Collection
 
+import numpy as np
 from ortools.graph.python import max_flow, min_cost_flow
 
 from .objective import PREFERRED, STABLE, tier, tiers
@@ -77,106 +79,109 @@ def fixed_sets(problem: Problem) -> tuple[dict[int, set[int]], dict[int, dict[in
     return fixed_c, fixed_e
 
 
-Arc = Callable[[int, int, int, int], int]          # (tail, head, capacity, cost) -> index of the new arc
-CandidateArcs = Callable[[int, int, int], None]    # (candidate, its node, its room): adds the source arcs
-NodeKey = tuple[object, ...]
-
-
-def _no_cost(p: int) -> int:
-    return 0
-
-
-def network(problem: Problem, arc: Arc, candidate_arcs: CandidateArcs,
-            pair_cost: Callable[[int], int] = _no_cost) -> dict[int, int]:
-    """The relaxation shared by the bounds and the flow selection: source -> candidate (arcs from
-    `candidate_arcs(c, node, room)`) -> pair -> (employer, slot, its tables) -> (employer, table, slot)
-    -> (employer, table) -> employer -> sink. `arc(tail, head, capacity, cost)` adds an arc and returns
-    its index; nodes 0 and 1 are source and sink. Returns the candidate -> pair arc of each pair."""
-    return _Network(problem, arc).build(candidate_arcs, pair_cost)
-
-
-class _Network:
-    def __init__(self, problem: Problem, arc: Arc):
-        self.problem, self.arc = problem, arc
-        self.fixed_c, self.fixed_e = fixed_sets(problem)
-        self.node: dict[NodeKey, int] = {}
-
-    def index(self, key: NodeKey) -> int:
-        """The node of `key`, created on first use."""
-        if key not in self.node:
-            self.node[key] = len(self.node) + 2
-        return self.node[key]
-
-    def build(self, candidate_arcs: CandidateArcs, pair_cost: Callable[[int], int]) -> dict[int, int]:
-        problem, node = self.problem, self.node
-        for c in range(len(problem.cands)):
-            room = candidate_room(problem, c, self.fixed_c.get(c, set()))
-            if room > 0:
-                candidate_arcs(c, self.index(("c", c)), room)
-        for e in range(len(problem.emps)):
-            self.employer(e)
-        arcs: dict[int, int] = {}
-        for p in problem.free_pairs:
-            pair = problem.pairs[p]
-            if ("c", pair.c) not in node or ("e", pair.e) not in node or not pair.slots:
-                continue
-            arcs[p] = self.arc(node[("c", pair.c)], self.index(("p", p)), 1, pair_cost(p))
-            self.pair_slots(p)
-        return arcs
-
-    def employer(self, e: int) -> None:
-        """(employer, table) -> employer -> sink, within what each table and the employer can hold."""
-        fixed = self.fixed_e.get(e, {})
-        room = employer_room(self.problem, e, fixed)
-        if room <= 0:
-            return
-        self.arc(self.index(("e", e)), 1, room, 0)
-        for t in range(1, self.problem.tables[e] + 1):
-            per_table = employer_room(self.problem, e, fixed, tables=(t,))
-            if per_table > 0:
-                self.arc(self.index(("t", e, t)), self.node[("e", e)], per_table, 0)
-
-    def pair_slots(self, p: int) -> None:
-        """pair -> (employer, slot, its tables) -> (employer, table, slot) -> (employer, table)."""
-        pair, node, arc = self.problem.pairs[p], self.node, self.arc
-        e, tables = pair.e, pair.tables
-        fixed = self.fixed_e.get(e, {})
-        here = node[("p", p)]
-        for s in pair.slots:
-            key = ("es", e, s, tables)
-            target = node.get(key)
-            if target is None:
-                target = self.index(key)
-                for t in tables:
-                    if ("t", e, t) not in node or s in fixed.get(t, ()):
-                        continue
-                    slot_key = ("ets", e, t, s)
-                    if slot_key not in node:
-                        arc(self.index(slot_key), node[("t", e, t)], 1, 0)
-                    arc(target, node[slot_key], 1, 0)
-            arc(here, target, 1, 0)
-
-
 class Skeleton:
-    """The network of `network` recorded once (the bounds and the flow selection replay it): the
-    candidates' nodes and rooms, every other arc, and the index in `arcs` of each candidate -> pair arc."""
+    """The relaxation shared by the bounds and the flow selection, built once as arrays (the bounds and
+    the flow selection replay it): source -> candidate (arcs added by each use, from `candidates`) ->
+    pair -> (employer, slot, its tables) -> (employer, table, slot) -> (employer, table) -> employer ->
+    sink. Nodes 0 and 1 are source and sink. A million arcs at 10,000 candidates: the pair -> slot arcs,
+    by far the most, are built with numpy in one step rather than one Python call each.
+
+    `candidates` lists (candidate, node, room); `pairs` the free pairs in the network and `pair_arcs`
+    the index of each one's candidate -> pair arc."""
 
     def __init__(self, problem: Problem):
         self.problem = problem
-        self.candidates: list[tuple[int, int, int]] = []       # (candidate, node, room)
-        recorded: list[tuple[int, int, int]] = []
-        add = recorded.append
+        fixed_c, self.fixed_e = fixed_sets(problem)
+        self.n_nodes = 2
+        self.candidates: list[tuple[int, int, int]] = []
+        cand_node = [-1] * len(problem.cands)
+        for c in range(len(problem.cands)):
+            room = candidate_room(problem, c, fixed_c.get(c, set()))
+            if room > 0:
+                cand_node[c] = self._node()
+                self.candidates.append((c, cand_node[c], room))
+        tails: list[int] = []
+        heads: list[int] = []
+        caps: list[int] = []
+        self._arcs = (tails, heads, caps)
+        self.table_node: dict[tuple[int, int], int] = {}
+        emp_node = [self._employer(e) for e in range(len(problem.emps))]
+        pairs = [p for p in problem.free_pairs if problem.pairs[p].slots
+                 and cand_node[problem.pairs[p].c] >= 0 and emp_node[problem.pairs[p].e] >= 0]
+        # (employer, its tables) groups: one row of slot nodes each
+        self.slot_node: dict[tuple[int, int, int], int] = {}
+        group_of: dict[tuple[int, tuple[int, ...]], int] = {}
+        rows: list[list[int]] = []
+        for p in pairs:
+            key = (problem.pairs[p].e, problem.pairs[p].tables)
+            if key not in group_of:
+                group_of[key] = len(rows)
+                rows.append(self._group(*key))
+        n = len(pairs)
+        pair_nodes = np.arange(self.n_nodes, self.n_nodes + n, dtype=np.int32)
+        self.n_nodes += n
+        lengths = np.fromiter((len(problem.pairs[p].slots) for p in pairs), dtype=np.int64, count=n)
+        slots = np.fromiter(itertools.chain.from_iterable(problem.pairs[p].slots for p in pairs), dtype=np.int64,
+                            count=int(lengths.sum()))
+        groups = np.fromiter((group_of[(problem.pairs[p].e, problem.pairs[p].tables)] for p in pairs),
+                             dtype=np.int64, count=n)
+        table = np.array(rows, dtype=np.int32).reshape(len(rows), problem.n_slots)
+        first_pair_arc = len(tails)
+        self.pairs = pairs
+        self.pair_arcs = np.arange(first_pair_arc, first_pair_arc + n, dtype=np.int32)
+        self.tails = np.concatenate([np.array(tails, dtype=np.int32),
+                                     np.fromiter((cand_node[problem.pairs[p].c] for p in pairs), dtype=np.int32,
+                                                 count=n),
+                                     np.repeat(pair_nodes, lengths)])
+        self.heads = np.concatenate([np.array(heads, dtype=np.int32), pair_nodes,
+                                     table[np.repeat(groups, lengths), slots]])
+        self.caps = np.concatenate([np.array(caps, dtype=np.int64), np.ones(n + len(slots), dtype=np.int64)])
 
-        def arc(tail: int, head: int, cap: int, _cost: int) -> int:
-            add((tail, head, cap))
-            return len(recorded) - 1
+    def _node(self) -> int:
+        self.n_nodes += 1
+        return self.n_nodes - 1
 
-        def candidate_arcs(c: int, node: int, room: int) -> None:
-            self.candidates.append((c, node, room))
-        self.pair_arc = network(problem, arc, candidate_arcs)
-        self.tails = [a[0] for a in recorded]
-        self.heads = [a[1] for a in recorded]
-        self.caps = [a[2] for a in recorded]
+    def _arc(self, tail: int, head: int, cap: int) -> None:
+        tails, heads, caps = self._arcs
+        tails.append(tail)
+        heads.append(head)
+        caps.append(cap)
+
+    def _employer(self, e: int) -> int:
+        """(employer, table) -> employer -> sink, within what each table and the employer can hold;
+        the employer's node, or -1 when it can hold no more."""
+        problem = self.problem
+        fixed = self.fixed_e.get(e, {})
+        room = employer_room(problem, e, fixed)
+        if room <= 0:
+            return -1
+        node = self._node()
+        self._arc(node, 1, room)
+        for t in range(1, problem.tables[e] + 1):
+            per_table = employer_room(problem, e, fixed, tables=(t,))
+            if per_table > 0:
+                self.table_node[(e, t)] = self._node()
+                self._arc(self.table_node[(e, t)], node, per_table)
+        return node
+
+    def _group(self, e: int, tables: tuple[int, ...]) -> list[int]:
+        """The (employer, slot, these tables) nodes of every slot (0 where the employer is not there),
+        each with an arc to its tables' (employer, table, slot) nodes."""
+        problem = self.problem
+        fixed = self.fixed_e.get(e, {})
+        row = [0] * problem.n_slots
+        for s in sorted(problem.emp_slots[e]):
+            if s < problem.first_new:
+                continue
+            row[s] = here = self._node()
+            for t in tables:
+                if (e, t) not in self.table_node or s in fixed.get(t, ()):
+                    continue
+                if (e, t, s) not in self.slot_node:
+                    self.slot_node[(e, t, s)] = self._node()
+                    self._arc(self.slot_node[(e, t, s)], self.table_node[(e, t)], 1)
+                self._arc(here, self.slot_node[(e, t, s)], 1)
+        return row
 
 
 def upper_bounds(problem: Problem, cover: dict[int, int] | None = None,
@@ -199,16 +204,21 @@ def upper_bounds(problem: Problem, cover: dict[int, int] | None = None,
 def _max_flow(net: Skeleton, capacity: Callable[[int, int], int]) -> tuple[int, list[int]]:
     """Maximum flow through the recorded network, candidate c taking `capacity(c, room)` from the
     source (no arc when 0); also the pairs the flow uses."""
-    flow = max_flow.SimpleMaxFlow()
-    if not net.pair_arc:
+    if not net.pairs:
         return 0, []
+    flow = max_flow.SimpleMaxFlow()
     first = int(flow.add_arcs_with_capacity(net.tails, net.heads, net.caps)[0])
     for c, node, room in net.candidates:
         if capacity(c, room) > 0:
             flow.add_arc_with_capacity(0, node, capacity(c, room))
     if flow.solve(0, 1) != flow.OPTIMAL:
         return 0, []
-    return flow.optimal_flow(), [p for p, a in net.pair_arc.items() if flow.flow(first + a) > 0]
+    return flow.optimal_flow(), _used(net, flow.flows(net.pair_arcs + first))
+
+
+def _used(net: Skeleton, flows: np.ndarray) -> list[int]:
+    """The pairs whose candidate -> pair arc carries flow."""
+    return [net.pairs[i] for i in np.flatnonzero(flows > 0).tolist()]
 
 
 def flow_selection(problem: Problem, net: Skeleton | None = None) -> tuple[list[int], float, float]:
@@ -221,11 +231,10 @@ def flow_selection(problem: Problem, net: Skeleton | None = None) -> tuple[list[
     fixed_c, _ = fixed_sets(problem)
     net = net or Skeleton(problem)
     const = sum(fx.value for fx in problem.fixed) + sum(tiers(len(slots)) for slots in fixed_c.values())
-    if not net.pair_arc:
+    if not net.pairs:
         return [], const, const
-    costs = [0] * len(net.tails)
-    for p, a in net.pair_arc.items():
-        costs[a] = -(problem.pairs[p].wish + problem.pairs[p].keep)
+    costs = np.zeros(len(net.tails), dtype=np.int64)
+    costs[net.pair_arcs] = [-(problem.pairs[p].wish + problem.pairs[p].keep) for p in net.pairs]
     flow = min_cost_flow.SimpleMinCostFlow()
     first = int(flow.add_arcs_with_capacity_and_unit_cost(net.tails, net.heads, net.caps, costs)[0])
     supply = 0
@@ -239,7 +248,7 @@ def flow_selection(problem: Problem, net: Skeleton | None = None) -> tuple[list[
     flow.set_node_supply(1, -supply)
     if flow.solve() != flow.OPTIMAL:
         return [], float("inf"), float("inf")
-    chosen = [p for p, a in net.pair_arc.items() if flow.flow(first + a) > 0]
+    chosen = _used(net, flow.flows(net.pair_arcs + first))
     optimum = const - flow.optimal_cost()
-    stay = STABLE * sum(1 for p in net.pair_arc if problem.pairs[p].previous is not None)
+    stay = STABLE * sum(1 for p in net.pairs if problem.pairs[p].previous is not None)
     return chosen, optimum, optimum + PREFERRED * len(chosen) + stay

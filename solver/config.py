@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 
 def default_workers() -> int:
@@ -19,6 +20,11 @@ class SolverConfig:
 
     `progress(best_objective, bound, elapsed_seconds)` is called (from the solving thread) on every
     better plan or bound; `bound` is `math.inf` until one is proven, and neither value goes backwards.
+    `figures(stats)` is called (from the solving thread) with what a user notices of the best plan so far:
+    the `stats` of the schedule (formats.md: covered, interviews, first_choices, favourites_met, mean and
+    max wait) with `upper_bound_covered` and `upper_bound_interviews`; first once the bounds are known
+    (an empty plan), then after each stage that improves the plan, at most once a second during the
+    neighbourhood search.
     Setting the `stop` event ends the search early and `solve` returns the best plan found so far.
     `workers` is the CP-SAT thread count of the timing models (the pair selection uses one thread).
     Same `seed` and `workers` give the same plan as long as the search ends on its own (deterministic
@@ -30,6 +36,7 @@ class SolverConfig:
     workers: int = field(default_factory=default_workers)
     seed: int = 0
     progress: Callable[[float, float, float], None] | None = None
+    figures: Callable[[dict[str, Any]], None] | None = None
     stop: threading.Event = field(default_factory=threading.Event)
     full_model_limit: int = 6_000       # slot variables; larger instances use neighbourhood search
     started: float | None = None        # time.monotonic() the limit counts from (default: when solve starts)
@@ -48,6 +55,8 @@ class Clock:
         self.best = -math.inf
         self.bound = math.inf
         self.reserve = 0.0
+        self.on_plan: Callable[[Any], None] | None = None     # the run's announcement of a better plan
+        self._announced = -math.inf
 
     @property
     def elapsed(self) -> float:
@@ -72,3 +81,11 @@ class Clock:
         self.best, self.bound = max(self.best, objective), min(self.bound, bound)
         if self.config.progress:
             self.config.progress(self.best, self.bound, self.elapsed)
+
+    def plan_improved(self, board: Any, every: float = 0.0) -> None:
+        """A stage found a better plan: announce its figures (`SolverConfig.figures`), at most once
+        every `every` seconds."""
+        if self.on_plan is None or self.elapsed - self._announced < every:
+            return
+        self._announced = self.elapsed
+        self.on_plan(board)

@@ -18,7 +18,7 @@ from .config import Clock, SolverConfig
 from .cpsat import shifted
 from .explain import explain_dropped, explain_unmet
 from .greedy import fill, greedy, place_slots
-from .instance import Instance, Schedule
+from .instance import Instance, Interview, Schedule
 from .lns import build_seconds, improve, realise
 from .model import InterviewModel
 from .problem import Problem
@@ -28,12 +28,15 @@ from .validate import figures
 
 # What each stage costs, in units of the time Problem() took on the same machine (measured on
 # generated days of 2,000 to 10,000 candidates; solver/README.md, "Where the time goes"), with a margin.
-COST_FLOW = 11.0            # the min-cost flow selection (measured 7 to 9.5)
-COST_TIMING = 3.5           # greedy timing of chosen pairs, fill, fairness move and compact (measured 3)
-COST_COVERING = 2.0         # the covering greedy, on top of COST_TIMING (measured 3.6 to 4.4 in all)
-COST_SELECTION = 7.0        # building the pair-selection model (measured 5 to 6)
-COST_FINISH = 1.8           # the schedule: figures and the reasons of unmet wishes (measured 1 to 1.3)
+COST_FLOW = 15.0            # the min-cost flow selection (measured 9 to 13)
+COST_TIMING = 5.0           # greedy timing of chosen pairs, fill, fairness move and compact (measured 3 to 4.3)
+COST_COVERING = 1.5         # the covering greedy, on top of COST_TIMING (measured 3.5 to 5.3 in all)
+COST_SELECTION = 7.0        # building the pair-selection model (measured 3.6 to 6)
+COST_FINISH = 1.2           # the schedule: figures and the reasons of unmet wishes (measured 0.7 to 0.8)
 WRITE_MARGIN = 0.3          # seconds kept for the caller to write the schedule (and 0.2 units more)
+# Below this much of the relaxation's optimum (less than a 6th interview, tier 1,000: only wishes' ranks and
+# favourites), with coverage and interviews at their bounds, a large plan skips the pair selection.
+NEARLY = 1_000
 MODEL_FLOOR = 1.0           # no CP-SAT model is built with less than this many seconds to solve it
 
 
@@ -43,7 +46,9 @@ def solve(instance: Instance, config: SolverConfig | None = None) -> Schedule:
     before = clock.elapsed
     run = Run(Problem(canonical(instance)), clock.config, unit=clock.elapsed - before)
     clock.reserve = run.cost(COST_FINISH + 0.2) + WRITE_MARGIN
+    clock.on_plan = run.announce
     run.bounds(clock)
+    clock.plan_improved(run.board)
     if clock.budget >= run.cost(COST_FLOW + COST_TIMING):
         run.flow_plan(clock)
     else:
@@ -102,6 +107,7 @@ class Run:
         self.settled = False            # who meets whom is proven optimal
         self.cover: dict[int, int] = {}
         self.covering_done = False      # the covering greedy already gave a plan (quick_plan)
+        self.flow_optimum = math.inf    # the relaxation's optimum of meeting_value, once the flow ran
         self.ub_interviews = self.ub_covered = 0
 
     def cost(self, units: float) -> float:
@@ -114,7 +120,22 @@ class Run:
         if value <= self.best:
             return False
         self.board, self.best = board, value
+        self.announce(board)
         return True
+
+    def announce(self, board: Board) -> None:
+        """The figures of a better plan, for `SolverConfig.figures` (a progress page's bars)."""
+        if self.config.figures is None:
+            return
+        stats = figures(self.problem.instance, self.interviews(board))
+        stats.update(upper_bound_covered=self.ub_covered, upper_bound_interviews=self.ub_interviews)
+        self.config.figures(stats)
+
+    def interviews(self, board: Board) -> list[Interview]:
+        """The interviews of a plan: the fixed ones, then the placed pairs."""
+        problem = self.problem
+        placed = [problem.interview(p, s, t) for p, (s, t) in board.assign.items()]
+        return [fx.interview for fx in problem.fixed] + placed
 
     # ------------------------------------------------------------- 1. who meets whom, 2. when
     def bounds(self, clock: Clock) -> None:
@@ -139,7 +160,9 @@ class Run:
         if not realised:                # a few chosen pairs found no slot: others move to make room
             self.board = realise(self.problem, self.board, chosen, self.config, clock, self.unit)
         self.best = evaluate(self.problem, self.board.assign)
+        self.announce(self.board)
         clock.report(self.best, self.bound)
+        self.flow_optimum = flow_optimum
         self.settled = meeting_value(self.problem, self.board.assign) >= flow_optimum
         if self.settled:
             self.bound = flow_bound
@@ -163,7 +186,8 @@ class Run:
             self.status, self.bound = "OPTIMAL", self.best
             return
         after = self.cost(COST_TIMING)            # timing the selection's choice
-        if self.settled or clock.budget < self.cost(COST_SELECTION) + after + MODEL_FLOOR:
+        if (self.settled or self.nearly_settled()
+                or clock.budget < self.cost(COST_SELECTION) + after + MODEL_FLOOR):
             return
         config = self.config
         selection = PairSelection(self.problem)
@@ -184,6 +208,16 @@ class Run:
             # who meets whom is then optimal; only slot-level terms (windows, waiting) could improve
             self.settled = name == "OPTIMAL" and realised
             clock.report(self.best, self.bound)
+
+    def nearly_settled(self) -> bool:
+        """Every coverable candidate covered, as many interviews as the bound, and less than NEARLY of the
+        relaxation's optimum of who meets whom left to gain: only ranks and favourites of a few wishes could
+        still improve, which does not pay for the pair selection (it can take the whole limit to prove it)."""
+        problem, assign = self.problem, self.board.assign
+        fixed = [fx for fx in problem.fixed if fx.c >= 0]
+        covered = len({problem.pairs[p].c for p in assign} | {fx.c for fx in fixed})
+        return (covered >= self.ub_covered and len(assign) + len(fixed) >= self.ub_interviews
+                and self.flow_optimum - meeting_value(problem, assign) < NEARLY)
 
     def polish(self, clock: Clock) -> None:
         """Small instances: the full CP-SAT timing model, hinted with the incumbent, can prove it optimal."""
@@ -217,14 +251,16 @@ class Run:
         """Large instances whose meetings are not settled: re-solve a few employers at a time (lns.py)."""
         if not self.free or clock.over() or self.settled:
             return
+        before = self.best
         self.board, self.best = improve(self.problem, self.board, self.best, self.config, clock, self.unit)
+        if self.best > before:
+            self.announce(self.board)
 
     # ------------------------------------------------------------- the schedule
     def finish(self, clock: Clock) -> Schedule:
         """The schedule: interviews in order, figures, what the solver proved, and why wishes are unmet."""
         problem = self.problem
-        interviews = [fx.interview for fx in problem.fixed]
-        interviews += [problem.interview(p, s, t) for p, (s, t) in self.board.assign.items()]
+        interviews = self.interviews(self.board)
         interviews.sort(key=lambda i: (i.start, i.employer, i.table, i.candidate))
         stats = figures(problem.instance, interviews)
         unmet = explain_unmet(self.board)

@@ -11,6 +11,7 @@ def explain_unmet(board: Board) -> list[Unmet]:
     met = {(fx.c, fx.e) for fx in problem.fixed}
     met |= {(problem.pairs[p].c, problem.pairs[p].e) for p in board.assign}
     unmet = []
+    open_slots: dict[tuple[int, tuple[int, ...]], frozenset[int]] = {}
     for c, cand in enumerate(problem.instance.candidates):
         for wish in cand.wishes:
             e = problem.emp_index.get(wish)
@@ -19,11 +20,13 @@ def explain_unmet(board: Board) -> list[Unmet]:
             if (c, e) in met:
                 continue
             p = problem.pair_index.get((c, e))
-            unmet.append(Unmet(cand.id, wish, "rejected" if p is None else _reason(board, p)))
+            unmet.append(Unmet(cand.id, wish, "rejected" if p is None else _reason(board, p, open_slots)))
     return unmet
 
 
-def _reason(board: Board, p: int) -> str:
+def _reason(board: Board, p: int, open_slots: dict[tuple[int, tuple[int, ...]], frozenset[int]]) -> str:
+    """Why pair p is not met; `open_slots` caches, per employer and set of tables, the slots where one
+    of those tables is free."""
     problem = board.problem
     pair = problem.pairs[p]
     if not pair.slots or not pair.tables:
@@ -33,7 +36,11 @@ def _reason(board: Board, p: int) -> str:
     if board.emp_count[pair.e] >= problem.max_int[pair.e]:
         return "employer_full"
     # a table is also full in a slot when an interview there would make too long a run
-    if all(not board.table_free(pair.e, t, s) for s in pair.slots for t in pair.tables):
+    key = (pair.e, pair.tables)
+    if key not in open_slots:
+        open_slots[key] = frozenset(s for s in range(problem.n_slots)
+                                    if any(board.table_free(pair.e, t, s) for t in pair.tables))
+    if open_slots[key].isdisjoint(pair.slots):
         return "employer_full"
     if all(not board.candidate_free(pair.c, s) for s in pair.slots):
         return "candidate_full"

@@ -55,6 +55,9 @@ def try_place(board: Board, p: int, repair: bool = True) -> bool:
     return False
 
 
+CHECK_EVERY = 256      # candidates of the first round between two looks at the clock
+
+
 def _never() -> bool:
     return False
 
@@ -69,7 +72,9 @@ def greedy(problem: Problem, seed: int = 0, pairs: list[int] | None = None,
     pair to try first for some candidates (from the covering max-flow). When a pair finds no free place,
     one interview of its employer may be moved aside, but only for candidates with fewer than
     `repair_below` interviews (None: always; that search is most of the time on large days).
-    `should_stop()` ends the rounds early, after the first (the plan so far is valid).
+    `should_stop()` ends the rounds early (the plan so far is valid): it is asked between rounds, and
+    during the first round only every CHECK_EVERY candidates, so that coverage is cut only when the
+    time is really spent (a huge day on a loaded machine).
     """
     board = Board(problem)
     allowed = set(problem.free_pairs if pairs is None else pairs)
@@ -94,10 +99,13 @@ def greedy(problem: Problem, seed: int = 0, pairs: list[int] | None = None,
     active = [c for c in order if todo[c]]
     limit = problem.n_slots + 1 if repair_below is None else repair_below
     rounds = 0
-    while active and not (rounds and should_stop()):    # the first round (coverage) always runs
+    while active:
         rounds += 1
         still = []
-        for c in active:
+        for i, c in enumerate(active):
+            # between rounds, and every CHECK_EVERY candidates of the first one (coverage comes first)
+            if (i == 0 and rounds > 1 or i % CHECK_EVERY == CHECK_EVERY - 1) and should_stop():
+                return board
             wishes = todo[c]
             while wishes:
                 p = wishes.pop(0)

@@ -158,6 +158,7 @@ def improve(problem: Problem, board: Board, best: int, config: SolverConfig, clo
         if value > best:
             board, best, idle = context, value, 0
             clock.report(best, float("inf"))
+            clock.plan_improved(board, every=1.0)
         else:
             idle += 1
     return board, best

@@ -96,6 +96,7 @@ class Problem:
         self.pairs_of_cand: list[list[int]] = [[] for _ in self.cands]
         self.pairs_of_emp: list[list[int]] = [[] for _ in self.emps]
         self.pair_index: dict[tuple[int, int], int] = {}
+        self._commons: dict[tuple[int, int], tuple[int, ...]] = {}    # by the ids of cached frozensets
         inst = self.instance
         rejects = [frozenset(e.rejects) for e in inst.employers]
         favorites = [frozenset(e.favorites) for e in inst.employers]
@@ -114,7 +115,7 @@ class Problem:
                     tables = tuple(range(1, emp.tables + 1))
                 else:
                     tables = tuple(sorted({t for ts in bound for t in ts}))
-                slots = tuple(sorted(k for k in self.cand_slots[c] & self.emp_slots[e] if k >= self.first_new))
+                slots = self._common(self.cand_slots[c], self.emp_slots[e])
                 fav = cand.id in favorites[e]
                 pair = Pair(len(self.pairs), c, e, rank, tuple(wishes), offers, tables, slots, fav)
                 pair.wish = wish_weight(rank, fav, inst.event.priority)
@@ -122,6 +123,14 @@ class Problem:
                 self.pair_index[(c, e)] = pair.idx
                 self.pairs_of_cand[c].append(pair.idx)
                 self.pairs_of_emp[e].append(pair.idx)
+
+    def _common(self, mine: frozenset[int], theirs: frozenset[int]) -> tuple[int, ...]:
+        """The usable slots both are available in, from `first_new` on; people share a few window lists,
+        so each combination is computed once."""
+        key = (id(mine), id(theirs))
+        if key not in self._commons:
+            self._commons[key] = tuple(sorted(k for k in mine & theirs if k >= self.first_new))
+        return self._commons[key]
 
     def slot_of(self, start: str) -> int:
         return self._slot_index.get(minutes(start), -1)

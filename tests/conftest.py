@@ -35,6 +35,7 @@ def app(tmp_path):
         "MAIL_DIR": str(tmp_path / "mail"),
         "CV_DIR": str(tmp_path / "cv"),
         "RATELIMIT_ENABLED": False,
+        "PUBLIC_PAGE_CACHE_SECONDS": 0,     # tests change employers and read the form at once
         "SERVER_NAME": "localhost",
         # A cheap hash keeps logins fast in tests; test_models checks the real default separately.
         "PASSWORD_METHOD": "pbkdf2:sha256:1000",
@@ -49,6 +50,7 @@ def app(tmp_path):
 
         refresh()
         g.pop("_login_user", None)
+        g.pop("csrf_token", None)   # flask_wtf keeps the request's token in g
 
     with app.app_context():
         if TEST_DATABASE_URL:

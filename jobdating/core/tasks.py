@@ -105,9 +105,16 @@ def wait_all(timeout: float | None = None) -> None:
 
 
 def connection(app: Flask) -> Any:
+    """The app's Redis client: one per app and process, its pool shared by threads (a new connection for each
+    enqueued call cost three round trips and a TCP handshake per sign-up); redis-py resets the pool in a
+    forked process."""
     from redis import Redis
 
-    return Redis.from_url(app.config["REDIS_URL"])
+    client = app.extensions.get("jobdating_redis")
+    if client is None or app.extensions.get("jobdating_redis_url") != app.config["REDIS_URL"]:
+        client = Redis.from_url(app.config["REDIS_URL"])
+        app.extensions["jobdating_redis"], app.extensions["jobdating_redis_url"] = client, app.config["REDIS_URL"]
+    return client
 
 
 def queue(app: Flask) -> Any:

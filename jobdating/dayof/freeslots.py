@@ -27,6 +27,7 @@ from jobdating.core.models import (
     Standby,
     Wish,
 )
+from jobdating.core.plans import digest, plan_rows
 from jobdating.core.times import minutes, within
 from jobdating.dayof import presence
 from jobdating.extensions import db
@@ -150,6 +151,7 @@ def assign(event: Event, candidate: Candidate, employer: Employer, table: int, s
         raise presence.DayError(_("%(name)s n'est pas enregistré·e à l'accueil.", name=candidate.full_name))
     if start not in _window(event, when):
         raise presence.DayError(_("Ce créneau n'est plus à venir dans l'heure : actualisez la page."))
+    before = plan_rows(event)
     try:
         occupant = next((i for i in event.interviews
                          if i.employer_id == employer.id and i.table == table and i.start == start), None)
@@ -168,6 +170,7 @@ def assign(event: Event, candidate: Candidate, employer: Employer, table: int, s
         db.session.rollback()
         raise
     interview.checkin = CheckIn.PRESENT
+    _told_at_the_desk(event, before, (candidate, employer))
     for row in db.session.scalars(select(Standby).where(Standby.candidate_id == candidate.id,
                                                         Standby.employer_id == employer.id)):
         db.session.delete(row)
@@ -176,6 +179,19 @@ def assign(event: Event, candidate: Candidate, employer: Employer, table: int, s
                     event_id=event.id, commit=False)
     db.session.commit()
     return interview
+
+
+def _told_at_the_desk(event: Event, before: dict[str, list], people: tuple[Candidate, Employer]) -> None:
+    """The candidate gets the slip and the message, the employer sees it at the table: their plan as it now is
+    counts as told, so the next publication does not mail them again for this change alone (only those who had
+    their plan up to date before: a change not told yet still goes out)."""
+    db.session.flush()
+    db.session.expire(event, ["interviews"])
+    after = plan_rows(event)
+    for person in people:
+        key = f"{'C' if isinstance(person, Candidate) else 'E'}{person.id}"
+        if person.plan_digest is not None and person.plan_digest == digest(before.get(key, [])):
+            person.plan_digest = digest(after.get(key, []))
 
 
 def message(interview: Interview) -> str:

@@ -10,6 +10,7 @@ from jobdating.core import questions as service
 from jobdating.core.models import Question
 from jobdating.planning import people
 from jobdating.planning.event_views import bp
+from jobdating.signup import pagecache
 from jobdating.signup.forms import ConfirmForm, QuestionForm
 
 
@@ -26,6 +27,11 @@ def _urls(question: Question) -> dict[str, str]:
 
 def _back() -> str:
     return url_for("organizer.questions", event_id=g.event.id)
+
+
+def _changed() -> None:
+    """A question changed: the cached sign-up form (signup.pagecache) is rendered again at once."""
+    pagecache.forget()
 
 
 def _attach(form: QuestionForm, error: service.QuestionError) -> None:
@@ -46,6 +52,7 @@ def questions():
         except service.QuestionError as error:
             _attach(form, error)
         else:
+            _changed()
             people.note("question.add", f"Question ajoutée : {question.label}", current_user, event.id)
             flash(_("Question ajoutée."), "success")
             return redirect(_back() + f"#question-{question.id}")
@@ -75,6 +82,7 @@ def edit_question(question_id: int):
         except service.QuestionError as error:
             _attach(form, error)
         else:
+            _changed()
             people.note("question.update", f"Question modifiée : {question.label}" + (
                 f" ; {lost} réponse(s) supprimée(s)" if lost else ""), current_user, event.id)
             flash(ngettext("Question enregistrée ; %(num)d réponse supprimée.",
@@ -91,6 +99,7 @@ def move_question(question_id: int):
     question = _question(question_id)
     if ConfirmForm().validate_on_submit():
         service.move_question(question, up=request.form.get("sens") == "up")
+        _changed()
     return redirect(_back() + f"#question-{question.id}")
 
 
@@ -101,6 +110,7 @@ def delete_question(question_id: int):
     if confirm.validate_on_submit():
         label = question.label
         count = service.delete_question(question)
+        _changed()
         people.note("question.delete", f"Question supprimée : {label} ; {count} réponse(s) supprimée(s)",
                     current_user, event.id)
         flash(ngettext("Question supprimée, avec %(num)d réponse.", "Question supprimée, avec %(num)d réponses.",

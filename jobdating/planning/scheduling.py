@@ -20,12 +20,11 @@ from jobdating.extensions import db
 from jobdating.planning import changes
 from jobdating.planning.figures import plan_figures
 from jobdating.planning.instance import instance_dict, interview_entry
+from jobdating.planning.progress import Progress, monitor_run
 from jobdating.planning.stale import ACTIVE, release_stale_runs
 
+
 # A run that shows no end this long after its time limit is taken for dead (process restarted, worker lost).
-PROGRESS_EVERY_SECONDS = 0.5
-
-
 class SchedulingError(ValueError):
     """A user-facing refusal, message in French."""
 
@@ -131,42 +130,6 @@ def request_stop(run: SolveRun, organizer: Organizer | None) -> None:
                     event_id=run.event_id)
 
 
-class Progress:
-    """What the solver reported last; written by the solver's callback, read by the monitor thread."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.best: float | None = None
-        self.bound: float | None = None
-        self.stop = threading.Event()
-
-    def report(self, best: float | None, bound: float | None, elapsed: float | None = None) -> None:
-        with self.lock:
-            self.best, self.bound = best, bound
-
-    def snapshot(self) -> tuple[float | None, float | None]:
-        with self.lock:
-            return self.best, self.bound
-
-
-def _monitor(app, run_id: int, progress: Progress, done: threading.Event, started: float, limit: float) -> None:
-    """Commit progress to the run's row twice a second and pass the organizer's stop on to the solver."""
-    with app.app_context():
-        try:
-            while not done.wait(PROGRESS_EVERY_SECONDS):
-                best, bound = progress.snapshot()
-                share = min(0.99, (time.monotonic() - started) / max(limit, 0.1))
-                db.session.execute(update(SolveRun).where(SolveRun.id == run_id, SolveRun.status == RunStatus.RUNNING)
-                                   .values(progress=share, best_objective=best, bound=bound,
-                                           heartbeat_at=utcnow()))
-                stop = db.session.scalar(select(SolveRun.stop_requested).where(SolveRun.id == run_id))
-                db.session.commit()
-                if stop:
-                    progress.stop.set()
-        finally:
-            db.session.remove()
-
-
 def run_solve(run_id: int) -> SolveRun | None:
     """Execute a queued run (in a worker thread or an RQ worker, inside an app context)."""
     from jobdating.planning.solver_bridge import solve_instance
@@ -179,13 +142,13 @@ def run_solve(run_id: int) -> SolveRun | None:
     if getattr(claimed, "rowcount", 0) != 1 or found is None:
         return found  # stopped before it started, or taken by another worker
     run = found
+    instance = json.loads(run.input_json or "{}")
     progress, done = Progress(), threading.Event()
-    monitor = threading.Thread(target=_monitor, daemon=True, name=f"solve-monitor-{run_id}", args=(
+    monitor = threading.Thread(target=monitor_run, daemon=True, name=f"solve-monitor-{run_id}", args=(
         current_app._get_current_object(),  # type: ignore[attr-defined]  # werkzeug proxy
-        run_id, progress, done, time.monotonic(), run.time_limit))
+        run_id, progress, done, time.monotonic(), run.time_limit, plan_figures(instance, [])))
     monitor.start()
     try:
-        instance = json.loads(run.input_json or "{}")
         schedule = solve_instance(instance, run.time_limit, progress)
     except Exception as error:  # the run must end visibly whatever the solver did
         done.set()

@@ -9,6 +9,8 @@ class ProgressSink(Protocol):
 
     def report(self, best: float | None, bound: float | None, elapsed: float | None = None) -> None: ...
 
+    def figures(self, stats: dict[str, Any]) -> None: ...
+
 
 def solve_instance(data: dict[str, Any], time_limit: float, progress: ProgressSink | None = None) -> dict[str, Any]:
     """Solve a `jobdating-instance/1` dict; returns the `jobdating-schedule/1` dict."""
@@ -17,7 +19,8 @@ def solve_instance(data: dict[str, Any], time_limit: float, progress: ProgressSi
 
     config = SolverConfig(time_limit=time_limit)
     if progress is not None:
-        config = SolverConfig(time_limit=time_limit, progress=progress.report, stop=progress.stop)
+        config = SolverConfig(time_limit=time_limit, progress=progress.report, figures=progress.figures,
+                              stop=progress.stop)
     return schedule_to_dict(solve(load_instance(data), config))
 
 

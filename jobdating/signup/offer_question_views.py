@@ -8,6 +8,7 @@ from flask_babel import ngettext
 
 from jobdating.core import questions as service
 from jobdating.core.models import Employer, Offer, Question
+from jobdating.signup import pagecache
 from jobdating.signup.employer_views import _employer, bp
 from jobdating.signup.forms import ConfirmForm, QuestionForm
 
@@ -44,6 +45,11 @@ def _back(token: str, offer_id: int) -> str:
     return url_for("employer.offer_questions", token=token, offer_id=offer_id)
 
 
+def _changed() -> None:
+    """A question changed: the cached sign-up form (signup.pagecache) is rendered again at once."""
+    pagecache.forget()
+
+
 def _attach(form: QuestionForm, error: service.QuestionError) -> None:
     field = form._fields.get(error.field or "")
     if field is not None:
@@ -64,6 +70,7 @@ def offer_questions(token: str, offer_id: int):
         except service.QuestionError as error:
             _attach(form, error)
         else:
+            _changed()
             flash(_("Question ajoutée : elle est posée aux candidats qui choisissent cette offre."), "success")
             return redirect(_back(token, offer.id) + f"#question-{question.id}")
     return render_template("employer/questions.html", employer=employer, event=employer.event, offer=offer,
@@ -87,6 +94,7 @@ def edit_offer_question(token: str, question_id: int):
         except service.QuestionError as error:
             _attach(form, error)
         else:
+            _changed()
             flash(ngettext("Question enregistrée ; %(num)d réponse supprimée.",
                            "Question enregistrée ; %(num)d réponses supprimées.", lost) if lost
                   else _("Question enregistrée."), "success")
@@ -102,6 +110,7 @@ def move_offer_question(token: str, question_id: int):
     question = _question(employer, question_id)
     if ConfirmForm().validate_on_submit():
         service.move_question(question, up=request.form.get("sens") == "up")
+        _changed()
     return redirect(_back(token, question.offer_id or 0) + f"#question-{question.id}")
 
 
@@ -113,6 +122,7 @@ def delete_offer_question(token: str, question_id: int):
     confirm = ConfirmForm()
     if confirm.validate_on_submit():
         count = service.delete_question(question)
+        _changed()
         flash(ngettext("Question supprimée, avec %(num)d réponse.", "Question supprimée, avec %(num)d réponses.",
                        count), "success")
         return redirect(back)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, session, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 
@@ -13,7 +14,7 @@ from jobdating.core.models import CONTRACT_LABELS, Candidate, Event
 from jobdating.core.people import employer_by_token, find_by_token
 from jobdating.core.times import local_now
 from jobdating.extensions import limiter
-from jobdating.signup import formdata, listing, registration
+from jobdating.signup import formdata, listing, pagecache, registration
 from jobdating.signup.employer_forms import EmployerSignupForm
 from jobdating.signup.forms import CandidateSignupForm, ResendLinkForm
 from jobdating.signup.registration import DuplicateEmail, RegistrationError
@@ -86,8 +87,10 @@ def candidate_signup(slug: str):
     event = _public_event(slug)
     if not event.signup_is_open():
         return render_template("public/closed.html", event=event)
-    form = formdata.form_class(CandidateSignupForm, event)()
-    formdata.setup_wishes(form, event, selects=False)
+    if request.method == "GET":     # the empty form: the same page for every anonymous visitor
+        return pagecache.cached_page(("candidate_signup", event.id, str(get_locale())),
+                                     lambda: _render_candidate_signup(event, _candidate_form(event), False))
+    form = _candidate_form(event)
     duplicate = False
     if form.is_submitted() and formdata.apply_move(form):
         return _render_candidate_signup(event, form, duplicate, reordered=True)
@@ -106,6 +109,12 @@ def candidate_signup(slug: str):
             session["signed_up"] = candidate.token
             return redirect(url_for("public.candidate_done", slug=slug))
     return _render_candidate_signup(event, form, duplicate)
+
+
+def _candidate_form(event: Event) -> CandidateSignupForm:
+    form = formdata.form_class(CandidateSignupForm, event)()
+    formdata.setup_wishes(form, event, selects=False)
+    return form
 
 
 def _render_candidate_signup(event: Event, form, duplicate: bool, reordered: bool = False):

@@ -138,3 +138,19 @@ def test_the_free_slots_page_lists_slots_and_proposals(logged_in, day):
     event, _employers, _people = day
     text = page(logged_in.get(f"/event/{event.id}/creneaux-libres"))
     assert "Créneaux libres" in text and "Léa Martin absent·e" in text and "Attribuer" in text
+
+
+def test_a_slot_given_at_the_desk_is_not_mailed_again_at_the_next_publication(app, logged_in, day):
+    # Samir has his slip and his message, the employer sees him at the table: publishing again for another
+    # change does not send them this one again; Léa, whose interview went to Samir, is told.
+    from jobdating.planning import publish
+    event, (logistics, _digital), (_ines, _karim, lea, samir) = day
+    publish.publish(event, None)
+    before = len(mails(app))
+    give(logged_in, event, samir, logistics, "11:00")
+    db.session.expire_all()
+    again = publish.publish(event, None)
+    sent = mails(app)[before:]
+    to = sorted(m["To"] for m in sent if "Nouvel entretien" not in m["Subject"])
+    assert to == [lea.email]
+    assert again.candidates_mailed == 1 and again.employers_mailed == 0

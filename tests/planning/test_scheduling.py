@@ -199,3 +199,49 @@ def test_published_interviews_a_new_plan_abandons_are_listed_for_the_organizer(l
     # went to one of them, so the others are traded off, not impossible).
     section = page[page.index('id="abandonnes"'):]
     assert section.count("Logistique Artois") == 3 and section.count('data-reason="traded_off"') == 3
+
+
+def test_while_a_run_solves_its_row_and_page_show_the_figures_of_the_best_plan_so_far(
+        app, logged_in, organizer, create_event, create_employer, create_candidate):
+    # The bars of the progress page fill during the run: the monitor commits what the solver announced.
+    import threading
+    import time
+
+    from jobdating.planning.figures import plan_figures
+    from jobdating.planning.progress import Progress, monitor_run
+    event, *_ = small_event(create_event, create_employer, create_candidate)
+    run = scheduling.start_solve(event, organizer, enqueue=False)
+    run.status = RunStatus.RUNNING
+    db.session.commit()
+    page = logged_in.get(f"/organisateur/evenements/{event.id}/calculs/{run.id}").get_data(as_text=True)
+    assert "Le meilleur planning trouvé jusqu'ici" in page and 'id="fig-interviews"' in page
+    progress, done = Progress(), threading.Event()
+    progress.figures({"covered": 3, "interviews": 5, "first_choices": 2, "favourites_met": 0,
+                      "mean_wait_minutes": 7.5, "upper_bound_covered": 4, "upper_bound_interviews": 8})
+    base = plan_figures(json.loads(run.input_json), [])
+    monitor = threading.Thread(target=monitor_run, args=(app, run.id, progress, done, time.monotonic(), 30, base))
+    monitor.start()
+    deadline = time.monotonic() + 10
+    while not (db.session.get(SolveRun, run.id).figures or {}).get("live") and time.monotonic() < deadline:
+        time.sleep(0.1)
+        db.session.expire_all()
+    done.set()
+    monitor.join()
+    state = logged_in.get(f"/organisateur/evenements/{event.id}/calculs/{run.id}/etat.json").get_json()
+    assert not state["finished"]
+    assert state["figures"]["interviews"] == 5 and state["figures"]["upper_bound_interviews"] == 8
+    assert state["figures"]["candidates"] == base["candidates"] == 4
+    page = logged_in.get(f"/organisateur/evenements/{event.id}/calculs/{run.id}").get_data(as_text=True)
+    assert '<meter min="0" max="8" value="5"' in page
+
+
+def test_the_solver_announces_its_figures_to_the_web_run(organizer, create_event, create_employer,
+                                                         create_candidate, monkeypatch):
+    # The bridge hands the run's Progress to the solver, which calls it with each better plan's figures.
+    from jobdating.planning.progress import Progress
+    seen = []
+    original = Progress.figures
+    monkeypatch.setattr(Progress, "figures", lambda self, stats: (seen.append(stats), original(self, stats)))
+    event, *_ = small_event(create_event, create_employer, create_candidate)
+    run = solve_now(event, organizer)
+    assert seen and seen[-1]["interviews"] == run.figures["interviews"] == 8

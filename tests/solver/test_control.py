@@ -46,3 +46,21 @@ def test_importing_the_solver_loads_no_web_framework():
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('flask', 'sqlalchemy', 'jobdating')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=str(ROOT))
     assert out.returncode == 0 and out.stdout.strip() == "[]"
+
+
+def test_the_figures_of_the_best_plan_so_far_are_announced_from_the_bounds_to_the_end():
+    # A progress page fills its bars from these: first the bounds with an empty plan, then each better
+    # plan, never going backwards in covered candidates, the last one being the returned plan's.
+    from solver.generate import generate
+    inst = generate(30, 200, seed=5)
+    seen: list[dict] = []
+    plan = solve(inst, SolverConfig(time_limit=5, workers=1, figures=seen.append))
+    assert seen[0]["covered"] == seen[0]["interviews"] == 0
+    assert seen[0]["upper_bound_interviews"] == plan.solver["upper_bound_interviews"]
+    assert len(seen) >= 2
+    covered = [f["covered"] for f in seen]
+    assert covered == sorted(covered)
+    last = seen[-1]
+    for key in ("covered", "interviews", "first_choices", "favourites_met", "mean_wait_minutes"):
+        assert last[key] == plan.stats[key], key
+    assert last["upper_bound_covered"] == plan.solver["upper_bound_covered"]

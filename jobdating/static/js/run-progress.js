@@ -5,6 +5,31 @@
   if (!box || box.dataset.finished === "true") { return; }
   var labels = JSON.parse(box.dataset.labels || "{}");
   function show(id, text) { var el = document.getElementById(id); if (el) { el.textContent = text; } }
+  // One bar: the value against the best possible (the meter is hidden until the best possible is known).
+  function bar(id, value, best, lang) {
+    var row = document.getElementById(id);
+    if (!row || value === undefined || value === null) { return; }
+    var meter = row.querySelector("meter");
+    row.querySelector(".bar-value strong").textContent = value.toLocaleString(lang);
+    if (best) {
+      meter.max = best;
+      meter.value = value;
+      meter.hidden = false;
+      row.querySelector(".bar-best").textContent = " / " + best.toLocaleString(lang);
+    }
+  }
+  function showFigures(f, lang) {
+    if (f.interviews === undefined) { return; }
+    bar("fig-covered", f.covered, f.upper_bound_covered || f.candidates, lang);
+    bar("fig-interviews", f.interviews, f.upper_bound_interviews, lang);
+    bar("fig-first", f.first_choices, f.candidates, lang);
+    bar("fig-favorites", f.favorites_met, f.favorites, lang);
+    var wait = document.getElementById("fig-wait");
+    if (wait && f.mean_wait_minutes !== undefined) {
+      wait.textContent = wait.dataset.template.replace("{minutes}", f.mean_wait_minutes.toLocaleString(lang, {
+        maximumFractionDigits: 1 }));
+    }
+  }
   function poll() {
     fetch(box.dataset.statusUrl, { headers: { "Accept": "application/json" }, credentials: "same-origin" })
       .then(function (response) { return response.json(); })
@@ -18,6 +43,7 @@
           minimumFractionDigits: 1, maximumFractionDigits: 1 }));
         show("run-gap", s.gap === null ? "—" : (s.gap * 100).toLocaleString(lang, {
           minimumFractionDigits: 2, maximumFractionDigits: 2 }) + "\u00a0%");
+        showFigures(s.figures || {}, lang);
         if (s.error) { var err = document.getElementById("run-error"); err.textContent = s.error; err.hidden = false; }
         if (s.finished) {
           document.getElementById("run-live").hidden = true;

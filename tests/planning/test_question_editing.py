@@ -191,3 +191,14 @@ def test_deleting_the_event_or_the_offer_deletes_its_questions_and_answers(app, 
     db.session.delete(event)
     db.session.commit()
     assert db.session.query(Question).count() == 0
+
+
+def test_a_new_question_shows_at_once_on_the_cached_sign_up_form(app, logged_in, event):
+    from jobdating.signup import pagecache
+
+    app.config.update(PUBLIC_PAGE_CACHE_SECONDS=60)
+    pagecache.forget()
+    visitor = app.test_client()
+    assert "Avez-vous le permis B ?" not in unescape(visitor.get(f"/{event.slug}/inscription").text)
+    add(logged_in, event, "Avez-vous le permis B ?", "yesno", required="y")
+    assert "Avez-vous le permis B ?" in unescape(visitor.get(f"/{event.slug}/inscription").text)

@@ -61,8 +61,9 @@ def fresh_database(url: str, create: bool = True) -> None:
             connection.execute(f'CREATE DATABASE "{name}"')
 
 
-def prepare(url: str, folder: Path) -> tuple[str, list[list[str]]]:
-    """Migrate, load the demo event; returns its slug and wish lists to send (three keys each)."""
+def prepare(url: str, folder: Path) -> tuple[str, list[list[str]], dict[str, str]]:
+    """Migrate, load the demo event; returns its slug, wish lists to send (three keys each) and answers to its
+    questions (the first answer offered to each yes/no or list question)."""
     from flask_migrate import upgrade
 
     from jobdating import create_app
@@ -77,10 +78,12 @@ def prepare(url: str, folder: Path) -> tuple[str, list[list[str]]]:
         count = len(employers)
         wish_lists = [[f"E{employers[i % count].id}", f"E{employers[(i + 7) % count].id}",
                        f"O{employers[(i + 19) % count].offers[0].id}"] for i in range(count)]
+        answers = {f"answers-q{q.id}": "yes" if q.kind == "yesno" else q.choices[0]
+                   for q in event.questions if q.kind in ("yesno", "choice")}
         assert event.signup_is_open()
         db.session.remove()
         db.engine.dispose()
-    return "bench", wish_lists
+    return "bench", wish_lists, answers
 
 
 def server_config(url: str, folder: Path) -> dict:
@@ -162,8 +165,9 @@ def server_pids(master: int, url: str) -> list[int]:
 class Level:
     """One concurrency level: `users` threads signing up in a loop until the time is up."""
 
-    def __init__(self, port: int, slug: str, wish_lists: list[list[str]], users: int, seconds: float, cap: int):
-        self.port, self.slug, self.wish_lists = port, slug, wish_lists
+    def __init__(self, port: int, slug: str, wish_lists: list[list[str]], answers: dict[str, str], users: int,
+                 seconds: float, cap: int):
+        self.port, self.slug, self.wish_lists, self.answers = port, slug, wish_lists, answers
         self.users, self.seconds, self.cap = users, seconds, cap
         self.get_times: list[float] = []
         self.post_times: list[float] = []
@@ -210,7 +214,7 @@ class Level:
                 wishes = self.wish_lists[(number + n) % len(self.wish_lists)]
                 form = {"csrf_token": token.group(1).decode(), "first_name": "Inès", "last_name": f"Charge{number}",
                         "email": email, "situation": "job_seeker", "availability-kind": "day", "consent": "y",
-                        **{f"wishes-{i}": key for i, key in enumerate(wishes)}}
+                        **{f"wishes-{i}": key for i, key in enumerate(wishes)}, **self.answers}
                 status, _body, _cookie = request(
                     self.port, "POST", path, urlencode(form).encode(),
                     {"Content-Type": "application/x-www-form-urlencoded", "Cookie": f"session={session.group(1)}"})
@@ -266,11 +270,11 @@ def main() -> None:
 
     folder = Path(tempfile.mkdtemp(prefix="bench-signup-"))
     fresh_database(args.database_url)
-    slug, wish_lists = prepare(args.database_url, folder)
+    slug, wish_lists, answers = prepare(args.database_url, folder)
     results, confirmed = [], []
     with Server(folder, args.database_url, args.workers) as server:
         for users in levels:
-            level = Level(server.port, slug, wish_lists, users, args.seconds, args.max_signups)
+            level = Level(server.port, slug, wish_lists, answers, users, args.seconds, args.max_signups)
             pids = server_pids(server.process.pid, args.database_url) if server.process else []
             before = {pid: _cpu_seconds(pid) for pid in pids}
             elapsed = level.run()

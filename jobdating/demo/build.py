@@ -7,6 +7,7 @@ import unicodedata
 
 from jobdating.core.models import (
     SECTOR_NAMES,
+    Answer,
     Candidate,
     ContractType,
     Decision,
@@ -16,6 +17,8 @@ from jobdating.core.models import (
     EventStatus,
     Offer,
     Preselection,
+    Question,
+    QuestionKind,
     Situation,
     Wish,
 )
@@ -91,8 +94,51 @@ def create_demo_event(candidates: int = 300, employers: int = 40, seed: int = 1,
     candidate_rows = _make_candidates(rng, event, candidates, employer_rows, opened)
     db.session.flush()
     _make_preselections(rng, employer_rows, candidate_rows)
+    # Its own generator: the people above stay what they were before the demo asked questions.
+    _make_questions(random.Random(seed * 7919 + 1), event, employer_rows, candidate_rows)
     db.session.commit()
     return event
+
+
+AVAILABILITY = ["Immédiate", "Sous un mois", "Dans deux à trois mois"]
+NOTES = ["Motivé·e et disponible rapidement.", "Je cherche un poste près de Lens, j'ai une voiture.",
+         "Reconversion après dix ans dans le commerce.", "Disponible aussi le samedi."]
+
+
+def _make_questions(rng: random.Random, event: Event, employers: list[Employer],
+                    candidates: list[Candidate]) -> None:
+    """Two questions to everybody, an optional word, and a question on a care offer and a warehouse offer; the
+    candidates answer them (those of an offer when they wish it)."""
+    asked = [Question(event=event, kind=QuestionKind.YESNO, label="Avez-vous le permis B ?", required=True,
+                      position=1),
+             Question(event=event, kind=QuestionKind.CHOICE, label="Disponibilité", required=True, position=2,
+                      help_text="À partir de quand pouvez-vous commencer ?", choices=AVAILABILITY),
+             Question(event=event, kind=QuestionKind.TEXT, label="Un mot pour les recruteurs", position=3)]
+    per_offer: dict[int, Question] = {}
+    for sector, label, kind in (("Santé", "Acceptez-vous de travailler de nuit ou le week-end ?", QuestionKind.YESNO),
+                                ("Logistique", "Quels CACES avez-vous ?", QuestionKind.TEXT)):
+        employer = next((e for e in employers if e.sector == sector and e.offers), None)
+        if employer is None:  # a demo with few employers
+            continue
+        offer = employer.offers[0]
+        question = Question(event=event, offer=offer, kind=kind, label=label, required=kind == QuestionKind.YESNO,
+                            position=1)
+        asked.append(question)
+        per_offer[id(offer)] = question
+    db.session.add_all(asked)
+    db.session.flush()
+    licence, when, note = asked[:3]
+    for candidate in candidates:
+        values = {licence: rng.choices(["yes", "no"], weights=[70, 30])[0], when: rng.choice(AVAILABILITY)}
+        if rng.random() < 0.25:
+            values[note] = rng.choice(NOTES)
+        for wish in candidate.wishes:
+            offer_question = per_offer.get(id(wish.offer)) if wish.offer is not None else None
+            if offer_question is not None:
+                values[offer_question] = rng.choice(["yes", "no"]) if offer_question.kind == QuestionKind.YESNO \
+                    else rng.choice(["CACES 1 et 3", "CACES 5", "Aucun pour l'instant"])
+        db.session.add_all(Answer(event_id=event.id, candidate=candidate, question=question, value=value)
+                           for question, value in values.items())
 
 
 def _make_employers(rng: random.Random, event: Event, count: int) -> list[Employer]:

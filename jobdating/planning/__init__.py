@@ -13,6 +13,7 @@ def register(app: Flask) -> None:
         mail_views,
         people_views,
         plan_views,
+        question_views,
         team_views,
     )
 

@@ -1,4 +1,5 @@
-"""Downloads: the solver input and the plan as JSON (formats.md), the plan as CSV and as an Excel workbook."""
+"""Downloads: the solver input and the plan as JSON (formats.md), the plan as CSV and as an Excel workbook, the
+candidates with their answers to the custom questions as CSV and Excel."""
 from __future__ import annotations
 
 import csv
@@ -11,10 +12,14 @@ from flask_babel import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
-from jobdating.core.models import Event
+from jobdating.core.models import CONTRACT_LABELS, Candidate, ContractType, Event, Question, Wish
 from jobdating.core.people import is_real_email
+from jobdating.core.questions import answers_of, shown_value
 from jobdating.core.times import hhmm
+from jobdating.extensions import db
 from jobdating.planning.instance import instance_dict
 from jobdating.planning.scheduling import applied_run, current_figures, current_schedule
 
@@ -107,6 +112,65 @@ def plan_xlsx(event: Event) -> bytes:
     for employer in sorted(event.employers, key=lambda e: (e.first_table or 0, e.id)):
         sheet = book.create_sheet(_sheet_title(employer.company, taken))
         _fill(sheet, plan_lines(event, employer.id))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _question_header(question: Question) -> str:
+    if question.offer is None:
+        return question.label
+    return _("%(label)s (offre « %(title)s » — %(company)s)", label=question.label, title=question.offer.title,
+             company=question.offer.employer.company)
+
+
+def candidate_table(event: Event) -> tuple[list[str], list[list[Any]]]:
+    """The candidates (by name) with their details, ranked wishes and one column per question: the event's, then
+    each offer's (labelled with the offer); an answer to a question not asked of them is left empty."""
+    questions = sorted(event.questions, key=lambda q: (q.offer_id is not None, q.offer_id or 0, q.position, q.id))
+    candidates = list(db.session.scalars(
+        select(Candidate).where(Candidate.event_id == event.id).order_by(Candidate.last_name, Candidate.first_name)
+        .options(selectinload(Candidate.wishes).selectinload(Wish.employer),
+                 selectinload(Candidate.wishes).selectinload(Wish.offer))))
+    answers = answers_of([c.id for c in candidates])
+    headers = [_("Nom"), _("Prénom"), _("E-mail"), _("Téléphone"), _("Code postal"), _("Ville"), _("Situation"),
+               _("Niveau de diplôme"), _("Contrats recherchés"), _("Vœux"), _("Sur place"), _("Inscrit le"),
+               *[_question_header(q) for q in questions]]
+    lines = []
+    for c in candidates:
+        given = answers.get(c.id, {})
+        lines.append([c.last_name, c.first_name, c.email if is_real_email(c.email) else "", c.phone, c.postcode,
+                      c.town, c.situation_label, c.education_label,
+                      ", ".join(str(CONTRACT_LABELS[ContractType(v)]) for v in c.wanted_contracts or []),
+                      " ; ".join(f"{w.rank}. {w.target_label}" for w in c.wishes), _("oui") if c.walk_in else "",
+                      c.created_at.strftime("%d/%m/%Y"),
+                      *[shown_value(q, given[q.id]) if q.id in given else "" for q in questions]])
+    return headers, lines
+
+
+def candidates_csv(event: Event) -> str:
+    headers, lines = candidate_table(event)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(headers)
+    for line in lines:
+        writer.writerow([safe_cell(v) for v in line])
+    return "\ufeff" + out.getvalue()
+
+
+def candidates_xlsx(event: Event) -> bytes:
+    headers, lines = candidate_table(event)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Candidats")
+    sheet.append(headers)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for line in lines:
+        sheet.append([safe_cell(v) for v in line])
+    sheet.freeze_panes = "C2"
+    for column in range(1, len(headers) + 1):
+        sheet.column_dimensions[get_column_letter(column)].width = 30 if column > 9 else 16
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

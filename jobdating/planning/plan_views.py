@@ -222,6 +222,8 @@ EXPORTS: dict[str, tuple[Callable[[Event], str | bytes], str]] = {
     "planning.json": (exports.plan_json, "application/json"),
     "planning.csv": (exports.plan_csv, "text/csv"),  # Flask adds "; charset=utf-8" to text types
     "planning.xlsx": (exports.plan_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "candidats.csv": (exports.candidates_csv, "text/csv"),
+    "candidats.xlsx": (exports.candidates_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
 }
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from jobdating.core.models import Candidate, Employer, OutboxMail
 from jobdating.core.notice import controller
+from jobdating.core.questions import shown_value
 from jobdating.core.times import hhmm
 from jobdating.extensions import db
 from jobdating.signup import cv as cv_files
@@ -48,6 +49,11 @@ def candidate_data(candidate: Candidate, *, with_cv: bool = False) -> dict[str, 
                     "max_interviews": candidate.max_interviews},
         "wishes": [{"rank": w.rank, "employer": w.employer.company, "offer": w.offer.title if w.offer else None}
                    for w in candidate.wishes],
+        "answers": [{"question": a.question.label,
+                     "offer": f"{a.question.offer.title} — {a.question.offer.employer.company}"
+                     if a.question.offer else None,
+                     "answer": shown_value(a.question, a.value)}
+                    for a in sorted(candidate.answers, key=lambda a: (a.question.offer_id or 0, a.question.position))],
         "employer_decisions": [{"employer": p.employer.company, "decision": p.decision.value,
                                 "decided_at": _when(p.decided_at)} for p in candidate.preselections],
         "interviews": [{"start": hhmm(i.start), "end": hhmm(i.end), "employer": i.employer.company,
@@ -74,7 +80,8 @@ def employer_data(employer: Employer) -> dict[str, Any]:
         "contact": {"name": employer.contact_name, "email": employer.email, "phone": employer.phone},
         "recruiters": [{"name": r.name, "email": r.email, "added_at": _when(r.created_at)}
                        for r in employer.recruiters],
-        "offers": [{"title": o.title, "contract": o.contract_type.value, "description": o.description}
+        "offers": [{"title": o.title, "contract": o.contract_type.value, "description": o.description,
+                    "questions": [q.label for q in o.questions]}
                    for o in employer.offers],
         "tables": employer.tables,
         "presence": list(employer.available or []), "preferred": list(employer.preferred or []),

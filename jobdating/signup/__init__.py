@@ -5,7 +5,14 @@ from flask import Flask
 
 
 def register(app: Flask) -> None:
-    from jobdating.signup import candidate_views, employer_views, home_views, public_views, venue_views  # noqa: F401
+    from jobdating.signup import (  # noqa: F401
+        candidate_views,
+        employer_views,
+        home_views,
+        offer_question_views,
+        public_views,
+        venue_views,
+    )
 
     app.register_blueprint(home_views.bp)
     app.register_blueprint(candidate_views.bp)

@@ -11,6 +11,7 @@ from jobdating.core.access import TOKEN, protect, role_of
 from jobdating.core.models import Candidate, Role
 from jobdating.core.notice import needs_consent as notice_changed
 from jobdating.core.people import find_by_token
+from jobdating.core.questions import shown_value
 from jobdating.signup import cv as cv_files
 from jobdating.signup import feeds, formdata, registration, withdrawal
 from jobdating.signup.forms import ConfirmForm, WishesForm
@@ -34,12 +35,13 @@ def home(token: str):
     event = candidate.event
     editable = event.signup_is_open()
     needs_consent = notice_changed(candidate)
-    form = WishesForm()
+    form = formdata.form_class(WishesForm, event)()
     formdata.setup_wishes(form, event, selects=False)
     reordered = False
     if not form.is_submitted():
         formdata.fill_wishes(form, candidate)
         formdata.fill_window(form.availability, event, candidate.available)
+        formdata.fill_answers(form, candidate)
     elif not editable:
         flash(_("Les inscriptions sont closes : vos vœux ne peuvent plus être modifiés."), "warning")
         return redirect(url_for("candidate.home", token=token))
@@ -50,7 +52,8 @@ def home(token: str):
     elif formdata.validate_candidate(form, event):
         try:
             registration.update_candidate(candidate, wishes=formdata.wish_keys(form),
-                                          available=formdata.window(form.availability, event))
+                                          available=formdata.window(form.availability, event),
+                                          answers=formdata.typed_answers(form))
             if needs_consent:
                 registration.record_consent(candidate)
         except RegistrationError as error:
@@ -62,8 +65,15 @@ def home(token: str):
     return render_template(
         "candidate/home.html", candidate=candidate, event=event, form=form, editable=editable,
         catalog=formdata.wish_catalog(event), reordered=reordered, needs_consent=needs_consent,
+        questions=formdata.questionnaire(event), answered=[] if editable else _answered(candidate),
         availability=times.describe(event, candidate.available), published=plan is not None,
         plan=plan or [])
+
+
+def _answered(candidate: Candidate) -> list[tuple[str, str]]:
+    """The candidate's answers as (question, answer), for the page once sign-up is closed."""
+    return [(answer.question.label, shown_value(answer.question, answer.value))
+            for answer in sorted(candidate.answers, key=lambda a: (a.question.offer_id or 0, a.question.position))]
 
 
 @bp.route("/c/<token>/retrait", methods=["GET", "POST"])

@@ -102,6 +102,8 @@ class PreselectionFilterForm(FlaskForm):
         ("rank", _l("Rang du vœu")), ("signup", _l("Date d'inscription")), ("situation", _l("Situation")),
         ("education", _l("Niveau de diplôme"))])
     etat = HiddenField(default="all")
+    # "12:yes": candidates who gave this answer to question 12 (choices set by the view).
+    reponse = SelectField(_l("Réponse à une question"), default="", validate_choice=False, choices=[])
 
     def values(self) -> tuple[str, str, str]:
         """(search, order, state), each falling back to its default when unknown."""
@@ -110,10 +112,18 @@ class PreselectionFilterForm(FlaskForm):
         return ((self.q.data or "").strip()[:100], self.tri.data if self.tri.data in sorts else "rank",
                 self.etat.data if self.etat.data in states else "all")
 
+    def answer(self) -> tuple[int, str] | None:
+        """The answer filter as (question id, value), or None."""
+        question, _sep, value = (self.reponse.data or "").partition(":")
+        return (int(question), value) if question.isdigit() and value else None
+
     def args(self) -> dict[str, str]:
         """The non-default values, for an address that keeps the list as it was."""
         query, sort, state = self.values()
-        return {k: v for k, v in (("q", query), ("tri", sort), ("etat", state)) if v and v not in ("rank", "all")}
+        answer = self.answer()
+        return {k: v for k, v in (("q", query), ("tri", sort), ("etat", state),
+                                  ("reponse", f"{answer[0]}:{answer[1]}" if answer else ""))
+                if v and v not in ("rank", "all")}
 
 
 class RecruiterForm(FlaskForm):

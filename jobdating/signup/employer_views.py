@@ -32,13 +32,16 @@ def home(token: str):
     employer = _employer(token)
     event = employer.event
     plan = planning.plan_for_employer(employer)
-    everyone = preselection.wishers(employer)
+    questions = preselection.questions_for(employer)
+    everyone = preselection.wishers(employer, questions)
     filters = PreselectionFilterForm(formdata=request.args)
+    filters.reponse.choices = [("", _("Toutes")), *preselection.answer_filters(questions)]
     query, sort, state = filters.values()
     done = request.args.get("fait", type=int)
-    shown = preselection.filtered(everyone, query, state, sort, keep=done)
+    shown = preselection.filtered(everyone, query, state, sort, keep=done, answer=filters.answer())
     return render_template(
         "employer/home.html", employer=employer, event=event, wishers=shown, everyone=len(everyone),
+        answers={entry.candidate.id: preselection.shown_answers(entry, questions) for entry in shown},
         counts=preselection.counts(everyone), filters=filters, state=state, filter_args=filters.args(),
         done=done,
         form=PreselectionForm(), team_form=RecruiterForm(), main_contact=employer.token == token,

@@ -9,8 +9,10 @@ from wtforms import StringField
 
 from jobdating.core import times
 from jobdating.core.models import Employer, Event
+from jobdating.core.questions import questionnaire  # noqa: F401
 from jobdating.signup import cv as cv_files
 from jobdating.signup import rules
+from jobdating.signup.questionnaire import fill_answers, form_class, typed_answers  # noqa: F401
 from jobdating.signup.registration import EMPLOYER_DETAILS, RegistrationError
 from jobdating.signup.wishes import apply_move, fill_wishes, setup_wishes, wish_catalog, wish_keys  # noqa: F401
 
@@ -85,8 +87,11 @@ def add_offer_row(form) -> bool:
 
 
 def attach_error(form, error: RegistrationError) -> None:
-    """Show a service error next to its field, or at the top of the form."""
+    """Show a service error next to its field (a sub-form's as "answers-q12"), or at the top of the form."""
     field = form._fields.get(error.field or "")
+    parent, _sep, name = (error.field or "").partition("-")
+    if field is None and name and getattr(form._fields.get(parent), "type", "") == "FormField":
+        field = form._fields[parent].form._fields.get(name)
     if error.field in ("availability", "presence", "preferred") and field is not None:
         field = field.form.kind
     if field is not None:
@@ -119,8 +124,10 @@ def check_cv(form) -> None:
 def validate_candidate(form, event: Event) -> bool:
     """Validate the candidate form and the sign-up rules together: every error shows in one round."""
     valid = form.validate()
-    _attach_all(form, rules.candidate_problems(event, wish_keys(form), _readable_window(form.availability, event)))
-    if valid and not form.wishes.errors and not form.availability.errors:
+    _attach_all(form, rules.candidate_problems(event, wish_keys(form), _readable_window(form.availability, event),
+                                               typed_answers(form)))
+    answered = "answers" not in form or not form.answers.errors
+    if valid and not form.wishes.errors and not form.availability.errors and answered:
         return True
     check_cv(form)
     return False

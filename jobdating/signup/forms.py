@@ -21,7 +21,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from jobdating.core.models import CONTRACT_LABELS, EDUCATION_LABELS, SITUATION_LABELS
+from jobdating.core.models import CONTRACT_LABELS, EDUCATION_LABELS, QUESTION_KIND_LABELS, SITUATION_LABELS
 
 PHONE = Regexp(r"^[0-9+(). -]{6,25}$", message=_l("Indiquez un numéro de téléphone, par exemple 06 12 34 56 78."))
 
@@ -118,3 +118,23 @@ class ResendLinkForm(FlaskForm):
 
 class ConfirmForm(FlaskForm):
     """A form with nothing but its CSRF token, for buttons such as 'withdraw'."""
+
+
+class QuestionForm(FlaskForm):
+    """A custom question, by the organizer (the event's) or an employer (an offer's); core.questions checks it."""
+
+    label = StringField(_l("Question"), validators=[DataRequired(_l("Écrivez la question.")), Length(max=300)])
+    kind = RadioField(_l("Type de réponse"), default="text", validate_choice=False,
+                      choices=[(key.value, label) for key, label in QUESTION_KIND_LABELS.items()])
+    choices = TextAreaField(_l("Réponses proposées, une par ligne (pour « Un choix dans une liste »)"),
+                            validators=[Optional(), Length(max=3500)])
+    help_text = StringField(_l("Aide sous la question (facultatif)"), validators=[Optional(), Length(max=500)])
+    required = BooleanField(_l("Réponse obligatoire"))
+
+    def values(self) -> dict:
+        return dict(kind=self.kind.data or "", label=self.label.data or "", help_text=self.help_text.data or "",
+                    choices=self.choices.data or "", required=bool(self.required.data))
+
+    def fill(self, question) -> None:
+        self.label.data, self.kind.data, self.help_text.data = question.label, question.kind.value, question.help_text
+        self.choices.data, self.required.data = "\n".join(question.choices or []), question.required

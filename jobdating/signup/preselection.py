@@ -17,9 +17,12 @@ from jobdating.core.models import (
     Employer,
     EventStatus,
     Preselection,
+    Question,
+    QuestionKind,
     Situation,
     Wish,
 )
+from jobdating.core.questions import answers_of, shown_value
 from jobdating.core.search import index_text, matches, query_terms
 from jobdating.extensions import db
 
@@ -35,6 +38,8 @@ class Wisher:
     candidate: Candidate
     wishes: list[Wish] = field(default_factory=list)
     decision: Decision | None = None
+    # Answers to the event's questions and to this employer's offers' questions: question id -> value.
+    answers: dict[int, str] = field(default_factory=dict)
 
     @property
     def best_rank(self) -> int:
@@ -79,12 +84,14 @@ def _order(sort: str):
 
 
 def filtered(entries: list[Wisher], query: str = "", state: str = "all", sort: str = "rank",
-             keep: int | None = None) -> list[Wisher]:
-    """The candidates matching a search (name, town, situation, diploma, offers wished; accents ignored) and a
-    state, in the chosen order; `keep` (the candidate just decided on) stays, so the page comes back on it."""
+             keep: int | None = None, answer: tuple[int, str] | None = None) -> list[Wisher]:
+    """The candidates matching a search (name, town, situation, diploma, offers wished; accents ignored), a
+    state and an answer (question id, value), in the chosen order; `keep` (the candidate just decided on) stays,
+    so the page comes back on it."""
     terms = query_terms(query)
     kept = [e for e in entries if e.candidate.id == keep or (state in ("all", "") or e.state == state)
-            and (not terms or matches(e.search_text(), terms))]
+            and (not terms or matches(e.search_text(), terms))
+            and (answer is None or e.answers.get(answer[0]) == answer[1])]
     return sorted(kept, key=_order(sort if sort in SORTS else "rank"))
 
 
@@ -93,8 +100,33 @@ def preselection_is_open(employer: Employer) -> bool:
     return employer.event.status not in (EventStatus.DRAFT, EventStatus.PUBLISHED)
 
 
-def wishers(employer: Employer) -> list[Wisher]:
-    """Candidates who wished the employer or one of its offers, best rank first, then by name."""
+def questions_for(employer: Employer) -> list[Question]:
+    """The questions whose answers the employer sees: the event's, then its own offers' (never another
+    employer's)."""
+    offers = [offer.id for offer in employer.offers]
+    return list(db.session.scalars(select(Question).where(
+        Question.event_id == employer.event_id, Question.offer_id.is_(None) | Question.offer_id.in_(offers))
+        .order_by(Question.offer_id.is_not(None), Question.offer_id, Question.position, Question.id)))
+
+
+def shown_answers(entry: Wisher, questions: list[Question]) -> list[tuple[str, str]]:
+    """A card's answers as (question, answer), in the order of the questions."""
+    return [(q.label, shown_value(q, entry.answers[q.id])) for q in questions if q.id in entry.answers]
+
+
+def answer_filters(questions: list[Question]) -> list[tuple[str, str]]:
+    """The filter's choices: each answer of a yes/no or list question, as ("12:yes", "Permis B ? — Oui")."""
+    options = []
+    for q in questions:
+        values = ["yes", "no"] if q.kind == QuestionKind.YESNO else q.choices if q.kind == QuestionKind.CHOICE \
+            else []
+        options += [(f"{q.id}:{value}", f"{q.label} — {shown_value(q, value)}") for value in values]
+    return options
+
+
+def wishers(employer: Employer, questions: list[Question] | None = None) -> list[Wisher]:
+    """Candidates who wished the employer or one of its offers, best rank first, then by name; with their
+    answers to `questions` when given."""
     rows = db.session.scalars(
         select(Wish).where(Wish.employer_id == employer.id)
         .options(selectinload(Wish.candidate), selectinload(Wish.offer))
@@ -105,8 +137,10 @@ def wishers(employer: Employer) -> list[Wisher]:
         entry = by_candidate.setdefault(
             wish.candidate_id, Wisher(wish.candidate, decision=decisions.get(wish.candidate_id)))
         entry.wishes.append(wish)
+    stored = answers_of(list(by_candidate), [q.id for q in questions]) if questions else {}
     for entry in by_candidate.values():
         entry.wishes.sort(key=lambda wish: wish.rank)
+        entry.answers = stored.get(entry.candidate.id, {})
     return sorted(by_candidate.values(),
                   key=lambda e: (e.best_rank, e.candidate.last_name.lower(), e.candidate.first_name.lower()))
 

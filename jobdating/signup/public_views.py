@@ -98,7 +98,8 @@ def candidate_signup(slug: str):
         try:
             candidate = registration.register_candidate(
                 event, wishes=formdata.wish_keys(form), available=formdata.window(form.availability, event),
-                cv=formdata.uploaded_cv(form), consent=form.consent.data, **formdata.candidate_details(form))
+                cv=formdata.uploaded_cv(form), consent=form.consent.data, answers=formdata.typed_answers(form),
+                **formdata.candidate_details(form))
         except DuplicateEmail as error:
             duplicate = True
             formdata.attach_error(form, error)
@@ -111,7 +112,7 @@ def candidate_signup(slug: str):
 
 
 def _candidate_form(event: Event) -> CandidateSignupForm:
-    form = CandidateSignupForm()
+    form = formdata.form_class(CandidateSignupForm, event)()
     formdata.setup_wishes(form, event, selects=False)
     return form
 
@@ -120,6 +121,7 @@ def _render_candidate_signup(event: Event, form, duplicate: bool, reordered: boo
     chosen = formdata.uploaded_cv(form) if form.is_submitted() and not form.cv.errors else None
     return render_template("public/candidate_signup.html", event=event, form=form, duplicate=duplicate,
                            catalog=formdata.wish_catalog(event), reordered=reordered,
+                           questions=formdata.questionnaire(event),
                            lost_file=chosen[1] if chosen else None, resend_form=ResendLinkForm(),
                            months=formdata.retention_months())
 
@@ -172,7 +174,7 @@ def expired_form(error: CSRFError):
         form = EmployerSignupForm()
         form.form_errors.append(message)
         return _render_employer_signup(event, form), 400
-    form = CandidateSignupForm()
+    form = formdata.form_class(CandidateSignupForm, event)()
     formdata.setup_wishes(form, event, selects=False)
     form.form_errors.append(message)
     return _render_candidate_signup(event, form, duplicate=False), 400

@@ -18,12 +18,15 @@ from jobdating.core.outbox import queue_mail
 from jobdating.core.times import utcnow
 from jobdating.extensions import db
 from jobdating.signup import cv as cv_files
+from jobdating.signup import questionnaire
 from jobdating.signup.rules import (  # noqa: F401 (the errors are part of this module's interface)
     DuplicateEmail,
     RegistrationError,
     SignupClosed,
+    asked_questions,
     build_wishes,
     check_windows,
+    kept_answers,
     kept_offer_rows,
     wish_targets,
 )
@@ -68,11 +71,21 @@ def _wish_rows(targets: list[tuple[int, int | None]]) -> list[Wish]:
             for rank, (employer_id, offer_id) in enumerate(targets, 1)]
 
 
+def _answer(candidate: Candidate, answers: dict[int, str] | None, offers: set[int]) -> None:
+    """Store the answers to the questions asked (the event's, and those of the wished `offers`), once checked;
+    None: the form had no questions, the stored answers stay."""
+    if answers is not None:
+        kept = kept_answers(candidate.event, answers, offers)
+        questionnaire.apply_answers(candidate, kept, {q.id for q in asked_questions(candidate.event, offers)})
+
+
 def new_candidate(event: Event, details: dict[str, Any], wishes: Sequence[str], available: list | None = None, *,
-                  consent: bool = False, wishes_required: bool = True) -> Candidate:
+                  consent: bool = False, wishes_required: bool = True,
+                  answers: dict[int, str] | None = None) -> Candidate:
     """A candidate checked against the sign-up rules (consent, address not yet signed up, wishes, times) and built
-    with its ranked wishes (keys 'E12' / 'O34'), not yet in the session: the caller adds it in its transaction.
-    Without `wishes_required`, an empty list of wishes is accepted (the person chooses them later)."""
+    with its ranked wishes (keys 'E12' / 'O34') and its answers to the custom questions (question id -> value),
+    not yet in the session: the caller adds it in its transaction. Without `wishes_required`, an empty list of
+    wishes is accepted (the person chooses them later)."""
     values = _details(CANDIDATE_DETAILS, details)
     if not consent:
         raise RegistrationError(_l("Cochez cette case pour pouvoir vous inscrire."), "consent")
@@ -82,18 +95,22 @@ def new_candidate(event: Event, details: dict[str, Any], wishes: Sequence[str], 
         candidate = Candidate(event=event, available=check_windows(event, available or [], "availability"),
                               consent_at=utcnow(), consent_version=consent_version(), **values)
         chosen = [key for key in wishes if key]
-        candidate.wishes = _wish_rows(build_wishes(event, chosen)) if chosen or wishes_required else []
+        targets = build_wishes(event, chosen) if chosen or wishes_required else []
+        candidate.wishes = _wish_rows(targets)
+        _answer(candidate, answers, {offer for _employer, offer in targets if offer})
     return candidate
 
 
 def register_candidate(event: Event, *, wishes: Sequence[str], available: list | None = None,
                        cv: tuple[BinaryIO, str] | None = None, consent: bool = False,
-                       check_open: bool = True, notify: bool = True, **details: Any) -> Candidate:
-    """Create a candidate with ranked wishes (keys 'E12' / 'O34') and an optional CV (stream, file name)."""
+                       check_open: bool = True, notify: bool = True, answers: dict[int, str] | None = None,
+                       **details: Any) -> Candidate:
+    """Create a candidate with ranked wishes (keys 'E12' / 'O34'), answers to the custom questions (question id
+    -> value) and an optional CV (stream, file name)."""
     _check_open(event, check_open)
     stored = None
     try:
-        candidate = new_candidate(event, details, wishes, available, consent=consent)
+        candidate = new_candidate(event, details, wishes, available, consent=consent, answers=answers)
         if cv is not None:
             stored, candidate.cv_original_name = _store(*cv)
             candidate.cv_filename = stored
@@ -122,8 +139,10 @@ def _store(stream: BinaryIO, name: str) -> tuple[str, str]:
 
 def update_candidate(candidate: Candidate, *, wishes: Sequence[str] | None = None,
                      available: list | None = None, cv: tuple[BinaryIO, str] | None = None,
-                     check_open: bool = True, **details: Any) -> Candidate:
-    """Change a candidate's wishes, availability, CV or details (the candidate only until sign-up closes)."""
+                     check_open: bool = True, answers: dict[int, str] | None = None,
+                     **details: Any) -> Candidate:
+    """Change a candidate's wishes, availability, answers, CV or details (the candidate only until sign-up
+    closes). New wishes drop the answers to the questions of offers no longer wished."""
     _check_open(candidate.event, check_open)
     values = _details(CANDIDATE_DETAILS, details)
     if "email" in values and _email_taken(Candidate, candidate.event, values["email"], candidate.id):
@@ -143,6 +162,11 @@ def update_candidate(candidate: Candidate, *, wishes: Sequence[str] | None = Non
             candidate.wishes.clear()
             db.session.flush()
             candidate.wishes = _wish_rows(new_wishes)
+        offers = {w.offer_id for w in candidate.wishes if w.offer_id} if new_wishes is None \
+            else {offer for _employer, offer in new_wishes if offer}
+        if new_wishes is not None:
+            questionnaire.forget_unwished(candidate, offers)
+        _answer(candidate, answers, offers)
         db.session.commit()
     except (RegistrationError, IntegrityError):
         db.session.rollback()

@@ -10,7 +10,8 @@ from flask_babel import lazy_gettext as _l
 
 from jobdating.core import lookup, times
 from jobdating.core.keys import employer_key, offer_key
-from jobdating.core.models import ContractType, Employer, Event, Offer
+from jobdating.core.models import ContractType, Employer, Event, Offer, Question, QuestionKind
+from jobdating.core.questions import MAX_ANSWER, NO, YES, questionnaire
 
 Target = tuple[Employer, Offer | None]
 TargetIds = tuple[int, int | None]
@@ -124,12 +125,59 @@ def _problems(*checks) -> list[RegistrationError]:
     return problems
 
 
-def candidate_problems(event: Event, wishes: Sequence[str], available: list | None) -> list[RegistrationError]:
-    """Every problem of a candidate's wishes and availability (None: the availability is not readable yet)."""
+def wished_offers(keys: Iterable[str]) -> set[int]:
+    """The offer ids among wish keys ('O34')."""
+    return {int(key[1:]) for key in keys if key and key[0] == "O" and key[1:].isdigit()}
+
+
+def asked_questions(event: Event, offers: set[int]) -> list[Question]:
+    """The questions a candidate answers: the event's own, and those of the offers they wish."""
+    asked = questionnaire(event)
+    return asked.general + [q for group in asked.offers if group.offer_id in offers for q in group.questions]
+
+
+def answer_problems(event: Event, answers: dict[int, str], offers: set[int]) -> list[RegistrationError]:
+    """Every problem of a candidate's answers, each on its field ("answers-q12"); an offer's questions count only
+    when the offer is wished."""
+    problems = []
+    for question in asked_questions(event, offers):
+        value, field = (answers.get(question.id) or "").strip(), f"answers-q{question.id}"
+        if not value:
+            if question.required and question.offer_id is None:
+                problems.append(RegistrationError(_l("Répondez à cette question."), field))
+            elif question.required:
+                problems.append(RegistrationError(_l("Répondez à cette question : elle est obligatoire pour "
+                                                     "l'offre que vous avez choisie."), field))
+        elif question.kind == QuestionKind.YESNO and value not in (YES, NO):
+            problems.append(RegistrationError(_l("Répondez par oui ou par non."), field))
+        elif question.kind == QuestionKind.CHOICE and value not in question.choices:
+            problems.append(RegistrationError(_l("Choisissez une des réponses proposées."), field))
+        elif len(value) > MAX_ANSWER:
+            problems.append(RegistrationError(_l("Votre réponse fait au plus %(n)d caractères.", n=MAX_ANSWER),
+                                              field))
+    return problems
+
+
+def kept_answers(event: Event, answers: dict[int, str], offers: set[int]) -> dict[int, str]:
+    """The answers to store (question id -> value): those to the questions asked, not empty; or the first
+    problem."""
+    problems = answer_problems(event, answers, offers)
+    if problems:
+        raise problems[0]
+    return {q.id: value for q in asked_questions(event, offers) if (value := (answers.get(q.id) or "").strip())}
+
+
+def candidate_problems(event: Event, wishes: Sequence[str], available: list | None,
+                       answers: dict[int, str] | None = None) -> list[RegistrationError]:
+    """Every problem of a candidate's wishes, availability (None: not readable yet) and answers (None: the form
+    has no questions)."""
     checks: list = [(build_wishes, event, wishes)]
     if available is not None:
         checks.append((check_windows, event, available, "availability"))
-    return _problems(*checks)
+    problems = _problems(*checks)
+    if answers is not None:
+        problems += answer_problems(event, answers, wished_offers(wishes))
+    return problems
 
 
 def employer_problems(event: Event, offers: Sequence[dict[str, Any]], tables: int | None,

@@ -110,3 +110,19 @@ def test_the_demo_writes_proper_french(app):
     assert not [t for t in texts if re.search(r"\bde [aeiouyéèêàâîôû]", t, re.IGNORECASE)]
     assert not [t for t in texts if "secteur" in t or "btp" in t]
     assert any("recrute dans le BTP" in t for t in texts)
+
+
+def test_the_demo_asks_questions_and_the_candidates_answer_them(app):
+    from jobdating.core.models import QuestionKind
+
+    event = create_demo_event(candidates=60, employers=12, seed=3)
+    general = [q for q in event.questions if q.offer_id is None]
+    assert [q.kind for q in general] == [QuestionKind.YESNO, QuestionKind.CHOICE, QuestionKind.TEXT]
+    offer_questions = [q for q in event.questions if q.offer_id is not None]
+    assert len(offer_questions) == 2
+    for candidate in event.candidates:
+        answered = {a.question_id for a in candidate.answers}
+        assert {general[0].id, general[1].id} <= answered  # the required ones
+        wished = {w.offer_id for w in candidate.wishes if w.offer_id}
+        assert all(q.offer_id in wished for q in offer_questions if q.id in answered)
+    assert any(a.question.offer_id for c in event.candidates for a in c.answers)

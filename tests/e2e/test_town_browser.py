@@ -71,6 +71,10 @@ def test_a_candidate_picks_wishes_on_a_phone_and_always_sees_their_ranks(demo, b
         page.screenshot(path=str(artifacts / "town-wish-picker-360.png"))
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0
+        # The demo asks questions (permis B, availability; the care offer's own): answer each one shown.
+        groups = page.locator("#questions fieldset.question:visible")
+        for index in range(groups.count()):
+            groups.nth(index).locator("input[type=radio]").first.check()
         page.fill("#first_name", "Inès")
         page.fill("#last_name", "Haddad")
         page.fill("#email", "ines.haddad@exemple.fr")

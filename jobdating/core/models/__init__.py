@@ -21,6 +21,7 @@ from jobdating.core.models.people import (
     Situation,
     Wish,
 )
+from jobdating.core.models.questions import QUESTION_KIND_LABELS, Answer, Question, QuestionKind
 from jobdating.core.models.rehearsal import SPEEDS, Rehearsal
 from jobdating.core.models.schedule import (
     Cancellation,
@@ -35,9 +36,10 @@ from jobdating.core.models.schedule import (
 from jobdating.core.models.work import ImportUpload, MailState, OutboxMail, PeriodicRun, Publication, ReminderSent
 
 __all__ = [
-    "AuditEntry", "Cancellation", "Candidate", "CheckIn", "CONTRACT_LABELS", "ContractType", "Decision",
+    "Answer", "AuditEntry", "Cancellation", "Candidate", "CheckIn", "CONTRACT_LABELS", "ContractType", "Decision",
     "EDUCATION_LABELS", "EducationLevel", "Employer", "Event", "EventStatus", "ImportUpload", "Interview",
     "Invitation", "MailState", "Membership", "new_token", "NextStep", "Offer", "Organizer", "OutboxMail", "Outcome",
-    "PeriodicRun", "Preselection", "Publication", "Recruiter", "Rehearsal", "ReminderSent", "Role", "RunStatus",
-    "SECTOR_NAMES", "Situation", "SITUATION_LABELS", "SolveRun", "SPEEDS", "Standby", "Wish",
+    "PeriodicRun", "Preselection", "Publication", "Question", "QUESTION_KIND_LABELS", "QuestionKind", "Recruiter",
+    "Rehearsal", "ReminderSent", "Role", "RunStatus", "SECTOR_NAMES", "Situation", "SITUATION_LABELS", "SolveRun",
+    "SPEEDS", "Standby", "Wish",
 ]

@@ -15,6 +15,7 @@ from jobdating.extensions import Model
 
 if TYPE_CHECKING:
     from jobdating.core.models.people import Candidate, Preselection, Wish
+    from jobdating.core.models.questions import Question
     from jobdating.core.models.rehearsal import Rehearsal
     from jobdating.core.models.schedule import Interview, SolveRun
 
@@ -113,6 +114,11 @@ class Event(Model):
     rehearsal: Mapped[Rehearsal | None] = relationship(back_populates="event", cascade="all, delete-orphan",
                                                        uselist=False, foreign_keys="Rehearsal.event_id",
                                                        lazy="joined")
+    # Every question of the event's forms, its own and its offers' (core/questions.py reads them).
+    questions: Mapped[list[Question]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="[Question.position, Question.id]"
+    )
 
     def slot_starts(self) -> list[dt.time]:
         """Start times of the usable slots: back to back from the start of the day; a slot that would overlap a
@@ -231,6 +237,9 @@ class Offer(Model):
 
     employer: Mapped[Employer] = relationship(back_populates="offers")
     wishes: Mapped[list[Wish]] = relationship(back_populates="offer", cascade="all, delete-orphan")
+    questions: Mapped[list[Question]] = relationship(
+        back_populates="offer", cascade="all, delete-orphan", order_by="[Question.position, Question.id]"
+    )
 
     @property
     def contract_label(self) -> str:

@@ -15,6 +15,7 @@ from jobdating.extensions import Model
 
 if TYPE_CHECKING:
     from jobdating.core.models.events import Employer, Event, Offer
+    from jobdating.core.models.questions import Answer
     from jobdating.core.models.schedule import Interview
 
 
@@ -116,6 +117,9 @@ class Candidate(Model):
     )
     interviews: Mapped[list[Interview]] = relationship(
         back_populates="candidate", cascade="all, delete-orphan"
+    )
+    answers: Mapped[list[Answer]] = relationship(
+        back_populates="candidate", cascade="all, delete-orphan", passive_deletes=True
     )
 
     @property

@@ -2,7 +2,7 @@
 suppressed
 
 Revision ID: 0022_rehearsal
-Revises: 0020_employer_moderation
+Revises: 0021_import_uploads
 Create Date: 2026-12-02 10:00:00
 
 The link lives in the new table (`event` is not altered: on SQLite a batch copy of it would delete the rows that

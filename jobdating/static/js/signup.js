@@ -13,6 +13,22 @@
     update();
   });
 
+  // Custom questions of an offer (macros/signup.html question_fields): shown only while the offer is wished.
+  document.addEventListener("wishes-changed", function (event) {
+    var keys = event.detail.keys;
+    document.querySelectorAll("[data-offer-questions-all]").forEach(function (all) {
+      var groups = all.querySelectorAll("[data-offer-questions]");
+      var shown = 0;
+      groups.forEach(function (group) {
+        group.hidden = keys.indexOf(group.dataset.offerQuestions) < 0;
+        if (!group.hidden) { shown += 1; }
+      });
+      all.hidden = shown === 0;
+      var whole = all.closest("fieldset.questions");
+      if (whole) { whole.hidden = shown === 0 && !whole.querySelector(":scope > .field, :scope > fieldset.question"); }
+    });
+  });
+
   // Wishes: the picker of jobdating/signup/wishes.py, enhanced by wish-picker.js.
   if (window.JobdatingWishPicker) {
     document.querySelectorAll("[data-wishes]").forEach(window.JobdatingWishPicker);

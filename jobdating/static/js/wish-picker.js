@@ -94,6 +94,8 @@
       fieldset.querySelector("[data-wish-empty]").hidden = chosen.length > 0;
       var bar = fieldset.querySelector("[data-wish-bar-list]");
       if (bar) { bar.textContent = chosen.map(function (key, i) { return (i + 1) + ". " + label(key); }).join(" · "); }
+      // The rest of the page follows the list (signup.js shows the questions of the offers chosen).
+      fieldset.dispatchEvent(new CustomEvent("wishes-changed", {bubbles: true, detail: {keys: chosen.slice()}}));
       if (focus) {
         // The same button of the moved row, else its other arrow, else its remove button, else the count.
         var row = list.children[focus.index];

@@ -58,3 +58,12 @@ def error_summary(form: Form) -> list[FieldError]:
     errors = list(_walk(form))
     errors += [FieldError("", "", str(message)) for message in getattr(form, "form_errors", [])]
     return errors
+
+
+def attach(form: Form, field_name: str | None, message: object) -> None:
+    """Show a service's error next to the field it names, or at the top of the form when it names none."""
+    field = form._fields.get(field_name or "")
+    if field is not None:
+        field.errors = [*(field.errors or []), str(message)]
+    else:
+        form.form_errors.append(str(message))

@@ -6,7 +6,6 @@ import re
 from collections import defaultdict
 
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from sqlalchemy import func, select
 
 from jobdating.core import lookup
@@ -89,7 +88,3 @@ class CandidateChecks(Checks):
             except rules.RegistrationError as error:
                 line.problem(column, str(error.message))
 
-    def duplicates(self, lines: list[Line]) -> None:
-        self.repeated(lines, lambda line: line.details["email"].lower(), "email", lambda others: ngettext(
-            "Cette adresse figure aussi à la ligne %(lines)s du fichier.",
-            "Cette adresse figure aussi aux lignes %(lines)s du fichier.", len(others), lines=", ".join(others)))

@@ -91,9 +91,7 @@ class EmployerChecks(Checks):
                 line.problem(column, str(error.message))
 
     def duplicates(self, lines: list[Line]) -> None:
-        self.repeated(lines, lambda line: line.details["email"].lower(), "email", lambda others: ngettext(
-            "Cette adresse figure aussi à la ligne %(lines)s du fichier.",
-            "Cette adresse figure aussi aux lignes %(lines)s du fichier.", len(others), lines=", ".join(others)))
+        super().duplicates(lines)
         self.repeated(lines, lambda line: company_key(line.details["company"]) if line.details["company"] else "",
                       "company", lambda others: ngettext(
                           "Cette entreprise figure aussi à la ligne %(lines)s du fichier.",

@@ -11,6 +11,7 @@ from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from jobdating.core.models import Event
 from jobdating.planning import import_columns as columns
@@ -56,7 +57,10 @@ class Checks:
         raise NotImplementedError
 
     def duplicates(self, lines: list[Line]) -> None:
-        raise NotImplementedError
+        """Rows of the file that share an address (every kind has one); a kind adds its own."""
+        self.repeated(lines, lambda line: line.details["email"].lower(), "email", lambda others: ngettext(
+            "Cette adresse figure aussi à la ligne %(lines)s du fichier.",
+            "Cette adresse figure aussi aux lignes %(lines)s du fichier.", len(others), lines=", ".join(others)))
 
     def header(self, name: str) -> str:
         return next(column.header for column in columns.COLUMNS[self.kind] if column.name == name)

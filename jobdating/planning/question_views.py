@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
+from jobdating.core import formerrors
 from jobdating.core import questions as service
 from jobdating.core.models import Question
 from jobdating.planning import people
@@ -29,19 +30,6 @@ def _back() -> str:
     return url_for("organizer.questions", event_id=g.event.id)
 
 
-def _changed() -> None:
-    """A question changed: the cached sign-up form (signup.pagecache) is rendered again at once."""
-    pagecache.forget()
-
-
-def _attach(form: QuestionForm, error: service.QuestionError) -> None:
-    field = form._fields.get(error.field or "")
-    if field is not None:
-        field.errors = [*(field.errors or []), str(error.message)]
-    else:
-        form.form_errors.append(str(error.message))
-
-
 @bp.route("/evenements/<int:event_id>/questions", methods=["GET", "POST"])
 def questions():
     event = g.event
@@ -50,9 +38,9 @@ def questions():
         try:
             question = service.add_question(event, None, **form.values())
         except service.QuestionError as error:
-            _attach(form, error)
+            formerrors.attach(form, error.field, error.message)
         else:
-            _changed()
+            pagecache.forget()
             people.note("question.add", f"Question ajoutée : {question.label}", current_user, event.id)
             flash(_("Question ajoutée."), "success")
             return redirect(_back() + f"#question-{question.id}")
@@ -80,9 +68,9 @@ def edit_question(question_id: int):
         except service.NeedsConfirmation as needed:
             losing = needed.count
         except service.QuestionError as error:
-            _attach(form, error)
+            formerrors.attach(form, error.field, error.message)
         else:
-            _changed()
+            pagecache.forget()
             people.note("question.update", f"Question modifiée : {question.label}" + (
                 f" ; {lost} réponse(s) supprimée(s)" if lost else ""), current_user, event.id)
             flash(ngettext("Question enregistrée ; %(num)d réponse supprimée.",
@@ -99,7 +87,7 @@ def move_question(question_id: int):
     question = _question(question_id)
     if ConfirmForm().validate_on_submit():
         service.move_question(question, up=request.form.get("sens") == "up")
-        _changed()
+        pagecache.forget()
     return redirect(_back() + f"#question-{question.id}")
 
 
@@ -110,7 +98,7 @@ def delete_question(question_id: int):
     if confirm.validate_on_submit():
         label = question.label
         count = service.delete_question(question)
-        _changed()
+        pagecache.forget()
         people.note("question.delete", f"Question supprimée : {label} ; {count} réponse(s) supprimée(s)",
                     current_user, event.id)
         flash(ngettext("Question supprimée, avec %(num)d réponse.", "Question supprimée, avec %(num)d réponses.",

@@ -6,6 +6,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
+from jobdating.core import formerrors
 from jobdating.core import questions as service
 from jobdating.core.models import Employer, Offer, Question
 from jobdating.signup import pagecache
@@ -45,19 +46,6 @@ def _back(token: str, offer_id: int) -> str:
     return url_for("employer.offer_questions", token=token, offer_id=offer_id)
 
 
-def _changed() -> None:
-    """A question changed: the cached sign-up form (signup.pagecache) is rendered again at once."""
-    pagecache.forget()
-
-
-def _attach(form: QuestionForm, error: service.QuestionError) -> None:
-    field = form._fields.get(error.field or "")
-    if field is not None:
-        field.errors = [*(field.errors or []), str(error.message)]
-    else:
-        form.form_errors.append(str(error.message))
-
-
 @bp.route("/e/<token>/offres/<int:offer_id>/questions", methods=["GET", "POST"])
 def offer_questions(token: str, offer_id: int):
     employer = _employer(token)
@@ -68,9 +56,9 @@ def offer_questions(token: str, offer_id: int):
         try:
             question = service.add_question(employer.event, offer, **form.values())
         except service.QuestionError as error:
-            _attach(form, error)
+            formerrors.attach(form, error.field, error.message)
         else:
-            _changed()
+            pagecache.forget()
             flash(_("Question ajoutée : elle est posée aux candidats qui choisissent cette offre."), "success")
             return redirect(_back(token, offer.id) + f"#question-{question.id}")
     return render_template("employer/questions.html", employer=employer, event=employer.event, offer=offer,
@@ -92,9 +80,9 @@ def edit_offer_question(token: str, question_id: int):
         except service.NeedsConfirmation as needed:
             losing = needed.count
         except service.QuestionError as error:
-            _attach(form, error)
+            formerrors.attach(form, error.field, error.message)
         else:
-            _changed()
+            pagecache.forget()
             flash(ngettext("Question enregistrée ; %(num)d réponse supprimée.",
                            "Question enregistrée ; %(num)d réponses supprimées.", lost) if lost
                   else _("Question enregistrée."), "success")
@@ -110,7 +98,7 @@ def move_offer_question(token: str, question_id: int):
     question = _question(employer, question_id)
     if ConfirmForm().validate_on_submit():
         service.move_question(question, up=request.form.get("sens") == "up")
-        _changed()
+        pagecache.forget()
     return redirect(_back(token, question.offer_id or 0) + f"#question-{question.id}")
 
 
@@ -122,7 +110,7 @@ def delete_offer_question(token: str, question_id: int):
     confirm = ConfirmForm()
     if confirm.validate_on_submit():
         count = service.delete_question(question)
-        _changed()
+        pagecache.forget()
         flash(ngettext("Question supprimée, avec %(num)d réponse.", "Question supprimée, avec %(num)d réponses.",
                        count), "success")
         return redirect(back)

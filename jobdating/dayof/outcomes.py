@@ -13,6 +13,7 @@ from jobdating.core import accounts
 from jobdating.core.models import Employer, Event, Interview, Organizer, Outcome
 from jobdating.core.people import is_real_email
 from jobdating.core.times import hhmm, to_local
+from jobdating.dayof import scoring
 from jobdating.extensions import db
 from jobdating.planning.exports import safe_cell
 
@@ -73,11 +74,13 @@ def results(event: Event) -> tuple[dict[str, int], list[EmployerResults]]:
 
 
 def results_csv(event: Event) -> str:
-    """Every interview of the day with its outcome, for a spreadsheet (semicolons, French Excel)."""
+    """Every interview of the day with its outcome and the employer's scoring at the table (rating, next step,
+    notes), for a spreadsheet (semicolons, French Excel): what the organizer follows up after the day."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
     writer.writerow([_("Heure"), _("Fin"), _("Employeur"), _("Table"), _("Candidat·e"), _("E-mail"),
-                     _("Téléphone"), _("Arrivé·e"), _("Sur place"), _("Résultat")])
+                     _("Téléphone"), _("Arrivé·e"), _("Sur place"), _("Résultat"), _("Note (1 à 4)"),
+                     _("Suite souhaitée"), _("Notes de l'employeur")])
     for i in sorted(event.interviews, key=lambda i: (i.start, i.employer.company, i.table)):
         candidate = i.candidate
         room_table = i.room_table
@@ -85,5 +88,6 @@ def results_csv(event: Event) -> str:
             hhmm(i.start), hhmm(i.end), i.employer.company, room_table, candidate.full_name,
             candidate.email if is_real_email(candidate.email) else "", candidate.phone,
             to_local(candidate.arrived_at).strftime("%H:%M") if candidate.arrived_at else "",
-            _("oui") if candidate.walk_in else "", label(i.outcome))])
+            _("oui") if candidate.walk_in else "", label(i.outcome), i.rating or "",
+            scoring.next_step_label(i.next_step), i.notes or "")])
     return "\ufeff" + out.getvalue()

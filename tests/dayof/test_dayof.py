@@ -170,3 +170,22 @@ def test_an_employer_marks_outcomes_of_its_own_interviews_on_its_private_page(cl
     assert mine.outcome == Outcome.HELD
     assert theirs.outcome is None  # another employer's interview
     assert client.get("/e/not-a-real-token-at-all/resultats").status_code == 404
+
+
+def test_the_days_results_carry_the_employers_rating_next_step_and_notes(logged_in, day):
+    # What the organizer follows up after the day (a second interview, a job offer) is in the results file.
+    import csv
+    import io
+
+    from jobdating.dayof import scoring
+    event, (logistics, _digital), (ines, _karim, _lea) = day
+    interview = next(i for i in ines.interviews if i.employer_id == logistics.id)
+    scoring.score(interview, rating=4, notes="Très motivée ; permis B", next_step="job_offer", absent=False)
+    rows = list(csv.reader(io.StringIO(
+        logged_in.get(f"/event/{event.id}/resultats.csv").get_data(as_text=True).lstrip("\ufeff")), delimiter=";"))
+    header, lines = rows[0], rows[1:]
+    assert header[-3:] == ["Note (1 à 4)", "Suite souhaitée", "Notes de l'employeur"]
+    (mine,) = [line for line in lines if line[4] == "Inès Haddad" and line[2] == "Logistique Artois"]
+    assert mine[-3:] == ["4", "Offre d'emploi", "Très motivée ; permis B"]
+    others = [line for line in lines if line is not mine]
+    assert all(line[-3:] == ["", "", ""] for line in others)

@@ -56,8 +56,10 @@ def candidate_data(candidate: Candidate, *, with_cv: bool = False) -> dict[str, 
                     for a in sorted(candidate.answers, key=lambda a: (a.question.offer_id or 0, a.question.position))],
         "employer_decisions": [{"employer": p.employer.company, "decision": p.decision.value,
                                 "decided_at": _when(p.decided_at)} for p in candidate.preselections],
+        # what each employer recorded about them at the table is theirs to read too (rating, next step, notes)
         "interviews": [{"start": hhmm(i.start), "end": hhmm(i.end), "employer": i.employer.company,
-                        "table": i.room_table, "outcome": i.outcome.value if i.outcome else None}
+                        "table": i.room_table, "outcome": i.outcome.value if i.outcome else None,
+                        "rating": i.rating, "next_step": i.next_step, "employer_notes": i.notes}
                        for i in sorted(candidate.interviews, key=lambda i: i.start)],
         "day": {"walk_in": candidate.walk_in, "arrived_at": _when(candidate.arrived_at),
                 "declared_absent_at": _when(candidate.absent_at)},

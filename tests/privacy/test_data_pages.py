@@ -90,3 +90,21 @@ def test_erasing_early_and_deleting_an_event_need_the_typed_address(logged_in, c
     logged_in.post(f"{url}/supprimer", data={"typed": "jd-lens"})
     db.session.expire_all()
     assert db.session.get(Event, event.id) is None
+
+
+def test_a_candidates_download_holds_what_employers_recorded_about_her(client, create_event, create_employer):
+    # An evaluation is personal data of the person evaluated: her download shows the rating, next step and notes.
+    from jobdating.core.models import Interview
+    from jobdating.dayof import scoring
+    event, candidate = _signed_up(client, create_event, create_employer)
+    employer = event.employers[0]
+    interview = Interview(event=event, candidate=candidate, employer=employer, table=1,
+                          start=dt.time(10, 0), end=dt.time(10, 15))
+    db.session.add(interview)
+    db.session.commit()
+    scoring.score(interview, rating=3, notes="À rappeler pour le poste de cariste", next_step="second_interview",
+                  absent=False)
+    data = client.get(f"/c/{candidate.token}/donnees.json").json
+    (mine,) = data["interviews"]
+    assert (mine["rating"], mine["next_step"], mine["employer_notes"]) == (
+        3, "second_interview", "À rappeler pour le poste de cariste")

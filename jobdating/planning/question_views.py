@@ -3,15 +3,13 @@ from __future__ import annotations
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_login import current_user
 
-from jobdating.core import formerrors
 from jobdating.core import questions as service
 from jobdating.core.models import Question
 from jobdating.planning import people
 from jobdating.planning.event_views import bp
-from jobdating.signup import pagecache
+from jobdating.signup import question_edits
 from jobdating.signup.forms import ConfirmForm, QuestionForm
 
 
@@ -34,16 +32,11 @@ def _back() -> str:
 def questions():
     event = g.event
     form = QuestionForm()
-    if form.validate_on_submit():
-        try:
-            question = service.add_question(event, None, **form.values())
-        except service.QuestionError as error:
-            formerrors.attach(form, error.field, error.message)
-        else:
-            pagecache.forget()
-            people.note("question.add", f"Question ajoutée : {question.label}", current_user, event.id)
-            flash(_("Question ajoutée."), "success")
-            return redirect(_back() + f"#question-{question.id}")
+    question = question_edits.add(form, event, None)
+    if question is not None:
+        people.note("question.add", f"Question ajoutée : {question.label}", current_user, event.id)
+        flash(_("Question ajoutée."), "success")
+        return redirect(_back() + f"#question-{question.id}")
     every = list(event.questions)
     offers: dict[int, list[Question]] = {}
     for question in every:
@@ -62,21 +55,14 @@ def edit_question(question_id: int):
     losing = 0
     if not form.is_submitted():
         form.fill(question)
-    elif form.validate():
-        try:
-            lost = service.update_question(question, confirmed=request.form.get("confirm") == "1", **form.values())
-        except service.NeedsConfirmation as needed:
-            losing = needed.count
-        except service.QuestionError as error:
-            formerrors.attach(form, error.field, error.message)
-        else:
-            pagecache.forget()
+    else:
+        edit = question_edits.update(form, question, confirmed=request.form.get("confirm") == "1")
+        if edit.saved:
             people.note("question.update", f"Question modifiée : {question.label}" + (
-                f" ; {lost} réponse(s) supprimée(s)" if lost else ""), current_user, event.id)
-            flash(ngettext("Question enregistrée ; %(num)d réponse supprimée.",
-                           "Question enregistrée ; %(num)d réponses supprimées.", lost) if lost
-                  else _("Question enregistrée."), "success")
+                f" ; {edit.lost} réponse(s) supprimée(s)" if edit.lost else ""), current_user, event.id)
+            flash(question_edits.saved_message(edit), "success")
             return redirect(_back() + f"#question-{question.id}")
+        losing = edit.losing
     answered = service.answer_counts([question]).get(question.id, 0)
     return render_template("organizer/question_edit.html", event=event, form=form, question=question,
                            answered=answered, losing=losing, back=_back())
@@ -86,8 +72,7 @@ def edit_question(question_id: int):
 def move_question(question_id: int):
     question = _question(question_id)
     if ConfirmForm().validate_on_submit():
-        service.move_question(question, up=request.form.get("sens") == "up")
-        pagecache.forget()
+        question_edits.move(question, up=request.form.get("sens") == "up")
     return redirect(_back() + f"#question-{question.id}")
 
 
@@ -97,12 +82,10 @@ def delete_question(question_id: int):
     confirm = ConfirmForm()
     if confirm.validate_on_submit():
         label = question.label
-        count = service.delete_question(question)
-        pagecache.forget()
+        count = question_edits.delete(question)
         people.note("question.delete", f"Question supprimée : {label} ; {count} réponse(s) supprimée(s)",
                     current_user, event.id)
-        flash(ngettext("Question supprimée, avec %(num)d réponse.", "Question supprimée, avec %(num)d réponses.",
-                       count), "success")
+        flash(question_edits.deleted_message(count), "success")
         return redirect(_back())
     count = service.answer_counts([question]).get(question.id, 0)
     return render_template("organizer/question_delete.html", event=event, question=question, count=count,

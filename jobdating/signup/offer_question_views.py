@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import ngettext
 
-from jobdating.core import formerrors
 from jobdating.core import questions as service
 from jobdating.core.models import Employer, Offer, Question
-from jobdating.signup import pagecache
+from jobdating.signup import question_edits
 from jobdating.signup.employer_views import _employer, bp
 from jobdating.signup.forms import ConfirmForm, QuestionForm
 
@@ -52,15 +50,10 @@ def offer_questions(token: str, offer_id: int):
     offer = _offer(employer, offer_id)
     editable = employer.event.signup_is_open()
     form = QuestionForm()
-    if editable and form.validate_on_submit():
-        try:
-            question = service.add_question(employer.event, offer, **form.values())
-        except service.QuestionError as error:
-            formerrors.attach(form, error.field, error.message)
-        else:
-            pagecache.forget()
-            flash(_("Question ajoutée : elle est posée aux candidats qui choisissent cette offre."), "success")
-            return redirect(_back(token, offer.id) + f"#question-{question.id}")
+    question = question_edits.add(form, employer.event, offer) if editable else None
+    if question is not None:
+        flash(_("Question ajoutée : elle est posée aux candidats qui choisissent cette offre."), "success")
+        return redirect(_back(token, offer.id) + f"#question-{question.id}")
     return render_template("employer/questions.html", employer=employer, event=employer.event, offer=offer,
                            form=form, confirm=ConfirmForm(), urls=_urls(token), editable=editable,
                            counts=service.answer_counts(list(offer.questions)))
@@ -74,19 +67,12 @@ def edit_offer_question(token: str, question_id: int):
     losing = 0
     if not form.is_submitted():
         form.fill(question)
-    elif form.validate():
-        try:
-            lost = service.update_question(question, confirmed=request.form.get("confirm") == "1", **form.values())
-        except service.NeedsConfirmation as needed:
-            losing = needed.count
-        except service.QuestionError as error:
-            formerrors.attach(form, error.field, error.message)
-        else:
-            pagecache.forget()
-            flash(ngettext("Question enregistrée ; %(num)d réponse supprimée.",
-                           "Question enregistrée ; %(num)d réponses supprimées.", lost) if lost
-                  else _("Question enregistrée."), "success")
+    else:
+        edit = question_edits.update(form, question, confirmed=request.form.get("confirm") == "1")
+        if edit.saved:
+            flash(question_edits.saved_message(edit), "success")
             return redirect(_back(token, question.offer_id or 0) + f"#question-{question.id}")
+        losing = edit.losing
     return render_template("employer/question_edit.html", employer=employer, event=employer.event, form=form,
                            question=question, losing=losing, back=_back(token, question.offer_id or 0),
                            answered=service.answer_counts([question]).get(question.id, 0))
@@ -97,8 +83,7 @@ def move_offer_question(token: str, question_id: int):
     employer = _editable(_employer(token))
     question = _question(employer, question_id)
     if ConfirmForm().validate_on_submit():
-        service.move_question(question, up=request.form.get("sens") == "up")
-        pagecache.forget()
+        question_edits.move(question, up=request.form.get("sens") == "up")
     return redirect(_back(token, question.offer_id or 0) + f"#question-{question.id}")
 
 
@@ -109,10 +94,7 @@ def delete_offer_question(token: str, question_id: int):
     back = _back(token, question.offer_id or 0)
     confirm = ConfirmForm()
     if confirm.validate_on_submit():
-        count = service.delete_question(question)
-        pagecache.forget()
-        flash(ngettext("Question supprimée, avec %(num)d réponse.", "Question supprimée, avec %(num)d réponses.",
-                       count), "success")
+        flash(question_edits.deleted_message(question_edits.delete(question)), "success")
         return redirect(back)
     return render_template("employer/question_delete.html", employer=employer, event=employer.event,
                            question=question, confirm=confirm, back=back,

@@ -4,12 +4,12 @@ event's list. The pages pass axe-core and fit a phone."""
 from __future__ import annotations
 
 import pytest
+from browser_helpers import DESKTOP, check_page
 from import_helpers import CANDIDATE_HEADER, csv_bytes
 
 pytestmark = pytest.mark.browser
 
 PASSWORD = "une phrase de passe"
-DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 ROWS = [CANDIDATE_HEADER,
         ["Inès", "Haddad", "ines@exemple.fr", "06 12 34 56 78", "Étudiante", "Bac +2", "Santé Plus Artois"],
@@ -18,19 +18,7 @@ ROWS = [CANDIDATE_HEADER,
 
 
 def check(page, artifacts, name: str) -> None:
-    """Screenshots on a desktop and on a phone; no serious axe violation, nothing wider than the phone."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    page.screenshot(path=str(artifacts / f"import-{name}.png"), full_page=True)
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
-                                                                              "wcag21aa"]}})
-    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-    assert not serious, f"{name}: " + results.generate_report()
-    page.set_viewport_size(PHONE)
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    page.screenshot(path=str(artifacts / f"import-{name}-390.png"), full_page=True)
-    page.set_viewport_size(DESKTOP)
-    assert overflow <= 0, f"{name}: {overflow}px wider than a 390px screen"
+    check_page(page, artifacts, f"import-{name}", PHONE)
 
 
 def choose(page, content: bytes) -> None:

@@ -3,28 +3,16 @@ employer preselects the candidate; every page passes axe-core (WCAG 2.1 AA) and 
 from __future__ import annotations
 
 import pytest
+from browser_helpers import DESKTOP, check_page
 
 pytestmark = pytest.mark.browser
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 740}
 
 
-def check_page(page, artifacts, name: str) -> None:
-    """Screenshot the page on a desktop and on a phone; no serious axe violation, nothing wider than the phone."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    page.screenshot(path=str(artifacts / f"signup-{name}.png"), full_page=True)
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
-                                                                              "wcag21aa"]}})
-    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-    assert not serious, f"{name}: " + results.generate_report()
-    page.set_viewport_size(PHONE)
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    page.screenshot(path=str(artifacts / f"signup-{name}-360.png"), full_page=True)
-    page.set_viewport_size(DESKTOP)
-    assert overflow <= 0, f"{name}: {overflow}px wider than a 360px screen"
+def check(page, artifacts, name: str) -> None:
+    check_page(page, artifacts, f"signup-{name}", PHONE)
 
 
 def tick(page, company: str, option: str) -> None:
@@ -61,9 +49,9 @@ def test_employer_and_candidate_sign_up_and_the_employer_preselects(live_server,
 def _employer_signs_up(page, base, artifacts) -> str:
     page.goto(f"{base}/jd-lens")
     assert page.get_by_role("heading", name="Job dating de Lens").is_visible()
-    check_page(page, artifacts, "event")
+    check(page, artifacts, "event")
     page.get_by_role("link", name="Inscrire mon entreprise").click()
-    check_page(page, artifacts, "employer-form")
+    check(page, artifacts, "employer-form")
     page.fill("#company", "Fibres du Nord")
     page.select_option("#sector", "Numérique")
     page.fill("#contact_name", "Claire Petit")
@@ -80,7 +68,7 @@ def _employer_signs_up(page, base, artifacts) -> str:
     page.check("#consent")
     page.get_by_role("button", name="Valider l'inscription").click()
     assert page.get_by_role("heading", name="Merci, votre inscription est enregistrée").is_visible()
-    check_page(page, artifacts, "employer-done")
+    check(page, artifacts, "employer-done")
     page.get_by_role("link", name="Ouvrir l'espace de l'entreprise").click()
     assert "Personne n'a encore choisi votre entreprise" in page.content()
     return page.url
@@ -92,7 +80,7 @@ def _candidate_signs_up(page, base, artifacts) -> str:
     page.get_by_role("button", name="Filtrer").click()
     assert "Fibres du Nord" in page.content() and "Santé Plus Artois" not in page.content()
     page.get_by_role("link", name="Je m'inscris").click()
-    check_page(page, artifacts, "candidate-form")
+    check(page, artifacts, "candidate-form")
     page.fill("#last_name", "Haddad")
     page.fill("#email", "ines.haddad@exemple.fr")
     tick(page, "Fibres du Nord", "Alternant·e réseaux")
@@ -112,7 +100,7 @@ def _candidate_signs_up(page, base, artifacts) -> str:
     expect(page.locator("#first_name")).to_be_focused()
     assert page.locator("#last_name").input_value() == "Haddad"
     assert "choisissez-le à nouveau" in page.content() and len(wishes(page)) == 3
-    check_page(page, artifacts, "candidate-form-errors")
+    check(page, artifacts, "candidate-form-errors")
     # A CV over the limit is refused in the page at once, before a long upload the server would refuse whole.
     big = {"name": "gros-cv.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-" + b"0" * (5 * 1024 * 1024)}
     page.set_input_files("#cv", files=[big])
@@ -129,7 +117,7 @@ def _candidate_signs_up(page, base, artifacts) -> str:
     page.check("#consent")
     page.get_by_role("button", name="Valider mon inscription").click()
     assert page.get_by_role("heading", name="Merci, votre inscription est enregistrée").is_visible()
-    check_page(page, artifacts, "candidate-done")
+    check(page, artifacts, "candidate-done")
     page.get_by_role("link", name="Ouvrir mon espace privé").click()
     return page.url
 
@@ -147,10 +135,10 @@ def _employer_preselects(page, url, artifacts) -> None:
 
     expect(card.locator("[data-wisher-status]")).to_have_text("Enregistré : Favori.")
     assert page.locator("li.wisher", has_text="Inès Haddad").locator(".badge").inner_text() == "Favori"
-    check_page(page, artifacts, "employer-home")
+    check(page, artifacts, "employer-home")
     page.get_by_role("link", name="Modifier l'inscription et les offres").click()
     assert page.locator("#offers-1-title").input_value() == "Alternant·e réseaux"
-    check_page(page, artifacts, "employer-edit")
+    check(page, artifacts, "employer-edit")
 
 
 def _candidate_sees_their_wishes(page, url, artifacts) -> None:
@@ -158,6 +146,6 @@ def _candidate_sees_their_wishes(page, url, artifacts) -> None:
     assert page.get_by_role("heading", name="Bonjour Inès").is_visible()
     assert wishes(page)[1] == "Technicien·ne fibre (CDI) — Fibres du Nord"
     assert page.locator("#availability-start").is_visible()
-    check_page(page, artifacts, "candidate-home")
+    check(page, artifacts, "candidate-home")
     page.get_by_role("link", name="Me désinscrire et supprimer mes données").click()
-    check_page(page, artifacts, "candidate-withdraw")
+    check(page, artifacts, "candidate-withdraw")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from test_signup_browser import check_page
+from test_signup_browser import check
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +36,7 @@ def test_a_candidate_cancels_one_interview_from_her_phone(live_server, browser, 
         page.goto(f"{base}/c/{token}/venue#cannot-come")
         page.get_by_label("À l'entretien de 10:00 avec Santé Plus Artois (table 1)").check()
         page.get_by_label("Raison").select_option("transport")
-        check_page(page, artifacts, "venue")
+        check(page, artifacts, "venue")
         page.get_by_role("button", name="Je ne pourrai pas venir").tap()
         page.wait_for_url(lambda url: "/venue" not in url)  # back on her page (the #fragment follows)
         assert "Entretien annulé : le créneau est libéré." in page.content()

@@ -56,12 +56,11 @@ def register_security(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     from jobdating.core import models
-    from jobdating.extensions import babel, csrf, db, limiter, login_manager, mail, migrate
+    from jobdating.extensions import babel, csrf, db, limiter, login_manager, migrate
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PACKAGE / "migrations"))
     csrf.init_app(app)
-    mail.init_app(app)
     limiter.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     login_manager.init_app(app)

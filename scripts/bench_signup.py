@@ -149,7 +149,7 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICK
 
 
-def server_pids(master: int, url: str) -> list[int]:
+def server_pids(master: int, url: str) -> tuple[list[int], list[int]]:
     """The gunicorn workers and the PostgreSQL backends serving the benchmark's database."""
     import psycopg
 
@@ -159,7 +159,7 @@ def server_pids(master: int, url: str) -> list[int]:
     with psycopg.connect(parts._replace(scheme="postgresql").geturl()) as connection:
         backends = [row[0] for row in connection.execute(
             "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")]
-    return [master, *workers, *backends]
+    return [master, *workers], backends
 
 
 class Level:
@@ -175,7 +175,7 @@ class Level:
         self.errors: dict[str, int] = {}
         self.confirmed: list[str] = []
         self.attempted = 0
-        self.cpu = 0.0
+        self.cpu = {"app": 0.0, "db": 0.0, "client": 0.0}
         self.lock = threading.Lock()
 
     def run(self) -> float:
@@ -275,13 +275,17 @@ def main() -> None:
     with Server(folder, args.database_url, args.workers) as server:
         for users in levels:
             level = Level(server.port, slug, wish_lists, answers, users, args.seconds, args.max_signups)
-            pids = server_pids(server.process.pid, args.database_url) if server.process else []
-            before = {pid: _cpu_seconds(pid) for pid in pids}
+            assert server.process is not None
+            app_pids, db_pids = server_pids(server.process.pid, args.database_url)
+            before = {pid: _cpu_seconds(pid) for pid in app_pids + db_pids}
+            client = time.process_time()
             elapsed = level.run()
-            # CPU of the server side (gunicorn and PostgreSQL) per sign-up: what the machine must give to each,
-            # whatever else runs on it (the wall-clock figures above depend on that).
-            pids = set(pids) | set(server_pids(server.process.pid, args.database_url) if server.process else [])
-            level.cpu = sum(_cpu_seconds(pid) - before.get(pid, 0.0) for pid in pids)
+            # CPU per sign-up of gunicorn, of PostgreSQL and of this load generator: what the machine must give
+            # to each, whatever else runs on it (the wall-clock figures above depend on that).
+            level.cpu["client"] = time.process_time() - client
+            new_app, new_db = server_pids(server.process.pid, args.database_url)
+            for part, pids in (("app", set(app_pids) | set(new_app)), ("db", set(db_pids) | set(new_db))):
+                level.cpu[part] = sum(_cpu_seconds(pid) - before.get(pid, 0.0) for pid in pids)
             confirmed += level.confirmed
             results.append((users, level, elapsed))
             print(f"  concurrency {users}: {len(level.confirmed)} sign-ups in {elapsed:.1f} s", file=sys.stderr)
@@ -292,7 +296,7 @@ def main() -> None:
           f"{os.cpu_count()} CPUs; GET form + POST sign-up per candidate, {args.seconds:.0f} s per level")
     print()
     print("| concurrency | sign-ups | sign-ups/s | GET p50 / p99 ms | POST p50 / p99 ms | sign-up p50 / p99 ms "
-          "| errors | server CPU ms per sign-up |")
+          "| errors | CPU ms per sign-up: app / PostgreSQL / load generator |")
     print("|---|---|---|---|---|---|---|---|")
     for users, level, elapsed in results:
         ms = lambda values, share: 1000 * _percentile(values, share)  # noqa: E731
@@ -302,7 +306,7 @@ def main() -> None:
               f"| {ms(level.get_times, .5):.0f} / {ms(level.get_times, .99):.0f} "
               f"| {ms(level.post_times, .5):.0f} / {ms(level.post_times, .99):.0f} "
               f"| {ms(level.total_times, .5):.0f} / {ms(level.total_times, .99):.0f} | {errors}{detail} "
-              f"| {1000 * level.cpu / max(1, len(level.confirmed)):.0f} |")
+              f"| {' / '.join(f'{1000 * level.cpu[k] / max(1, len(level.confirmed)):.1f}' for k in level.cpu)} |")
     print()
     print(f"database: {check['stored']} candidates stored for {check['confirmed']} sign-ups confirmed; "
           f"lost {check['lost']}, stored without confirmation {check['stored_unconfirmed']}, "

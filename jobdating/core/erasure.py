@@ -9,7 +9,7 @@ from sqlalchemy import JSON, Enum, Text, cast, func, or_, select, update
 from sqlalchemy.sql.sqltypes import String
 
 from jobdating.core.models import Candidate, Employer, OutboxMail
-from jobdating.core.outbox import mail_file
+from jobdating.core.transport import mail_file
 from jobdating.extensions import db
 
 ERASED = "[effacé]"

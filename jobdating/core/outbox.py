@@ -19,12 +19,9 @@ import logging
 import smtplib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from email.utils import parseaddr
-from pathlib import Path
 from typing import Any
 
 from flask import current_app
-from flask_mail import Message
 from sqlalchemy import event as sa_event
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
@@ -34,6 +31,7 @@ from jobdating.core.models import MailState, OutboxMail, Rehearsal
 from jobdating.core.people import is_real_email, is_rehearsal_address
 from jobdating.core.security import mask
 from jobdating.core.times import utcnow
+from jobdating.core.transport import PermanentFailure, Transport
 from jobdating.extensions import db
 
 log = logging.getLogger(__name__)
@@ -42,6 +40,8 @@ log = logging.getLogger(__name__)
 Attachment = tuple[str, str, bytes]
 # After this many consecutive connection failures in one pass, the server is taken for down for the pass.
 DOWN_AFTER = 3
+# How many due mails a worker claims at once (one UPDATE for all: a busy morning queues one per sign-up).
+CLAIM_BATCH = 50
 
 
 @dataclass
@@ -61,10 +61,6 @@ class Kind:
 
 
 kinds: dict[str, Kind] = {}
-
-
-class PermanentFailure(Exception):
-    """The server refused the mail for good (bad address): no retry."""
 
 
 def queue(recipient: str, content: Content | None = None, *, kind: str = "message", event_id: int | None = None,
@@ -124,46 +120,73 @@ def _claimable(now: dt.datetime) -> Any:
         (OutboxMail.state == MailState.SENDING) & (OutboxMail.claimed_until < now))
 
 
-def _claim(mail_id: int, now: dt.datetime) -> bool:
-    """Take one mail for this worker; False if another worker took it first (the UPDATE re-checks)."""
-    lease = dt.timedelta(seconds=current_app.config["MAIL_CLAIM_SECONDS"])
-    result = db.session.execute(
-        update(OutboxMail).where(OutboxMail.id == mail_id, _claimable(now))
-        .values(state=MailState.SENDING, claimed_until=now + lease, attempts=OutboxMail.attempts + 1))
+def _lease() -> dt.timedelta:
+    return dt.timedelta(seconds=current_app.config["MAIL_CLAIM_SECONDS"])
+
+
+def _claim(now: dt.datetime) -> list[int]:
+    """Take up to CLAIM_BATCH due mails for this worker in one statement, oldest first; another worker running
+    at the same time takes others (PostgreSQL skips the rows being claimed; the UPDATE re-checks them)."""
+    due = select(OutboxMail.id).where(_claimable(now)).order_by(OutboxMail.id).limit(CLAIM_BATCH)
+    if db.session.get_bind().dialect.name == "postgresql":
+        due = due.with_for_update(skip_locked=True)
+    claimed = db.session.scalars(
+        update(OutboxMail).where(OutboxMail.id.in_(due.scalar_subquery()), _claimable(now))
+        .values(state=MailState.SENDING, claimed_until=now + _lease(), attempts=OutboxMail.attempts + 1)
+        .returning(OutboxMail.id)).all()
     db.session.commit()
-    return getattr(result, "rowcount", 0) == 1
+    return sorted(claimed)
+
+
+def _extend(ids: list[int], now: dt.datetime) -> dt.datetime:
+    """Hold the mails of this batch not sent yet for a new lease from now (a slow server): no one else has
+    taken them, since their lease has not run out."""
+    until = now + _lease()
+    db.session.execute(update(OutboxMail).where(OutboxMail.id.in_(ids), OutboxMail.state == MailState.SENDING)
+                       .values(claimed_until=until), execution_options={"synchronize_session": False})
+    db.session.commit()
+    return until
 
 
 def deliver_due(limit: int | None = None) -> int:
-    """Send every mail that is due, one at a time, each confirmed in its own transaction; returns how many
-    were sent. Several workers may run this at once: each mail is claimed by exactly one."""
+    """Send every mail that is due, claimed in batches, each confirmed in its own transaction once the server
+    took it; returns how many were sent. Several workers may run this at once: each mail is claimed by one."""
     sent, down, transport = 0, 0, Transport()
+    rehearsals: dict[int | None, bool] = {}
+    # A mail is sent only with this much of its lease left (a send takes at most a few server timeouts).
+    margin = min(3 * dt.timedelta(seconds=float(current_app.config["MAIL_TIMEOUT"])), _lease() / 2)
+    # The batch is read in one query and stays loaded across the commit of each mail; a mail rendered when
+    # sent (a person's plan) first drops everything loaded, to render what the database holds now.
+    session = db.session()
+    expire_on_commit, session.expire_on_commit = session.expire_on_commit, False
     try:
         while limit is None or sent < limit:
             now = utcnow()
-            ids = list(db.session.scalars(select(OutboxMail.id).where(_claimable(now))
-                                          .order_by(OutboxMail.id).limit(50)))
+            ids = _claim(now)
             if not ids:
                 break
-            progressed = False
-            for mail_id in ids:
-                if not _claim(mail_id, now):
-                    continue
-                progressed = True
-                mail = db.session.get(OutboxMail, mail_id)
+            held_until = now + _lease()
+            mails = {mail.id: mail for mail in db.session.scalars(
+                select(OutboxMail).where(OutboxMail.id.in_(ids)).execution_options(populate_existing=True))}
+            for index, mail_id in enumerate(ids):
+                if utcnow() + margin > held_until:
+                    held_until = _extend(ids[index:], utcnow())
+                mail = mails.get(mail_id)
                 if mail is None:
                     continue
-                outcome = _deliver_one(mail, transport, skip_send=down >= DOWN_AFTER)
+                if mail.subject is None:
+                    session.expire_all()
+                outcome = _deliver_one(mail, transport, rehearsals, skip_send=down >= DOWN_AFTER)
                 sent += outcome == "sent"
                 down = down + 1 if outcome == "down" else 0 if outcome == "sent" else down
-            if not progressed:
-                break
     finally:
+        session.expire_on_commit = expire_on_commit
         transport.close()
     return sent
 
 
-def _deliver_one(mail: OutboxMail, transport: Transport, *, skip_send: bool) -> str:
+def _deliver_one(mail: OutboxMail, transport: Transport, rehearsals: dict[int | None, bool], *,
+                 skip_send: bool) -> str:
     kind = kinds.get(mail.kind)
     try:
         content = _content(mail, kind)
@@ -171,7 +194,9 @@ def _deliver_one(mail: OutboxMail, transport: Transport, *, skip_send: bool) -> 
             mail.state, mail.claimed_until = MailState.CANCELLED, None
             db.session.commit()
             return "cancelled"
-        if suppressed(mail.recipient, mail.event_id):
+        if mail.event_id not in rehearsals:  # asked once per event and pass
+            rehearsals[mail.event_id] = suppressed(None, mail.event_id)
+        if rehearsals[mail.event_id] or is_rehearsal_address(mail.recipient):
             # Handled as if it had left (what it tells counts as told), but nothing reaches the transport.
             mail.state, mail.claimed_until, mail.last_error = MailState.SUPPRESSED, None, None
             if kind is not None and kind.sent is not None:
@@ -243,61 +268,3 @@ def counts(**where: Any) -> dict[MailState, int]:
         query = query.where(getattr(OutboxMail, name) == value)
     found = {MailState(state): n for state, n in db.session.execute(query)}
     return {state: found.get(state, 0) for state in MailState}
-
-
-def mail_file(mail: OutboxMail) -> Path:
-    """The .eml copy of a mail written in development and tests (MAIL_TO_FILES), named after its row."""
-    return Path(current_app.config["MAIL_DIR"]) / f"{mail.created_at:%Y%m%d-%H%M%S}-{mail.id:08d}.eml"
-
-
-class Transport:
-    """Writes .eml files (MAIL_TO_FILES: development and tests) or talks SMTP over one connection per pass,
-    with a timeout: a server that does not answer fails the attempt instead of hanging the worker."""
-
-    def __init__(self) -> None:
-        self.smtp: smtplib.SMTP | None = None
-        self.last_error: str | None = None
-
-    def send(self, mail: OutboxMail, content: Content) -> None:
-        config = current_app.config
-        message = Message(subject=content.subject, recipients=[mail.recipient], body=content.text,
-                          html=content.html, sender=config.get("MAIL_DEFAULT_SENDER"))
-        domain = (config.get("MAIL_DEFAULT_SENDER") or "jobdating.local").rsplit("@", 1)[-1].strip("> ")
-        message.msgId = f"<outbox-{mail.id}-{mail.created_at:%Y%m%d%H%M%S}@{domain}>"
-        for filename, content_type, data in content.attachments:
-            message.attach(filename=filename, content_type=content_type, data=data)
-        if config.get("MAIL_TO_FILES", True):
-            folder = Path(config["MAIL_DIR"])
-            folder.mkdir(parents=True, exist_ok=True)
-            # One file per outbox row: a mail sent again after a crash replaces its file.
-            mail_file(mail).write_bytes(message.as_bytes())
-            return
-        try:
-            self._connection().sendmail(parseaddr(str(config.get("MAIL_DEFAULT_SENDER") or ""))[1], [mail.recipient],
-                                        message.as_bytes())
-        except smtplib.SMTPRecipientsRefused as error:
-            raise PermanentFailure(f"adresse refusée par le serveur : {error.recipients}") from error
-        except (OSError, smtplib.SMTPException) as error:
-            self.last_error = f"{type(error).__name__}: {error}"
-            self.close()
-            raise
-
-    def _connection(self) -> smtplib.SMTP:
-        if self.smtp is None:
-            config = current_app.config
-            timeout = float(config["MAIL_TIMEOUT"])
-            self.smtp = (smtplib.SMTP_SSL if config.get("MAIL_USE_SSL") else smtplib.SMTP)(
-                config["MAIL_SERVER"], int(config["MAIL_PORT"]), timeout=timeout)
-            if config.get("MAIL_USE_TLS"):
-                self.smtp.starttls()
-            if config.get("MAIL_USERNAME"):
-                self.smtp.login(config["MAIL_USERNAME"], config.get("MAIL_PASSWORD") or "")
-        return self.smtp
-
-    def close(self) -> None:
-        if self.smtp is not None:
-            try:
-                self.smtp.quit()
-            except (OSError, smtplib.SMTPException):
-                pass
-            self.smtp = None

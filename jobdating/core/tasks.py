@@ -22,6 +22,8 @@ _threads: dict[Hashable, threading.Thread] = {}
 # Keys of unique background calls asked for again while running: they run once more before their thread ends.
 _again: set[Hashable] = set()
 _lock = threading.Lock()
+# How long the marker of a waiting unique job lives at most (a job lost before it starts holds its key so long).
+UNIQUE_MARKER_SECONDS = 60
 # What a worker does before taking work (features add theirs: releasing runs whose worker died, …).
 on_worker_start: list[Callable[[], object]] = []
 
@@ -37,8 +39,16 @@ def enqueue(function: Callable[..., Any], *args: Any, key: Hashable | None = Non
     """
     app = current_app._get_current_object()  # type: ignore[attr-defined]  # werkzeug proxy
     if app.config.get("REDIS_URL"):
-        queue(app).enqueue(run_call, function.__module__, function.__name__, *args, job_timeout=timeout,
-                           result_ttl=3600, failure_ttl=24 * 3600)
+        call: tuple[Any, ...] = (run_call, function.__module__, function.__name__, *args)
+        if unique and key is not None:
+            # One waiting job per key: a marker set with the job, dropped by the job as it starts (so that work
+            # committed after that start gets a job of its own). Left by a job lost before it started, the
+            # marker runs out on its own and the periodic tick does the work meanwhile.
+            marker = f"{app.config['RQ_QUEUE']}:waiting:{key}"
+            if not connection(app).set(marker, 1, nx=True, ex=UNIQUE_MARKER_SECONDS):
+                return
+            call = (run_unique, marker, *call[1:])
+        queue(app).enqueue(*call, job_timeout=timeout, result_ttl=3600, failure_ttl=24 * 3600)
         return
     with _lock:
         if unique and key is not None and key in _threads and _threads[key].is_alive():
@@ -67,6 +77,16 @@ def _call_in_app(app: Flask, function: Callable[..., Any], args: tuple[Any, ...]
                 if _threads.get(key) is threading.current_thread():
                     _threads.pop(key, None)
                 return
+
+
+def run_unique(marker: str, module: str, name: str, *args: Any) -> None:
+    """The RQ job of a unique call: frees its key, then runs the call."""
+    from rq import get_current_job
+
+    job = get_current_job()
+    if job is not None:
+        job.connection.delete(marker)
+    run_call(module, name, *args)
 
 
 def run_call(module: str, name: str, *args: Any) -> None:

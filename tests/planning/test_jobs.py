@@ -5,7 +5,9 @@ import uuid
 
 import pytest
 from organizer_helpers import small_event
+from signup_helpers import mails
 
+from jobdating.core import outbox
 from jobdating.core import tasks as jobs
 from jobdating.core.models import Event, RunStatus, SolveRun
 from jobdating.extensions import db
@@ -44,3 +46,19 @@ def test_with_redis_a_solve_is_queued_and_a_worker_runs_it(rq_app, organizer, cr
 def test_worker_command_refuses_to_start_without_redis(runner):
     result = runner.invoke(args=["worker", "--burst"])
     assert result.exit_code != 0 and "REDIS_URL" in result.output
+
+
+def test_with_redis_a_burst_of_mails_queues_one_delivery_job_not_one_per_mail(rq_app, tmp_path):
+    """A sign-up queues its confirmation and asks for a delivery: a hundred sign-ups while the worker is busy
+    wait as one job (each job costs the worker a few Redis round trips), and a mail committed once that job has
+    started gets a job of its own."""
+    rq_app.config["MAIL_DIR"] = str(tmp_path / "mail")
+    for n in range(100):
+        outbox.queue_mail(f"ines{n}@exemple.fr", "Inscription", "Bonjour")
+    assert jobs.queue(rq_app).count == 1
+    jobs.work(rq_app, burst=True)
+    assert len(mails(rq_app)) == 100 and jobs.queue(rq_app).count == 0
+    outbox.queue_mail("karim@exemple.fr", "Inscription", "Bonjour")
+    assert jobs.queue(rq_app).count == 1  # the first job's marker went with it
+    jobs.work(rq_app, burst=True)
+    assert len(mails(rq_app)) == 101

@@ -86,27 +86,37 @@ def prepare(url: str, folder: Path) -> tuple[str, list[list[str]], dict[str, str
     return "bench", wish_lists, answers
 
 
-def server_config(url: str, folder: Path) -> dict:
-    return {"SECRET_KEY": "bench-signup-secret-key-long-enough", "SQLALCHEMY_DATABASE_URI": url,
-            "MAIL_DIR": str(folder / "mail"), "CV_DIR": str(folder / "cv"), "RATELIMIT_ENABLED": False,
-            "PUBLIC_BASE_URL": "https://jobdating.example.org", "SESSION_COOKIE_SECURE": False, "TICK_SECONDS": 0}
+def server_config(url: str, folder: Path, redis: str | None = None) -> dict:
+    config = {"SECRET_KEY": "bench-signup-secret-key-long-enough", "SQLALCHEMY_DATABASE_URI": url,
+              "MAIL_DIR": str(folder / "mail"), "CV_DIR": str(folder / "cv"), "RATELIMIT_ENABLED": False,
+              "PUBLIC_BASE_URL": "https://jobdating.example.org", "SESSION_COOKIE_SECURE": False, "TICK_SECONDS": 0}
+    if redis:
+        config.update(REDIS_URL=redis, RQ_QUEUE=f"jobdating-bench-{folder.name}")
+    return config
 
 
 class Server:
-    """gunicorn with sync workers on a free loopback port; its log is kept in the scratch folder."""
+    """gunicorn with sync workers on a free loopback port, and with Redis one background worker (`flask worker`)
+    that sends the mails, as operations.md sets up several web processes; their logs are kept in the scratch
+    folder."""
 
-    def __init__(self, folder: Path, url: str, workers: int):
-        self.folder, self.workers, self.port = folder, workers, _free_port()
+    def __init__(self, folder: Path, url: str, workers: int, redis: str | None):
+        self.folder, self.workers, self.port, self.redis = folder, workers, _free_port(), redis
         (folder / "benchapp.py").write_text(textwrap.dedent(f"""
             from jobdating import create_app
-            app = create_app({server_config(url, folder)!r})
+            app = create_app({server_config(url, folder, redis)!r})
         """))
         self.log = folder / "gunicorn.log"
         self.process: subprocess.Popen | None = None
+        self.worker: subprocess.Popen | None = None
 
     def __enter__(self) -> Server:
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(self.folder),
                                                                         os.environ.get("PYTHONPATH")])))
+        if self.redis:
+            self.worker = subprocess.Popen(
+                [sys.executable, "-m", "flask", "--app", "benchapp:app", "worker"], cwd=self.folder, env=env,
+                stdout=subprocess.DEVNULL, stderr=(self.folder / "worker.log").open("w"))
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "--workers", str(self.workers), "--worker-class", "sync",
              "--bind", f"127.0.0.1:{self.port}", "--timeout", "60", "--backlog", "2048", "benchapp:app"],
@@ -121,9 +131,10 @@ class Server:
         raise SystemExit("gunicorn did not start:\n" + self.log.read_text())
 
     def __exit__(self, *_exc) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=30)
+        for process in (self.process, self.worker):
+            if process is not None and process.poll() is None:
+                process.terminate()
+                process.wait(timeout=30)
 
 
 def request(port: int, method: str, path: str, body: bytes | None = None,
@@ -175,7 +186,7 @@ class Level:
         self.errors: dict[str, int] = {}
         self.confirmed: list[str] = []
         self.attempted = 0
-        self.cpu = {"app": 0.0, "db": 0.0, "client": 0.0}
+        self.cpu = {"app": 0.0, "client": 0.0, "worker": 0.0, "db": 0.0}
         self.lock = threading.Lock()
 
     def run(self) -> float:
@@ -232,12 +243,32 @@ class Level:
                 self.confirmed.append(email)
 
 
+def _mail_counts(url: str) -> dict[str, int]:
+    """The benchmark's mails by state (pending, sending, sent, …)."""
+    import psycopg
+
+    parts = urlsplit(url.replace("postgresql+psycopg", "postgresql"))
+    with psycopg.connect(parts._replace(scheme="postgresql").geturl()) as connection:
+        return {str(state).lower(): n for state, n in connection.execute(
+            "SELECT state, count(*) FROM outbox_mail WHERE recipient LIKE 'bench-%%' GROUP BY state")}
+
+
+def drain_mails(url: str, wait: float) -> tuple[dict[str, int], float]:
+    """Wait (at most `wait` s) until no benchmark mail is waiting; returns the counts and the time it took."""
+    start = time.monotonic()
+    while True:
+        counts = _mail_counts(url)
+        if not counts.get("pending") and not counts.get("sending") or time.monotonic() - start > wait:
+            return counts, time.monotonic() - start
+        time.sleep(0.5)
+
+
 def check_database(url: str, folder: Path, confirmed: list[str]) -> dict:
-    """Rows stored against sign-ups confirmed; duplicated addresses; wishes and queued mails per candidate."""
+    """Rows stored against sign-ups confirmed; duplicated addresses; wishes per candidate."""
     from sqlalchemy import func, select
 
     from jobdating import create_app
-    from jobdating.core.models import Candidate, OutboxMail, Wish
+    from jobdating.core.models import Candidate, Wish
     from jobdating.extensions import db
 
     app = create_app(server_config(url, folder))
@@ -246,18 +277,36 @@ def check_database(url: str, folder: Path, confirmed: list[str]) -> dict:
             select(Candidate.email).where(Candidate.email.like("bench-%")))]
         wishes = db.session.scalar(select(func.count(Wish.id)).join(Candidate).where(
             Candidate.email.like("bench-%")))
-        mails = db.session.scalar(select(func.count(OutboxMail.id)).where(OutboxMail.recipient.like("bench-%")))
         db.session.remove()
         db.engine.dispose()
     stored = set(emails)
     return {"confirmed": len(confirmed), "stored": len(emails), "lost": len(set(confirmed) - stored),
             "stored_unconfirmed": len(stored - set(confirmed)), "duplicates": len(emails) - len(stored),
-            "wishes": wishes, "mails": mails}
+            "wishes": wishes}
+
+
+def measure(server: Server, level: Level, url: str) -> float:
+    """Run one level; CPU per part (gunicorn, mail worker, PostgreSQL, this load generator) into level.cpu:
+    what the machine gives to each whatever else runs on it (the wall-clock figures depend on that)."""
+    assert server.process is not None
+    worker = [server.worker.pid] if server.worker else []
+    app_pids, db_pids = server_pids(server.process.pid, url)
+    before = {pid: _cpu_seconds(pid) for pid in app_pids + db_pids + worker}
+    client = time.process_time()
+    elapsed = level.run()
+    level.cpu["client"] = time.process_time() - client
+    new_app, new_db = server_pids(server.process.pid, url)
+    for part, pids in (("app", set(app_pids) | set(new_app)), ("worker", worker),
+                       ("db", set(db_pids) | set(new_db))):
+        level.cpu[part] = sum(_cpu_seconds(pid) - before.get(pid, 0.0) for pid in pids)
+    return elapsed
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/jobdating_bench_signup")
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/0",
+                        help="Redis for the background worker; 'none': mails sent by threads of gunicorn")
     parser.add_argument("--concurrency", default="10,50,100")
     parser.add_argument("--seconds", type=float, default=20.0, help="duration of each concurrency level")
     parser.add_argument("--max-signups", type=int, default=5000, help="at most this many sign-ups per level")
@@ -267,36 +316,32 @@ def main() -> None:
     levels = [int(c) for c in args.concurrency.split(",")]
     if max(levels) > 200 or args.seconds > 120:
         sys.exit("bounded: at most 200 concurrent users and 120 s per level")
+    redis = None if args.redis_url == "none" else args.redis_url
+    if redis and urlsplit(redis).hostname not in LOOPBACK:
+        sys.exit(f"refusing a Redis that is not on this machine: {redis}")
 
     folder = Path(tempfile.mkdtemp(prefix="bench-signup-"))
     fresh_database(args.database_url)
     slug, wish_lists, answers = prepare(args.database_url, folder)
     results, confirmed = [], []
-    with Server(folder, args.database_url, args.workers) as server:
+    with Server(folder, args.database_url, args.workers, redis) as server:
         for users in levels:
             level = Level(server.port, slug, wish_lists, answers, users, args.seconds, args.max_signups)
-            assert server.process is not None
-            app_pids, db_pids = server_pids(server.process.pid, args.database_url)
-            before = {pid: _cpu_seconds(pid) for pid in app_pids + db_pids}
-            client = time.process_time()
-            elapsed = level.run()
-            # CPU per sign-up of gunicorn, of PostgreSQL and of this load generator: what the machine must give
-            # to each, whatever else runs on it (the wall-clock figures above depend on that).
-            level.cpu["client"] = time.process_time() - client
-            new_app, new_db = server_pids(server.process.pid, args.database_url)
-            for part, pids in (("app", set(app_pids) | set(new_app)), ("db", set(db_pids) | set(new_db))):
-                level.cpu[part] = sum(_cpu_seconds(pid) - before.get(pid, 0.0) for pid in pids)
+            elapsed = measure(server, level, args.database_url)
             confirmed += level.confirmed
             results.append((users, level, elapsed))
             print(f"  concurrency {users}: {len(level.confirmed)} sign-ups in {elapsed:.1f} s", file=sys.stderr)
+        mails, drained = drain_mails(args.database_url, 120)
         log = server.log.read_text()
     check = check_database(args.database_url, folder, confirmed)
 
-    print(f"gunicorn {args.workers} sync workers, PostgreSQL, demo event (40 employers, 300 candidates), "
-          f"{os.cpu_count()} CPUs; GET form + POST sign-up per candidate, {args.seconds:.0f} s per level")
+    print(f"gunicorn {args.workers} sync workers, PostgreSQL, "
+          f"{'one RQ worker sending mails (Redis)' if redis else 'mails sent by threads of gunicorn (no Redis)'}, "
+          f"demo event (40 employers, 300 candidates), {os.cpu_count()} CPUs; GET form + POST sign-up per "
+          f"candidate, {args.seconds:.0f} s per level")
     print()
     print("| concurrency | sign-ups | sign-ups/s | GET p50 / p99 ms | POST p50 / p99 ms | sign-up p50 / p99 ms "
-          "| errors | CPU ms per sign-up: app / PostgreSQL / load generator |")
+          "| errors | CPU ms per sign-up: gunicorn / load generator / mail worker / PostgreSQL |")
     print("|---|---|---|---|---|---|---|---|")
     for users, level, elapsed in results:
         ms = lambda values, share: 1000 * _percentile(values, share)  # noqa: E731
@@ -311,12 +356,15 @@ def main() -> None:
     print(f"database: {check['stored']} candidates stored for {check['confirmed']} sign-ups confirmed; "
           f"lost {check['lost']}, stored without confirmation {check['stored_unconfirmed']}, "
           f"duplicated addresses {check['duplicates']}; {check['wishes']} wishes "
-          f"({check['wishes'] / max(1, check['stored']):.1f} each), {check['mails']} e-mails queued")
+          f"({check['wishes'] / max(1, check['stored']):.1f} each)")
+    waiting = mails.get("pending", 0) + mails.get("sending", 0)
+    print(f"mails: {sum(mails.values())} queued, {mails.get('sent', 0)} sent, {waiting} still waiting "
+          f"{drained:.1f} s after the last sign-up")
     died = log.count("Booting worker") - args.workers
     print(f"gunicorn: {died} worker(s) replaced, {log.count('Traceback')} tracebacks in its log")
     if not args.keep:
         fresh_database(args.database_url, create=False)
-    if check["lost"] or check["duplicates"]:
+    if check["lost"] or check["duplicates"] or sum(mails.values()) != check["stored"] or waiting:
         sys.exit(1)
 
 

@@ -25,6 +25,7 @@ from flask import current_app
 from sqlalchemy import event as sa_event
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from jobdating.core import tasks
 from jobdating.core.models import MailState, OutboxMail, Rehearsal
@@ -179,8 +180,13 @@ def deliver_due(limit: int | None = None) -> int:
                 outcome = _deliver_one(mail, transport, rehearsals, skip_send=down >= DOWN_AFTER)
                 sent += outcome == "sent"
                 down = down + 1 if outcome == "down" else 0 if outcome == "sent" else down
+            if len(ids) < CLAIM_BATCH:
+                # Nothing more was due at the claim; what was committed since then asked for a pass of its own.
+                break
     finally:
         session.expire_on_commit = expire_on_commit
+        if expire_on_commit:
+            session.expire_all()  # as the commits would have left them for the caller
         transport.close()
     return sent
 
@@ -218,9 +224,15 @@ def _deliver_one(mail: OutboxMail, transport: Transport, rehearsals: dict[int | 
         log.exception("could not render mail %s", mail.id)
         _failed(mail, f"{type(error).__name__}: {error}")
         return "failed"
-    mail.state, mail.sent_at, mail.claimed_until, mail.last_error = MailState.SENT, utcnow(), None, None
     if kind is not None and kind.sent is not None:
+        mail.state, mail.sent_at, mail.claimed_until, mail.last_error = MailState.SENT, utcnow(), None, None
         kind.sent(mail)
+    else:  # one plain UPDATE (most mails: a sign-up's confirmation), without the ORM's flush
+        values = {"state": MailState.SENT, "sent_at": utcnow(), "claimed_until": None, "last_error": None}
+        db.session.execute(update(OutboxMail).where(OutboxMail.id == mail.id).values(**values),
+                           execution_options={"synchronize_session": False})
+        for name, value in values.items():
+            set_committed_value(mail, name, value)
     db.session.commit()
     return "sent"
 

@@ -84,12 +84,17 @@ def event(slug: str):
 @bp.route("/<slug>/inscription", methods=["GET", "POST"])
 @signup_limit
 def candidate_signup(slug: str):
+    # The empty form is the same page for every anonymous visitor: served from the cache, it reads nothing
+    # (an event closed or hidden meanwhile shows within the cache's few seconds).
+    page_key = ("candidate_signup", slug, str(get_locale()))
+    page = pagecache.cached(page_key) if request.method == "GET" else None
+    if page is not None:
+        return page
     event = _public_event(slug)
     if not event.signup_is_open():
         return render_template("public/closed.html", event=event)
-    if request.method == "GET":     # the empty form: the same page for every anonymous visitor
-        return pagecache.cached_page(("candidate_signup", event.id, str(get_locale())),
-                                     lambda: _render_candidate_signup(event, _candidate_form(event), False))
+    if request.method == "GET":
+        return pagecache.cached_page(page_key, lambda: _render_candidate_signup(event, _candidate_form(event), False))
     form = _candidate_form(event)
     duplicate = False
     if form.is_submitted() and formdata.apply_move(form):

@@ -26,13 +26,27 @@ def _field(question: Question) -> Any:
     return RadioField(question.label, description=question.help_text, choices=choices, validate_choice=False)
 
 
+# Form classes made for a set of questions, by what their fields show: a sign-up builds its form from the class
+# made for the first one (making a class of a dozen fields cost more than the rest of reading the form).
+_classes: dict[tuple, type] = {}
+_CLASSES_KEPT = 64
+
+
 def form_class(base: type, event: Event) -> type:
     """`base` with the event's questions as a sub-form "answers", or `base` itself when it asks none."""
     asked = questionnaire(event)
     if not asked:
         return base
-    answers = type("AnswersForm", (PlainForm,), {f"q{q.id}": _field(q) for q in asked.all()})
-    return type(base.__name__, (base,), {"answers": FormField(answers, label=_l("Questions"))})
+    questions = asked.all()
+    key = (base, *((q.id, q.kind, q.label, q.help_text, tuple(q.choices or ())) for q in questions))
+    made = _classes.get(key)
+    if made is None:
+        answers = type("AnswersForm", (PlainForm,), {f"q{q.id}": _field(q) for q in questions})
+        made = type(base.__name__, (base,), {"answers": FormField(answers, label=_l("Questions"))})
+        if len(_classes) >= _CLASSES_KEPT:
+            _classes.clear()
+        _classes[key] = made
+    return made
 
 
 def has_questions(form) -> bool:

@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import set_committed_value
 
 from jobdating.core.mail import private_url, send_private_link
 from jobdating.core.models import Candidate, ContractType, Employer, Event, Offer, Wish
@@ -118,7 +119,9 @@ def register_candidate(event: Event, *, wishes: Sequence[str], available: list |
         db.session.flush()  # its token, for the email: the sign-up and its email are saved together
         if notify:
             send_private_link(candidate, commit=False)
+        token = candidate.token
         db.session.commit()
+        set_committed_value(candidate, "token", token)  # the next page's link, without reading the row again
     except IntegrityError:
         db.session.rollback()
         cv_files.delete_cv(stored)

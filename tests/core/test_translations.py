@@ -1,6 +1,7 @@
 """Counts follow French plural rules: the French catalogue holds every plural message of the code."""
 from __future__ import annotations
 
+import html
 import subprocess
 import sys
 from pathlib import Path
@@ -77,3 +78,15 @@ def test_english_keeps_the_english_rule(app):
     with app.test_request_context("/?lang=en"):
         assert ngettext("%(num)d employeur", "%(num)d employeurs", 0) == "0 employers"
 
+
+
+@pytest.mark.parametrize(("lang", "message"), [("fr", "N'est pas un entier valide."),
+                                               ("en", "Not a valid integer value.")])
+def test_the_messages_of_wtforms_itself_follow_the_visitor_s_language(logged_in, lang, message):
+    """WTForms' own messages come from catalogues read once per process (app._WTFormsMessages), in the language
+    of each request, not in the language of the first request the process served."""
+    logged_in.get("/organisateur/evenements/nouveau?lang=fr" if lang == "en" else "/?lang=en")
+    response = logged_in.post(f"/organisateur/evenements/nouveau?lang={lang}", data={
+        "name": "Job dating", "date": "2027-05-20", "start_time": "09:00", "end_time": "12:00",
+        "slot_minutes": "20", "min_gap_slots": "deux", "max_wishes": "4", "table_rows": "3", "status": "open"})
+    assert response.status_code == 200 and message in html.unescape(response.get_data(as_text=True))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from signup_helpers import candidate_form
+from signup_helpers import candidate_form, recorded_statements
 from sqlalchemy import func, select
 
 from jobdating.core.models import Candidate
@@ -86,3 +86,11 @@ def test_without_the_setting_every_visitor_gets_a_fresh_render(app, cached):
     for _ in range(3):
         app.test_client().get("/jd-lens/inscription")
     assert len(renders) == 3
+
+
+def test_a_visitor_served_from_the_cache_costs_no_query(app, cached):
+    app.test_client().get("/jd-lens/inscription")
+    with recorded_statements() as statements:
+        page = app.test_client().get("/jd-lens/inscription")
+    assert page.status_code == 200 and "Boulangerie Dupuis" in page.get_data(as_text=True)
+    assert statements == [], statements

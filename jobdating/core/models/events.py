@@ -6,7 +6,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint, false
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, false, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from jobdating.core.models.base import UTCDateTime, enum_column, new_token
@@ -158,6 +158,7 @@ class Employer(Model):
     __tablename__ = "employer"
     __table_args__ = (
         UniqueConstraint("event_id", "email"),
+        Index("ix_employer_event_lower_email", "event_id", text("lower(email)")),
         CheckConstraint("tables >= 1", name="tables_positive"),
         CheckConstraint("max_interviews IS NULL OR max_interviews >= 0", name="max_not_negative"),
         CheckConstraint("max_consecutive IS NULL OR max_consecutive >= 1", name="consecutive_positive"),

@@ -67,6 +67,8 @@ class Candidate(Model):
     __tablename__ = "candidate"
     __table_args__ = (
         UniqueConstraint("event_id", "email"),
+        # The address check of a sign-up (signup/registration.py) looks addresses up by lower(email).
+        Index("ix_candidate_event_lower_email", "event_id", text("lower(email)")),
         CheckConstraint("max_interviews IS NULL OR max_interviews >= 0", name="max_not_negative"),
     )
 

@@ -63,6 +63,9 @@ class DefaultConfig:
     MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", 6))
     MAIL_RETRY_SECONDS = int(os.environ.get("MAIL_RETRY_SECONDS", 60))
     MAIL_CLAIM_SECONDS = int(os.environ.get("MAIL_CLAIM_SECONDS", 120))
+    # A delivery waits this long after the commit that asked for it, so that the mails of a burst of sign-ups
+    # leave as one batch (core/outbox.py).
+    MAIL_GATHER_SECONDS = float(os.environ.get("MAIL_GATHER_SECONDS", 0.25))
     # Periodic work (mail retries, runs whose worker died…) ticks this often; 0 turns off the in-process ticker
     # of web processes without Redis (then run `flask --app jobdating tick` from cron).
     TICK_SECONDS = int(os.environ.get("TICK_SECONDS", 30))

@@ -36,6 +36,7 @@ def app(tmp_path):
         "CV_DIR": str(tmp_path / "cv"),
         "RATELIMIT_ENABLED": False,
         "PUBLIC_PAGE_CACHE_SECONDS": 0,     # tests change employers and read the form at once
+        "MAIL_GATHER_SECONDS": 0,           # tests read the mails at once
         "SERVER_NAME": "localhost",
         # A cheap hash keeps logins fast in tests; test_models checks the real default separately.
         "PASSWORD_METHOD": "pbkdf2:sha256:1000",

@@ -107,10 +107,12 @@ def queue_mail(to: str, subject: str, text: str, html: str | None = None, attach
 
 @sa_event.listens_for(Session, "after_commit")
 def _kick_after_commit(session: Session) -> None:
-    """Mails just committed leave at once, in the background (the periodic job catches any missed kick)."""
+    """Mails just committed leave in the background within MAIL_GATHER_SECONDS (the periodic job catches any
+    missed kick)."""
     if session.info.pop("outbox_kick", False):
         try:
-            tasks.enqueue(deliver_due, key="outbox", timeout=3600, unique=True)
+            tasks.enqueue(deliver_due, key="outbox", timeout=3600, unique=True,
+                          gather=float(current_app.config["MAIL_GATHER_SECONDS"]))
         except Exception:  # a queue that is down must not undo the commit: the periodic job delivers
             log.exception("could not start the delivery of queued mails")
 

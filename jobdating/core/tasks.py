@@ -29,13 +29,15 @@ on_worker_start: list[Callable[[], object]] = []
 
 
 def enqueue(function: Callable[..., Any], *args: Any, key: Hashable | None = None,
-            timeout: int | None = None, unique: bool = False) -> None:
+            timeout: int | None = None, unique: bool = False, gather: float = 0.0) -> None:
     """Run `function(*args)` in the background and return at once.
 
     With REDIS_URL, an RQ worker runs it (`timeout`: seconds before RQ gives up on it); otherwise a thread of
     this process, inside an app context. `key` names the thread for wait(); with `unique`, a call while the
     thread of the same key runs makes that thread run the function once more instead of starting another
     (work that must see everything committed so far, such as delivering the outbox, without two threads).
+    A unique call waits `gather` seconds before it starts: the calls asked for meanwhile join it (a burst of
+    sign-ups, each queueing a mail, makes one delivery of a batch instead of many of one mail each).
     """
     app = current_app._get_current_object()  # type: ignore[attr-defined]  # werkzeug proxy
     if app.config.get("REDIS_URL"):
@@ -47,7 +49,7 @@ def enqueue(function: Callable[..., Any], *args: Any, key: Hashable | None = Non
             marker = f"{app.config['RQ_QUEUE']}:waiting:{key}"
             if not connection(app).set(marker, 1, nx=True, ex=UNIQUE_MARKER_SECONDS):
                 return
-            call = (run_unique, marker, *call[1:])
+            call = (run_unique, marker, gather, *call[1:])
         queue(app).enqueue(*call, job_timeout=timeout, result_ttl=3600, failure_ttl=24 * 3600)
         return
     with _lock:
@@ -55,15 +57,20 @@ def enqueue(function: Callable[..., Any], *args: Any, key: Hashable | None = Non
             _again.add(key)
             return
         name: Hashable = key if key is not None else object()
-        thread = threading.Thread(target=_call_in_app, args=(app, function, args, name), daemon=True,
-                                  name=f"task-{function.__name__}")
+        thread = threading.Thread(target=_call_in_app, args=(app, function, args, name, gather if unique else 0),
+                                  daemon=True, name=f"task-{function.__name__}")
         _threads[name] = thread
     thread.start()
 
 
-def _call_in_app(app: Flask, function: Callable[..., Any], args: tuple[Any, ...], key: Hashable) -> None:
+def _call_in_app(app: Flask, function: Callable[..., Any], args: tuple[Any, ...], key: Hashable,
+                 gather: float) -> None:
+    if gather > 0:
+        time.sleep(gather)
     with app.app_context():
         while True:
+            with _lock:  # this run sees all committed so far: the calls asked for until now need no other
+                _again.discard(key)
             try:
                 function(*args)
             except Exception:
@@ -79,10 +86,13 @@ def _call_in_app(app: Flask, function: Callable[..., Any], args: tuple[Any, ...]
                 return
 
 
-def run_unique(marker: str, module: str, name: str, *args: Any) -> None:
-    """The RQ job of a unique call: frees its key, then runs the call."""
+def run_unique(marker: str, gather: float, module: str, name: str, *args: Any) -> None:
+    """The RQ job of a unique call: lets the calls of the next `gather` seconds join it, frees its key, then runs
+    the call."""
     from rq import get_current_job
 
+    if gather > 0:
+        time.sleep(gather)
     job = get_current_job()
     if job is not None:
         job.connection.delete(marker)

@@ -147,3 +147,30 @@ class _no_background_delivery:  # noqa: N801 (a context manager used like a func
 
     def __exit__(self, *exc):
         jobs.enqueue = self.saved
+
+
+def test_a_burst_of_mails_leaves_in_one_batch_and_a_slow_server_keeps_its_claim(app, monkeypatch):
+    """Thirty sign-ups within MAIL_GATHER_SECONDS make one delivery pass of one claim, not thirty; a batch held
+    longer than its lease (a slow server) renews the claim of the mails not sent yet, so that no other worker
+    takes them meanwhile and none leaves twice."""
+    app.config.update(MAIL_GATHER_SECONDS=0.5, MAIL_CLAIM_SECONDS=1, MAIL_TIMEOUT=0.1)
+    passes, claims, sent = [], [], []
+    deliver, claim = outbox.deliver_due, outbox._claim
+    monkeypatch.setattr(outbox, "deliver_due", lambda *a: passes.append(1) or deliver(*a))
+    monkeypatch.setattr(outbox, "_claim", lambda now: claims.append(claim(now)) or claims[-1])
+
+    takeable = []
+
+    def slow_send(self, mail, content):  # 30 mails × 0.05 s: the batch outlives its one-second lease
+        time.sleep(0.05)
+        sent.append(mail.id)
+        # What another worker could claim now: nothing of this batch, however long it has been held.
+        takeable.append(db.session.scalar(db.select(db.func.count()).select_from(OutboxMail)
+                                          .where(outbox._claimable(outbox.utcnow()))))
+    monkeypatch.setattr(outbox.Transport, "send", slow_send)
+    for n in range(30):
+        outbox.queue_mail(f"ines{n}@exemple.fr", "Inscription", "Bonjour")
+    jobs.wait_all(timeout=30)
+    assert len(passes) == 1 and len(claims[0]) == 30
+    assert sorted(sent) == sorted(claims[0])
+    assert _states()[MailState.SENT] == 30 and set(takeable) == {0}

@@ -12,12 +12,13 @@ import smtplib
 from email import policy
 from email.charset import QP, Charset
 from email.header import Header
+from email.message import Message
 from email.mime.application import MIMEApplication
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from email.utils import formataddr, formatdate, parseaddr
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from flask import current_app
 
@@ -47,12 +48,16 @@ def _address(value: str) -> str:
     return formataddr((name, address), charset="utf-8") if name else address
 
 
+def _text(body: str, subtype: str) -> MIMEText:
+    return MIMEText(body, subtype, cast(Any, _UTF8))  # a Charset object, which typeshed does not list
+
+
 def message_bytes(mail: OutboxMail, content: Content, sender: str) -> bytes:
     """The mail as sent: text, an HTML alternative when there is one, attachments; its Message-ID is made from
     the outbox row, so that a mail sent again after a crash is shown once by mail programs."""
-    body = MIMEText(content.text, "plain", _UTF8)
+    body: Message = _text(content.text, "plain")
     if content.html:
-        body = MIMEMultipart("alternative", _subparts=[body, MIMEText(content.html, "html", _UTF8)])
+        body = MIMEMultipart("alternative", _subparts=[body, _text(content.html, "html")])
     message = body
     if content.attachments:
         message = MIMEMultipart("mixed", _subparts=[body])
@@ -66,7 +71,7 @@ def message_bytes(mail: OutboxMail, content: Content, sender: str) -> bytes:
             message.attach(part)
     domain = (parseaddr(sender)[1] or "jobdating.local").rsplit("@", 1)[-1]
     created = mail.created_at or dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    message["Subject"] = Header(content.subject, "utf-8") if not content.subject.isascii() else content.subject
+    message["Subject"] = cast(Any, Header(content.subject, "utf-8", header_name="Subject"))  # folded to 78
     message["From"] = _address(sender)
     message["To"] = _address(mail.recipient)
     message["Date"] = formatdate(localtime=False)

@@ -50,20 +50,25 @@ def employers():
 def _candidate_form(form, event, title, candidate=None):
     return render_template("organizer/person_form.html", form=form, event=event, title=title,
                            back=url_for("organizer.candidates", event_id=event.id), person=candidate,
-                           multipart=True)
+                           multipart=True, questions=formdata.questionnaire(event))
+
+
+def _checked(form, event) -> bool:
+    """A submitted candidate form, checked with the sign-up rules (wishes, times, the custom questions)."""
+    return form.is_submitted() and not formdata.apply_move(form) and formdata.validate_candidate(form, event)
 
 
 @bp.route("/evenements/<int:event_id>/candidats/nouveau", methods=["GET", "POST"])
 def new_candidate():
     event = g.event
-    form = OnBehalfCandidateForm()
+    form = formdata.form_class(OnBehalfCandidateForm, event)()
     formdata.setup_wishes(form, event)
-    if not formdata.apply_move(form) and form.validate_on_submit():
+    if _checked(form, event):
         try:
             candidate = register_candidate(
                 event, wishes=formdata.wish_keys(form), available=formdata.window(form.availability, event),
                 cv=formdata.uploaded_cv(form), consent=True, check_open=False,
-                **formdata.candidate_details(form))
+                answers=formdata.typed_answers(form), **formdata.candidate_details(form))
         except RegistrationError as error:
             formdata.attach_error(form, error)
         else:
@@ -78,19 +83,20 @@ def new_candidate():
 def edit_candidate(candidate_id: int):
     event = g.event
     candidate = _person(Candidate, event, candidate_id)
-    form = CandidateEditForm(obj=candidate)
+    form = formdata.form_class(CandidateEditForm, event)(obj=candidate)
     formdata.setup_wishes(form, event)
     if not form.is_submitted():
         formdata.fill_wishes(form, candidate)
         formdata.fill_window(form.availability, event, candidate.available)
+        formdata.fill_answers(form, candidate)
         form.education_level.data = candidate.education_level.value if candidate.education_level else ""
         form.situation.data = candidate.situation.value
-    if not formdata.apply_move(form) and form.validate_on_submit():
+    if _checked(form, event):
         try:
             update_candidate(candidate, wishes=formdata.wish_keys(form),
                              available=formdata.window(form.availability, event), cv=formdata.uploaded_cv(form),
                              check_open=False, max_interviews=form.max_interviews.data,
-                             **formdata.candidate_details(form))
+                             answers=formdata.typed_answers(form), **formdata.candidate_details(form))
         except RegistrationError as error:
             formdata.attach_error(form, error)
         else:

@@ -6,7 +6,7 @@ from html import unescape
 
 import pytest
 
-from jobdating.core.models import Answer, AuditEntry, Question, QuestionKind
+from jobdating.core.models import Answer, AuditEntry, Candidate, Question, QuestionKind
 from jobdating.extensions import db
 
 
@@ -202,3 +202,35 @@ def test_a_new_question_shows_at_once_on_the_cached_sign_up_form(app, logged_in,
     assert "Avez-vous le permis B ?" not in unescape(visitor.get(f"/{event.slug}/inscription").text)
     add(logged_in, event, "Avez-vous le permis B ?", "yesno", required="y")
     assert "Avez-vous le permis B ?" in unescape(visitor.get(f"/{event.slug}/inscription").text)
+
+
+def test_the_organizer_asks_the_questions_when_signing_someone_up_by_phone_and_edits_the_answers(
+        logged_in, event, create_employer):
+    """The form an organizer fills on the phone asks the event's questions like the public form: a required one
+    left empty shows with the other errors, what was typed stays; the answers can be changed later."""
+    add(logged_in, event, "Avez-vous le permis B ?", kind="yesno", required="y")
+    add(logged_in, event, "Votre disponibilité pour commencer", kind="text")
+    permit, start = (db.session.scalar(db.select(Question).where(Question.label == label))
+                     for label in ("Avez-vous le permis B ?", "Votre disponibilité pour commencer"))
+    employer = create_employer(event, offers=["Cariste"])
+    new = f"/organisateur/evenements/{event.id}/candidats/nouveau"
+    page = unescape(logged_in.get(new).get_data(as_text=True))
+    assert "Avez-vous le permis B ?" in page and "Votre disponibilité pour commencer" in page
+    typed = {"first_name": "Lucie", "last_name": "Martin", "email": "lucie@exemple.fr", "situation": "job_seeker",
+             "availability-kind": "day", "consent": "y", f"answers-q{start.id}": "Dès lundi"}
+    page = unescape(logged_in.post(new, data=typed).get_data(as_text=True))
+    assert "Répondez à cette question." in page and "Choisissez au moins un employeur ou une offre." in page
+    assert "Dès lundi" in page and 'value="Martin"' in page
+    response = logged_in.post(new, data={**typed, "wishes-0": f"E{employer.id}", f"answers-q{permit.id}": "yes"})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    candidate = db.session.scalar(db.select(Candidate).where(Candidate.email == "lucie@exemple.fr"))
+    assert {a.question_id: a.value for a in candidate.answers} == {permit.id: "yes", start.id: "Dès lundi"}
+
+    edit = f"/organisateur/evenements/{event.id}/candidats/{candidate.id}"
+    page = logged_in.get(edit).get_data(as_text=True)
+    assert f'<input checked id="answers-q{permit.id}-0" name="answers-q{permit.id}" type="radio" value="yes">' in page
+    response = logged_in.post(edit, data={**typed, "wishes-0": f"E{employer.id}", f"answers-q{permit.id}": "no",
+                                          f"answers-q{start.id}": ""})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    db.session.expire_all()
+    assert {a.question_id: a.value for a in candidate.answers} == {permit.id: "no"}

@@ -76,7 +76,8 @@ class WishesForm(FlaskForm):
     """Ranked wishes (the view adds one row per allowed wish and sets their choices) and availability."""
 
     # validate_choice=False: the sign-up rules say in French what is wrong with a wish (rules.build_wishes).
-    wishes = FieldList(SelectField(_l("Vœu"), choices=[("", "")], validate_choice=False), min_entries=1)
+    wishes = FieldList(SelectField(_l("Vœu"), choices=[("", "")], validate_choice=False), label=_l("Vœux"),
+                       min_entries=1)
     availability = FormField(WindowForm, label=_l("Quand pouvez-vous venir ?"))
     # Shown on the private page only when the privacy notice changed since the candidate consented.
     consent = BooleanField(_l("J'ai lu la notice de confidentialité (elle a changé) et j'accepte que mes données "

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from flask import has_request_context, request
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from jobdating.core.models import (
@@ -20,8 +20,10 @@ from jobdating.core.models import (
     Interview,
     Offer,
     Organizer,
+    Question,
     Rehearsal,
     SolveRun,
+    Wish,
 )
 from jobdating.extensions import db
 
@@ -106,3 +108,16 @@ def audit_entries(event: Event, limit: int = 500,
         query = query.where(AuditEntry.action.in_(actions))
     rows = db.session.execute(query.order_by(AuditEntry.id.desc()).limit(limit)).all()
     return [(entry, email) for entry, email in rows]
+
+
+def offer_stakes(employer: Employer) -> dict[int, tuple[int, int]]:
+    """What removing each offer of the employer would take with it: offer id -> (candidates who wished it,
+    questions asked with it)."""
+    ids = [offer.id for offer in employer.offers]
+    if not ids:
+        return {}
+    wishes = {offer: n for offer, n in db.session.execute(
+        select(Wish.offer_id, func.count()).where(Wish.offer_id.in_(ids)).group_by(Wish.offer_id))}
+    questions = {offer: n for offer, n in db.session.execute(
+        select(Question.offer_id, func.count()).where(Question.offer_id.in_(ids)).group_by(Question.offer_id))}
+    return {i: (wishes.get(i, 0), questions.get(i, 0)) for i in ids if wishes.get(i) or questions.get(i)}

@@ -127,7 +127,8 @@ def edit(token: str):
             flash(_("Les informations de l'entreprise sont enregistrées."), "success")
             return redirect(url_for("employer.home", token=token))
     return render_template("employer/edit.html", employer=employer, event=event, form=form, duplicate=duplicate,
-                           preference_warning=formdata.form_preference_warning(form, event))
+                           preference_warning=formdata.form_preference_warning(form, event),
+                           stakes=lookup.offer_stakes(employer))
 
 
 @bp.route("/e/<token>/cv/<int:candidate_id>")

@@ -88,3 +88,17 @@ def test_once_sign_up_is_closed_the_questions_are_shown_but_not_changed(client, 
     client.post(offer_url(clinic, offer), data={"label": "Nouvelle", "kind": "text"})
     assert client.post(f"/e/{clinic.token}/questions/{question.id}/supprimer").status_code == 302
     assert [q.label for q in db.session.scalars(db.select(Question))] == ["Horaires ?"]
+
+
+def test_the_edit_form_says_what_removing_an_offer_takes_with_it(client, clinic, create_candidate):
+    """An offer wished by candidates, or asking questions, says so next to « Retirer cette offre »: its removal
+    deletes the wishes and the answers too."""
+    nurses = clinic.offers[1]
+    for n in range(2):
+        create_candidate(clinic.event, email=f"ines{n}@exemple.fr", wishes=[nurses])
+    db.session.add(Question(event=clinic.event, offer=nurses, kind=QuestionKind.TEXT, label="Diplôme ?", position=1))
+    db.session.commit()
+    page = unescape(client.get(f"/e/{clinic.token}/modifier").text)
+    assert ("2 candidats l'ont choisie : leurs vœux seront supprimés. Sa question et les réponses des candidats "
+            "seront supprimées.") in page
+    assert page.count("seront supprimé") == 2  # the other offer, neither wished nor asking, says nothing

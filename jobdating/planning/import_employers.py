@@ -41,8 +41,7 @@ class EmployerChecks(Checks):
         line = Line(number)
         company = self.text(line, cells, "company", required=True)
         if company and company_key(company) in self.companies:
-            line.problem(self.header("company"), _("Une entreprise de ce nom est déjà inscrite à ce job dating : "
-                                                   "retirez cette ligne du fichier."))
+            line.skipped = _("Une entreprise de ce nom est déjà inscrite à ce job dating : la ligne sera ignorée.")
         self.text(line, cells, "contact_name")
         self.email(line, cells)
         self.phone(line, cells)

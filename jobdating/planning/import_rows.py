@@ -39,9 +39,19 @@ class Line:
     wishes: list[str] = field(default_factory=list)  # candidates: wish keys, best first
     offers: list[dict[str, Any]] = field(default_factory=list)  # employers: offer rows
     problems: list[Problem] = field(default_factory=list)
+    # Why the row is left out of the import (the person is already signed up): its other problems do not count.
+    skipped: str = ""
 
     def problem(self, column: str, message: str) -> None:
         self.problems.append(Problem(column, message))
+
+    @property
+    def wrong(self) -> bool:
+        return bool(self.problems) and not self.skipped
+
+    @property
+    def importable(self) -> bool:
+        return not self.problems and not self.skipped
 
 
 class Checks:
@@ -93,9 +103,8 @@ class Checks:
             line.problem(self.header("email"), _("%(max)d caractères au plus (ici %(count)d).", max=LENGTHS["email"],
                                                  count=len(address)))
         line.shown["email"] = line.details["email"] = address
-        if address in self.taken:
-            line.problem(self.header("email"), _("Cette adresse est déjà inscrite à ce job dating : retirez cette "
-                                                 "ligne du fichier."))
+        if address in self.taken:  # a list brought again, or someone who signed up meanwhile: left out
+            line.skipped = _("Cette adresse est déjà inscrite à ce job dating : la ligne sera ignorée.")
 
     def phone(self, line: Line, cells: Cells) -> None:
         value = " ".join(cells("phone").split())

@@ -52,15 +52,24 @@ class Preview:
 
     @property
     def wrong(self) -> list[Line]:
-        return [line for line in self.lines if line.problems]
+        return [line for line in self.lines if line.wrong]
+
+    @property
+    def importable(self) -> list[Line]:
+        return [line for line in self.lines if line.importable]
 
     @property
     def valid_count(self) -> int:
-        return len(self.lines) - len(self.wrong)
+        return len(self.importable)
+
+    @property
+    def skipped(self) -> list[Line]:
+        """Rows of people already signed up: left out, the others imported."""
+        return [line for line in self.lines if line.skipped]
 
     @property
     def without_wishes(self) -> int:
-        return sum(1 for line in self.lines if self.kind == columns.CANDIDATES and not line.wishes)
+        return sum(1 for line in self.importable if self.kind == columns.CANDIDATES and not line.wishes)
 
 
 def check_rows(event: Event, content: bytes, filename: str, kind: str) -> Preview:
@@ -151,11 +160,13 @@ def import_list(event: Event, upload: ImportUpload, organizer: Organizer, *, con
             "%(num)d ligne est en erreur : corrigez le fichier, puis envoyez-le à nouveau. Rien n'a été importé.",
             "%(num)d lignes sont en erreur : corrigez le fichier, puis envoyez-le à nouveau. Rien n'a été importé.",
             len(result.wrong)))
+    if not result.importable:
+        raise ImportRefused(_("Toutes les lignes de la liste sont déjà inscrites : il n'y a rien à importer."))
     people: list[Candidate | Employer] = []
     line: Line | None = None
     try:
         with db.session.no_autoflush:  # one flush for the whole list (the rules' queries would flush each row)
-            for line in result.lines:
+            for line in result.importable:
                 people.append(_new_person(event, result.kind, line))
                 db.session.add(people[-1])
         db.session.flush()
@@ -188,5 +199,6 @@ def _new_person(event: Event, kind: str, line: Line) -> Any:
 def _audit_detail(result: Preview, count: int, send_links: bool) -> str:
     """The audit list's words (French, as the rest of the list)."""
     what = "candidats" if result.kind == columns.CANDIDATES else "employeurs (validés)"
-    return (f"Import de {count} {what} depuis « {result.filename} » ; accord des personnes déclaré par "
+    skipped = f" ; {len(result.skipped)} ligne(s) déjà inscrite(s), ignorée(s)" if result.skipped else ""
+    return (f"Import de {count} {what} depuis « {result.filename} »{skipped} ; accord des personnes déclaré par "
             f"l'organisation ; liens personnels {'envoyés' if send_links else 'non envoyés'}")

@@ -183,12 +183,32 @@ def test_employers_are_imported_approved_even_on_a_moderated_event(logged_in, ev
         "Import de 1 employeurs (validés)")
 
 
-def test_confirming_checks_the_list_again_against_the_event_as_it_is_now(logged_in, event, create_candidate):
+def test_confirming_checks_the_list_again_and_leaves_out_who_signed_up_meanwhile(logged_in, event, create_candidate):
     address = preview_address(upload(logged_in, event, csv_bytes(GOOD)))
-    create_candidate(event, email="karim@exemple.fr")  # signed up on the public form meanwhile
-    refused = page_of(confirm(logged_in, address))
-    assert "1 ligne est en erreur" in refused and "Cette adresse est déjà inscrite à ce job dating" in refused
-    assert db.session.scalar(db.select(db.func.count(Candidate.id))) == 1
+    assert "Importer 3 candidats" in page_of(logged_in.get(address))
+    karim = create_candidate(event, email="karim@exemple.fr", first_name="Karim (public)")  # signed up meanwhile
+    response = confirm(logged_in, address)
+    assert response.status_code == 302
+    assert "2 candidats importés." in page_of(logged_in.get(response.headers["Location"]))
+    db.session.expire_all()
+    assert sorted(c.email for c in event.candidates) == ["eloise@exemple.fr", "ines@exemple.fr", "karim@exemple.fr"]
+    assert karim.first_name == "Karim (public)"  # their own sign-up is left as it was
+    audit = db.session.scalar(db.select(AuditEntry.detail).where(AuditEntry.action == "import.candidates"))
+    assert "1 ligne(s) déjà inscrite(s), ignorée(s)" in audit
+
+
+def test_a_list_brought_again_imports_only_the_newcomers_and_says_who_is_left_out(logged_in, event):
+    preview_address_ = preview_address(upload(logged_in, event, csv_bytes(GOOD[:3])))
+    assert confirm(logged_in, preview_address_).status_code == 302
+    again = preview_address(upload(logged_in, event, csv_bytes(GOOD)))
+    page = page_of(logged_in.get(again))
+    assert "1 ligne valide" in page and "2 lignes déjà inscrites, ignorées" in page and "Importer 1 candidat" in page
+    assert page.count("Cette adresse est déjà inscrite à ce job dating : la ligne sera ignorée.") == 2
+    assert confirm(logged_in, again).status_code == 302
+    assert db.session.scalar(db.select(db.func.count(Candidate.id))) == 3
+    everyone = preview_address(upload(logged_in, event, csv_bytes(GOOD)))
+    refused = page_of(confirm(logged_in, everyone))
+    assert "Toutes les lignes de la liste sont déjà inscrites : il n'y a rien à importer." in refused
 
 
 def test_a_database_error_midway_leaves_nothing_imported(logged_in, event):

@@ -105,8 +105,10 @@ def test_duplicates_inside_the_file_and_against_the_event_are_flagged_on_every_r
     assert problems(result) == {
         2: [("E-mail", "Cette adresse figure aussi aux lignes 3, 5 du fichier.")],
         3: [("E-mail", "Cette adresse figure aussi aux lignes 2, 5 du fichier.")],
-        4: [("E-mail", "Cette adresse est déjà inscrite à ce job dating : retirez cette ligne du fichier.")],
         5: [("E-mail", "Cette adresse figure aussi aux lignes 2, 3 du fichier.")]}
+    # Someone already signed up is left out of the import, not an error that stops it.
+    assert [(line.number, line.skipped) for line in result.skipped] == [
+        (4, "Cette adresse est déjà inscrite à ce job dating : la ligne sera ignorée.")]
     assert result.valid_count == 1
     pair = candidates(event, row(), row(email="ines@exemple.fr"))
     assert problems(pair)[2] == [("E-mail", "Cette adresse figure aussi à la ligne 3 du fichier.")]
@@ -150,10 +152,6 @@ def test_brackets_that_are_no_contract_stay_in_the_title(app, event):
 
 @pytest.mark.parametrize(("values", "column", "message"), [
     (dict(company=""), "Entreprise", "Case vide : cette colonne est obligatoire."),
-    (dict(company="Santé Plus ARTOIS"), "Entreprise", "Une entreprise de ce nom est déjà inscrite à ce job dating : "
-                                                      "retirez cette ligne du fichier."),
-    (dict(email="rh1@exemple.fr"), "E-mail", "Cette adresse est déjà inscrite à ce job dating : retirez cette ligne "
-                                             "du fichier."),
     (dict(sector="Banque"), "Secteur", "« Banque » n'est pas une valeur reconnue ; écrivez l'une de celles-ci : "
                                        "Logistique, Numérique, Santé, Green tech, Robotique, Industrie, "
                                        "Agroalimentaire, BTP, Autre."),
@@ -169,6 +167,16 @@ def test_brackets_that_are_no_contract_stay_in_the_title(app, event):
 ])
 def test_every_employer_row_error(app, event, values, column, message):
     assert (column, message) in problems(employers(event, employer(**values)))[2]
+
+
+@pytest.mark.parametrize(("values", "reason"), [
+    (dict(company="Santé Plus ARTOIS"), "Une entreprise de ce nom est déjà inscrite à ce job dating : la ligne sera "
+                                        "ignorée."),
+    (dict(email="rh1@exemple.fr"), "Cette adresse est déjà inscrite à ce job dating : la ligne sera ignorée.")])
+def test_an_employer_already_signed_up_is_left_out(app, event, values, reason):
+    result = employers(event, employer(**values), employer(company="Nouvelle entreprise", email="new@exemple.fr"))
+    assert [line.skipped for line in result.lines] == [reason, ""]
+    assert not result.wrong and result.valid_count == 1
 
 
 def test_employers_repeated_in_the_file_are_flagged(app, event):

@@ -120,7 +120,7 @@ def remove_candidate(candidate_id: int):
 def _employer_form(form, event, title, employer=None):
     return render_template("organizer/person_form.html", form=form, event=event, title=title,
                            back=url_for("organizer.employers", event_id=event.id), person=employer,
-                           multipart=False)
+                           multipart=False, stakes=lookup.offer_stakes(employer) if employer else {})
 
 
 def _employer_values(form, event) -> dict:

@@ -102,3 +102,10 @@ def test_the_edit_form_says_what_removing_an_offer_takes_with_it(client, clinic,
     assert ("2 candidats l'ont choisie : leurs vœux seront supprimés. Sa question et les réponses des candidats "
             "seront supprimées.") in page
     assert page.count("seront supprimé") == 2  # the other offer, neither wished nor asking, says nothing
+
+
+def test_the_organizer_s_employer_form_says_it_too(logged_in, clinic, create_candidate):
+    nurses = clinic.offers[1]
+    create_candidate(clinic.event, email="ines@exemple.fr", wishes=[nurses])
+    page = unescape(logged_in.get(f"/organisateur/evenements/{clinic.event_id}/employeurs/{clinic.id}").text)
+    assert page.count("1 candidat l'a choisie : son vœu sera supprimé.") == 1

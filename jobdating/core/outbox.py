@@ -131,12 +131,17 @@ def _claim(now: dt.datetime) -> list[int]:
     """Take up to CLAIM_BATCH due mails for this worker in one statement, oldest first; another worker running
     at the same time takes others (PostgreSQL skips the rows being claimed; the UPDATE re-checks them)."""
     due = select(OutboxMail.id).where(_claimable(now)).order_by(OutboxMail.id).limit(CLAIM_BATCH)
-    if db.session.get_bind().dialect.name == "postgresql":
+    dialect = db.session.get_bind().dialect
+    if dialect.name == "postgresql":
         due = due.with_for_update(skip_locked=True)
-    claimed = db.session.scalars(
-        update(OutboxMail).where(OutboxMail.id.in_(due.scalar_subquery()), _claimable(now))
-        .values(state=MailState.SENDING, claimed_until=now + _lease(), attempts=OutboxMail.attempts + 1)
-        .returning(OutboxMail.id)).all()
+    take = update(OutboxMail).where(_claimable(now)).values(
+        state=MailState.SENDING, claimed_until=now + _lease(), attempts=OutboxMail.attempts + 1)
+    if dialect.update_returning:
+        claimed = list(db.session.scalars(take.where(OutboxMail.id.in_(due.scalar_subquery()))
+                                          .returning(OutboxMail.id)))
+    else:  # SQLite before 3.35: one UPDATE per mail, each re-checking that the mail is still free
+        claimed = [mail_id for mail_id in db.session.scalars(due)
+                   if getattr(db.session.execute(take.where(OutboxMail.id == mail_id)), "rowcount", 0) == 1]
     db.session.commit()
     return sorted(claimed)
 

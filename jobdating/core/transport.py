@@ -74,7 +74,7 @@ def message_bytes(mail: OutboxMail, content: Content, sender: str) -> bytes:
     message["Subject"] = cast(Any, Header(content.subject, "utf-8", header_name="Subject"))  # folded to 78
     message["From"] = _address(sender)
     message["To"] = _address(mail.recipient)
-    message["Date"] = formatdate(localtime=False)
+    message["Date"] = formatdate(usegmt=True)
     message["Message-ID"] = f"<outbox-{mail.id}-{created:%Y%m%d%H%M%S}@{domain}>"
     return message.as_bytes(policy=_WIRE)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from organizer_helpers import small_event, solve_now
+from signup_helpers import recorded_statements
 from smtp_sink import free_port, start_sink
 
 from jobdating.core import outbox
@@ -174,3 +175,16 @@ def test_a_burst_of_mails_leaves_in_one_batch_and_a_slow_server_keeps_its_claim(
     assert len(passes) == 1 and len(claims[0]) == 30
     assert sorted(sent) == sorted(claims[0])
     assert _states()[MailState.SENT] == 30 and set(takeable) == {0}
+
+
+def test_without_update_returning_mails_are_claimed_one_statement_each(app, monkeypatch):
+    """SQLite before 3.35 has no UPDATE … RETURNING: the claim falls back to one UPDATE per mail."""
+    with _no_background_delivery():
+        for n in range(3):
+            outbox.queue_mail(f"ines{n}@exemple.fr", "Inscription", "Bonjour")
+    monkeypatch.setattr(db.engine.dialect, "update_returning", False)
+    with recorded_statements() as statements:
+        assert outbox.deliver_due() == 3
+    claims = [s for s in statements if s.startswith("UPDATE outbox_mail SET state") and "attempts" in s]
+    assert len(claims) == 3 and not any("RETURNING" in s for s in claims)
+    assert _states()[MailState.SENT] == 3

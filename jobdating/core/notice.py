@@ -12,7 +12,7 @@ from flask import current_app
 from jobdating.core.models import Candidate, Employer, Event
 
 # Bump when the wording of the privacy notice (privacy/templates/privacy/notice.html) changes in substance.
-NOTICE_REVISION = "2026-12-05"  # answers to the custom questions
+NOTICE_REVISION = "2026-12-06"  # where the data comes from (sign-ups by the organizers, imported lists)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,8 @@ def test_the_notice_names_the_controller_and_the_retention_from_the_settings(app
                       DATA_RETENTION_MONTHS=3)
     page = unescape(client.get("/confidentialite").text)
     assert "Mission locale de Lens" in page and "dpo@ml-lens.fr" in page and "effacées 3 mois après" in page
+    # People signed up by the team or imported from a partner's list are told where their data comes from.
+    assert "D'où elles viennent" in page and "à partir d'une liste transmise par un organisme" in page
     assert '<a href="/confidentialite">Données personnelles</a>' in client.get("/").text  # every page's footer
 
 

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 from frontdesk_helpers import Clock, at, morning
+from rehearsal_helpers import RealClock
 
 from jobdating.planning import publish
+
+
+@pytest.fixture
+def real(app):
+    """The real clock of the rehearsal tests, set by hand (the simulated one runs from it)."""
+    return RealClock(app)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from html import unescape
 
 import pytest
 from frontdesk_helpers import DAY, place
-from rehearsal_helpers import RealClock, at_day, client_of
+from rehearsal_helpers import at_day, client_of
 
 from jobdating.core import periodic
 from jobdating.core.accounts import create_organizer
@@ -19,11 +19,6 @@ from jobdating.dayof import checkin, clock, presence, simulation
 from jobdating.dayof.rehearsal import create_rehearsal
 from jobdating.extensions import db
 from jobdating.planning import publish
-
-
-@pytest.fixture
-def real(app):
-    return RealClock(app)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from html import unescape
 
 import pytest
 from frontdesk_helpers import PARIS
-from rehearsal_helpers import REAL, RealClock, at_day, banner, client_of, original_event, shown
+from rehearsal_helpers import REAL, at_day, banner, client_of, original_event, shown
 
 from jobdating.core.models import AuditEntry
 from jobdating.core.times import event_local_now, event_now, simulated, to_local, utcnow
@@ -24,11 +24,6 @@ def test_the_simulated_clock_runs_speed_times_real_time_from_where_it_stood():
     assert simulated(real + dt.timedelta(seconds=90), real, T0, 10) == T0 + dt.timedelta(minutes=15)
     assert simulated(real + dt.timedelta(seconds=3), real, T0, 20) == T0 + dt.timedelta(minutes=1)
     assert simulated(real + dt.timedelta(minutes=7), real, T0, 1) == T0 + dt.timedelta(minutes=7)
-
-
-@pytest.fixture
-def real(app):
-    return RealClock(app)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import json
 from html import unescape
 
 import pytest
-from rehearsal_helpers import RealClock, banner, client_of, original_event
+from rehearsal_helpers import banner, client_of, original_event
 
 from jobdating.core.keys import candidate_key, employer_key
 from jobdating.core.models import (
@@ -31,11 +31,6 @@ from jobdating.dayof import checkin, replan
 from jobdating.dayof.rehearsal import RehearsalError, create_rehearsal
 from jobdating.extensions import db
 from jobdating.privacy import retention
-
-
-@pytest.fixture
-def real(app):
-    return RealClock(app)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import datetime as dt
 from html import unescape
 
 import pytest
-from rehearsal_helpers import RealClock, client_of, original_event
+from rehearsal_helpers import client_of, original_event
 
 from jobdating.core import outbox
 from jobdating.core import tasks as jobs
@@ -40,11 +40,6 @@ def transport(monkeypatch):
     FakeTransport.sent = []
     monkeypatch.setattr(outbox, "Transport", FakeTransport)
     return FakeTransport
-
-
-@pytest.fixture
-def real(app):
-    return RealClock(app)
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from flask import current_app, request, session
@@ -58,13 +58,9 @@ def cached(key: Hashable) -> str | None:
     return page.html.replace(page.token, _token()) if page.token else page.html
 
 
-def cached_page(key: Hashable, render: Callable[[], str]) -> str:
-    """The page of `key` (say, the event and the language), rendered by `render()` at most once every
-    PUBLIC_PAGE_CACHE_SECONDS in this process, with this visitor's CSRF token."""
-    page = cached(key)
-    if page is not None:
-        return page
-    html = render()
+def remember(key: Hashable, html: str) -> str:
+    """Keep the page of `key` (say, the event and the language) just rendered for this request, for the next
+    visitors of the next PUBLIC_PAGE_CACHE_SECONDS (when this request may share it); returns it."""
     if current_app.config.get("PUBLIC_PAGE_CACHE_SECONDS", 0) > 0 and _cacheable():
         with _lock:
             _pages()[key] = _Page(html, _token(), time.monotonic())

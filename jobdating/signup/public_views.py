@@ -94,7 +94,7 @@ def candidate_signup(slug: str):
     if not event.signup_is_open():
         return render_template("public/closed.html", event=event)
     if request.method == "GET":
-        return pagecache.cached_page(page_key, lambda: _render_candidate_signup(event, _candidate_form(event), False))
+        return pagecache.remember(page_key, _render_candidate_signup(event, _candidate_form(event), False))
     form = _candidate_form(event)
     duplicate = False
     if form.is_submitted() and formdata.apply_move(form):

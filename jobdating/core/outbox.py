@@ -86,14 +86,20 @@ def queue(recipient: str, content: Content | None = None, *, kind: str = "messag
     return row
 
 
-def suppressed(recipient: str | None, event_id: int | None) -> bool:
-    """Whether a mail must never leave: it belongs to a rehearsal, or goes to a rehearsal's made-up address."""
+def suppressed(recipient: str | None, event_id: int | None, known: dict[int, bool] | None = None) -> bool:
+    """Whether a mail must never leave: it belongs to a rehearsal, or goes to a rehearsal's made-up address.
+    `known` keeps the answer per event (one delivery pass asks once per event)."""
     if is_rehearsal_address(recipient):
         return True
     if event_id is None:
         return False
+    if known is not None and event_id in known:
+        return known[event_id]
     with db.session.no_autoflush:
-        return db.session.scalar(select(Rehearsal.event_id).where(Rehearsal.event_id == event_id)) is not None
+        found = db.session.scalar(select(Rehearsal.event_id).where(Rehearsal.event_id == event_id)) is not None
+    if known is not None:
+        known[event_id] = found
+    return found
 
 
 def queue_mail(to: str, subject: str, text: str, html: str | None = None, attachments: Iterable[Attachment] = (),
@@ -160,7 +166,7 @@ def deliver_due(limit: int | None = None) -> int:
     """Send every mail that is due, claimed in batches, each confirmed in its own transaction once the server
     took it; returns how many were sent. Several workers may run this at once: each mail is claimed by one."""
     sent, down, transport = 0, 0, Transport()
-    rehearsals: dict[int | None, bool] = {}
+    rehearsals: dict[int, bool] = {}
     # A mail is sent only with this much of its lease left (a send takes at most a few server timeouts).
     margin = min(3 * dt.timedelta(seconds=float(current_app.config["MAIL_TIMEOUT"])), _lease() / 2)
     # The batch is read in one query and stays loaded across the commit of each mail; a mail rendered when
@@ -198,7 +204,7 @@ def deliver_due(limit: int | None = None) -> int:
     return sent
 
 
-def _deliver_one(mail: OutboxMail, transport: Transport, rehearsals: dict[int | None, bool], *,
+def _deliver_one(mail: OutboxMail, transport: Transport, rehearsals: dict[int, bool], *,
                  skip_send: bool) -> str:
     kind = kinds.get(mail.kind)
     try:
@@ -207,9 +213,7 @@ def _deliver_one(mail: OutboxMail, transport: Transport, rehearsals: dict[int | 
             mail.state, mail.claimed_until = MailState.CANCELLED, None
             db.session.commit()
             return "cancelled"
-        if mail.event_id not in rehearsals:  # asked once per event and pass
-            rehearsals[mail.event_id] = suppressed(None, mail.event_id)
-        if rehearsals[mail.event_id] or is_rehearsal_address(mail.recipient):
+        if suppressed(mail.recipient, mail.event_id, rehearsals):
             # Handled as if it had left (what it tells counts as told), but nothing reaches the transport.
             mail.state, mail.claimed_until, mail.last_error = MailState.SUPPRESSED, None, None
             if kind is not None and kind.sent is not None:

@@ -46,11 +46,16 @@ def placeholder_email() -> str:
 REHEARSAL_DOMAIN = "repetition.example"
 
 
+def _bare(address: str | None) -> str:
+    """An address as its domain is compared: trimmed, without a closing bracket, lower case."""
+    return (address or "").strip().rstrip(">").lower()
+
+
 def is_rehearsal_address(address: str | None) -> bool:
-    return (address or "").strip().rstrip(">").lower().endswith("@" + REHEARSAL_DOMAIN)
+    return _bare(address).endswith("@" + REHEARSAL_DOMAIN)
 
 
 def is_real_email(address: str | None) -> bool:
     """False for a placeholder (any address under the reserved .invalid domain) or no address at all."""
-    text = (address or "").strip().rstrip(">").lower()
+    text = _bare(address)
     return bool(text) and not text.endswith(".invalid")

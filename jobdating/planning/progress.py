@@ -13,6 +13,7 @@ from jobdating.core.models import RunStatus, SolveRun
 from jobdating.core.times import utcnow
 from jobdating.extensions import db
 
+# How often a running solve writes its progress (and its heartbeat) to its row.
 PROGRESS_EVERY_SECONDS = 0.5
 
 

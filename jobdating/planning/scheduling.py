@@ -25,7 +25,6 @@ from jobdating.planning.progress import Progress, monitor_run
 from jobdating.planning.stale import ACTIVE, release_stale_runs
 
 
-# A run that shows no end this long after its time limit is taken for dead (process restarted, worker lost).
 class SchedulingError(ValueError):
     """A user-facing refusal, message in French."""
 
